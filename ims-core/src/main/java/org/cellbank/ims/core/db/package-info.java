@@ -1,0 +1,4 @@
+/**
+ * The IMS schema migrations and the repositories that read and write the catalogue.
+ */
+package org.cellbank.ims.core.db;
