@@ -88,14 +88,14 @@ public final class SyntheticCellLines {
     "60-64", "65-69", "70-74"
   };
 
-  /** Depositor, city (the tissue procurement location), country. */
+  /** Depositor, city (the tissue procurement location), country, short code for alternative names. */
   private static final String[][] DEPOSITORS = {
-    {"Universitatsklinikum Bonn", "Bonn", "Germany"},
-    {"Bioneer A/S", "Horsholm", "Denmark"},
-    {"University of Edinburgh", "Edinburgh", "United Kingdom"},
-    {"Karolinska Institutet", "Stockholm", "Sweden"},
-    {"Istituto di Ricerca Pediatrica", "Padova", "Italy"},
-    {"Leiden University Medical Center", "Leiden", "Netherlands"},
+    {"Universitatsklinikum Bonn", "Bonn", "Germany", "UKB"},
+    {"Bioneer A/S", "Horsholm", "Denmark", "BION"},
+    {"University of Edinburgh", "Edinburgh", "United Kingdom", "EDi"},
+    {"Karolinska Institutet", "Stockholm", "Sweden", "KI"},
+    {"Istituto di Ricerca Pediatrica", "Padova", "Italy", "IRP"},
+    {"Leiden University Medical Center", "Leiden", "Netherlands", "LUMC"},
   };
 
   private static final String[] DONOR_COUNTRIES = {
@@ -195,8 +195,12 @@ public final class SyntheticCellLines {
   public static List<CellLine> generate(int count, long seed) {
     checkCount(count);
     List<CellLine> lines = new ArrayList<>(count);
+    DonorProfile profile = null;
     for (int i = 0; i < count; i++) {
-      lines.add(line(i, seed));
+      if (i % 3 == 0) {
+        profile = donorProfile(i / 3, seed);
+      }
+      lines.add(build(i, seed, profile));
     }
     return List.copyOf(lines);
   }
@@ -212,7 +216,12 @@ public final class SyntheticCellLines {
    */
   public static Stream<CellLine> stream(int count, long seed) {
     checkCount(count);
-    return IntStream.range(0, count).mapToObj(i -> line(i, seed));
+    int donors = (count + 2) / 3;
+    return IntStream.range(0, donors).boxed().flatMap(d -> {
+      DonorProfile profile = donorProfile(d, seed);
+      return IntStream.range(3 * d, Math.min(3 * d + 3, count))
+          .mapToObj(i -> build(i, seed, profile));
+    });
   }
 
   /**
@@ -228,8 +237,11 @@ public final class SyntheticCellLines {
       throw new ValidationException(
           "synthetic line index must be from 0 to " + (MAX_COUNT - 1) + ": " + index);
     }
+    return build(index, seed, donorProfile(index / 3, seed));
+  }
+
+  private static CellLine build(int index, long seed, DonorProfile profile) {
     int donorIndex = index / 3;
-    DonorProfile profile = donorProfile(donorIndex, seed);
     Random r = new Random(mix(seed, index));
 
     String name = "SYNi" + pad(donorIndex + 1, 5) + "-" + (char) ('A' + index % 3);
@@ -367,8 +379,7 @@ public final class SyntheticCellLines {
         .genomeAnalyses(List.of(new GenomeAnalysis("SNP array",
             "https://ega-archive.org/datasets/EGAD" + pad(2_000_000 + donorIndex, 11))))
         .build();
-    String code = depositor[0].replaceAll("[^A-Z]", "");
-    return new DonorProfile(donor, age, depositor, code, primary);
+    return new DonorProfile(donor, age, depositor, depositor[3], primary);
   }
 
   private static Variant variant(int id, DiseaseTemplate t, String zygosity, Random r) {
