@@ -104,6 +104,16 @@ public final class CellLineRepository {
     }
   }
 
+  /** Whether a line with this BioSamples id is stored (one cheap query). */
+  public boolean exists(String biosamplesId) {
+    Objects.requireNonNull(biosamplesId, "biosamplesId");
+    try {
+      return dsl.fetchExists(CELL_LINE, CELL_LINE.BIOSAMPLES_ID.eq(biosamplesId));
+    } catch (RuntimeException e) {
+      throw Sql.translate(e, "looking up cell line " + biosamplesId);
+    }
+  }
+
   /** How many lines are stored. */
   public long count() {
     try {
