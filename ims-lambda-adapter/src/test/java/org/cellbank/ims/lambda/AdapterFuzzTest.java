@@ -49,19 +49,19 @@ class AdapterFuzzTest {
     assertThat(text).doesNotContain("Exception", "\\tat ", "java.", "org.cellbank");
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void randomBytes_answer400(@ForAll byte[] event) {
     JsonObject r = answer(event);
     assertThat(r.findNumber("statusCode").orElseThrow().longValue()).isEqualTo(400L);
     assertClean(r);
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void randomJson_neverFails(@ForAll("anyJson") JsonValue event) {
     assertClean(answer(JsonWriter.compact().writeUtf8(event)));
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void recordedEventsWithMutatedMembers_neverAnswer5xx(
       @ForAll("httpEvents") String file, @ForAll("mutations") List<Map.Entry<String, JsonValue>> mutations) {
     JsonObject event = Events.json(file);
@@ -71,7 +71,7 @@ class AdapterFuzzTest {
     assertClean(answer(JsonWriter.compact().writeUtf8(event)));
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void randomPathsAndQueries_neverAnswer5xx(
       @ForAll("httpEvents") String file, @ForAll("paths") String path, @ForAll("paths") String query) {
     JsonObject event = Events.json(file);
