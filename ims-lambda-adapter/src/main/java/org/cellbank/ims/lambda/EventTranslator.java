@@ -69,8 +69,7 @@ final class EventTranslator {
 
   private HttpRequest decodeV1(JsonObject e, EventFormat format, String requestId) {
     JsonObject ctx = e.findObject("requestContext").orElse(JsonObject.of());
-    String rawPath = e.findString("path").or(() -> ctx.findString("path"))
-        .orElseThrow(() -> new ValidationException("The event has no path"));
+    String rawPath = required(first(e.findString("path"), ctx.findString("path")), "path");
     String stage = ctx.findString("stage").orElse("");
     String path = path(rawPath, format == EventFormat.HTTP_API_V1, stage);
     HttpRequest.Builder b = HttpRequest.builder(method(e.findString("httpMethod")), path)
@@ -80,15 +79,18 @@ final class EventTranslator {
     b.headers(headers);
     cookiesFromHeader(headers, b);
     b.body(body(e));
-    ctx.findObject("identity").flatMap(i -> i.findString("sourceIp")).ifPresent(b::sourceIp);
+    Optional<JsonObject> identity = ctx.findObject("identity");
+    Optional<String> sourceIp = identity.isPresent() ? identity.get().findString("sourceIp") : Optional.empty();
+    if (sourceIp.isPresent()) {
+      b.sourceIp(sourceIp.get());
+    }
     return b.build();
   }
 
   private HttpRequest decodeV2(JsonObject e, EventFormat format, String requestId) {
     JsonObject ctx = e.findObject("requestContext").orElse(JsonObject.of());
     JsonObject http = ctx.findObject("http").orElse(JsonObject.of());
-    String rawPath = e.findString("rawPath").or(() -> http.findString("path"))
-        .orElseThrow(() -> new ValidationException("The event has no rawPath"));
+    String rawPath = required(first(e.findString("rawPath"), http.findString("path")), "rawPath");
     String stage = ctx.findString("stage").orElse("");
     String path = path(rawPath, format == EventFormat.HTTP_API_V2, stage);
     HttpRequest.Builder b = HttpRequest.builder(method(http.findString("method")), path)
@@ -110,12 +112,15 @@ final class EventTranslator {
       cookiesFromHeader(headers, b);
     }
     b.body(body(e));
-    http.findString("sourceIp").ifPresent(b::sourceIp);
+    Optional<String> sourceIp = http.findString("sourceIp");
+    if (sourceIp.isPresent()) {
+      b.sourceIp(sourceIp.get());
+    }
     return b.build();
   }
 
   private HttpRequest decodeAlb(JsonObject e, String requestId) {
-    String rawPath = e.findString("path").orElseThrow(() -> new ValidationException("The event has no path"));
+    String rawPath = required(e.findString("path"), "path");
     HttpRequest.Builder b = HttpRequest.builder(method(e.findString("httpMethod")), path(rawPath, false, ""))
         .requestId(requestId);
     b.query(queryParameters(e, true));
@@ -135,7 +140,18 @@ final class EventTranslator {
   }
 
   private static String method(Optional<String> method) {
-    return method.orElseThrow(() -> new ValidationException("The event has no HTTP method"));
+    return required(method, "HTTP method");
+  }
+
+  private static Optional<String> first(Optional<String> a, Optional<String> b) {
+    return a.isPresent() ? a : b;
+  }
+
+  private static String required(Optional<String> value, String what) {
+    if (value.isEmpty()) {
+      throw new ValidationException("The event has no " + what);
+    }
+    return value.get();
   }
 
   /** Headers from multiValueHeaders when present, else headers. */
@@ -176,7 +192,7 @@ final class EventTranslator {
         String name = encoded ? UrlEncoding.decode(m.getKey(), true) : m.getKey();
         for (JsonValue v : m.getValue().asArray().elements()) {
           String value = encoded ? UrlEncoding.decode(v.asString(), true) : v.asString();
-          out.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+          add(out, name, value);
         }
       }
       return out;
@@ -189,10 +205,19 @@ final class EventTranslator {
         }
         String name = encoded ? UrlEncoding.decode(m.getKey(), true) : m.getKey();
         String value = encoded ? UrlEncoding.decode(m.getValue().asString(), true) : m.getValue().asString();
-        out.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+        add(out, name, value);
       }
     }
     return out;
+  }
+
+  private static void add(Map<String, List<String>> map, String name, String value) {
+    List<String> list = map.get(name);
+    if (list == null) {
+      list = new ArrayList<>(1);
+      map.put(name, list);
+    }
+    list.add(value);
   }
 
   private static void cookiesFromHeader(Headers headers, HttpRequest.Builder b) {
@@ -301,12 +326,12 @@ final class EventTranslator {
   private static JsonObject encodeV1(HttpResponse r) {
     JsonObject.Builder single = JsonObject.builder();
     JsonObject.Builder multi = JsonObject.builder();
-    r.headers().asMap().forEach((name, values) -> {
-      if (values.size() == 1) {
-        single.put(name, values.get(0));
+    for (Map.Entry<String, List<String>> h : r.headers().asMap().entrySet()) {
+      if (h.getValue().size() == 1) {
+        single.put(h.getKey(), h.getValue().get(0));
       }
-      multi.putStrings(name, values);
-    });
+      multi.putStrings(h.getKey(), h.getValue());
+    }
     Body body = Body.of(r);
     return JsonObject.builder()
         .put("statusCode", r.status())
@@ -320,13 +345,13 @@ final class EventTranslator {
   private static JsonObject encodeV2(HttpResponse r) {
     JsonObject.Builder headers = JsonObject.builder();
     List<String> cookies = new ArrayList<>();
-    r.headers().asMap().forEach((name, values) -> {
-      if (name.equals("set-cookie")) {
-        cookies.addAll(values);
+    for (Map.Entry<String, List<String>> h : r.headers().asMap().entrySet()) {
+      if (h.getKey().equals("set-cookie")) {
+        cookies.addAll(h.getValue());
       } else {
-        headers.put(name, String.join(",", values));
+        headers.put(h.getKey(), String.join(",", h.getValue()));
       }
-    });
+    }
     Body body = Body.of(r);
     JsonObject.Builder out = JsonObject.builder()
         .put("statusCode", r.status())
@@ -339,7 +364,9 @@ final class EventTranslator {
 
   private static JsonObject encodeAlb(HttpResponse r, boolean multiValue) {
     JsonObject.Builder headers = JsonObject.builder();
-    r.headers().asMap().forEach((name, values) -> {
+    for (Map.Entry<String, List<String>> h : r.headers().asMap().entrySet()) {
+      String name = h.getKey();
+      List<String> values = h.getValue();
       if (multiValue) {
         headers.putStrings(name, values);
       } else if (name.equals("set-cookie")) {
@@ -352,7 +379,7 @@ final class EventTranslator {
       } else {
         headers.put(name, String.join(",", values));
       }
-    });
+    }
     Body body = Body.of(r);
     return JsonObject.builder()
         .put("statusCode", r.status())

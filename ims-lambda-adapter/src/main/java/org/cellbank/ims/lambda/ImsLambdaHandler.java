@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.cellbank.ims.core.ImsException;
 import org.cellbank.ims.core.ValidationException;
 import org.cellbank.ims.core.http.Cors;
 import org.cellbank.ims.core.http.HttpHandler;
 import org.cellbank.ims.core.http.HttpRequest;
 import org.cellbank.ims.core.http.HttpResponse;
+import org.cellbank.ims.core.json.JsonArray;
 import org.cellbank.ims.core.json.JsonObject;
 import org.cellbank.ims.core.json.JsonReader;
 import org.cellbank.ims.core.json.JsonValue;
@@ -176,7 +178,12 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
     ScheduledEvent event;
     try {
       List<String> resources = new ArrayList<>();
-      root.findArray("resources").ifPresent(a -> a.elements().forEach(r -> resources.add(r.asString())));
+      Optional<JsonArray> listed = root.findArray("resources");
+      if (listed.isPresent()) {
+        for (JsonValue r : listed.get().elements()) {
+          resources.add(r.asString());
+        }
+      }
       event = new ScheduledEvent(root.findString("id").orElse("-"), root.findString("time").orElse("-"), resources);
     } catch (ValidationException e) {
       throw new ValidationException("Malformed scheduled event: " + e.getMessage(), e);
@@ -211,7 +218,7 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
      */
     public Builder basePath(String basePath) {
       Objects.requireNonNull(basePath, "basePath");
-      if (!basePath.startsWith("/") || basePath.matches(".*[?#%\\s].*")) {
+      if (!basePath.startsWith("/") || !isPlainPath(basePath)) {
         throw new IllegalArgumentException("the base path must start with '/' and hold no ?, #, % or spaces");
       }
       String p = basePath;
@@ -220,6 +227,16 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
       }
       this.basePath = p;
       return this;
+    }
+
+    private static boolean isPlainPath(String p) {
+      for (int i = 0; i < p.length(); i++) {
+        char c = p.charAt(i);
+        if (c == '?' || c == '#' || c == '%' || Character.isWhitespace(c)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Whether a leading {@code /{stage}} is removed from paths (default true). */

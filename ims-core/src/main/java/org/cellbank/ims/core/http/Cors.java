@@ -74,12 +74,24 @@ public final class Cors {
 
   /** Wraps a handler so that it answers preflights and adds CORS headers for allowed origins. */
   public HttpHandler wrap(HttpHandler next) {
-    Objects.requireNonNull(next, "next");
-    return request -> {
-      String origin = request.headers().first("origin").orElse(null);
-      if (origin == null) {
+    return new CorsHandler(Objects.requireNonNull(next, "next"));
+  }
+
+  /** A named class rather than a lambda: one less class to spin up during a Lambda cold start. */
+  private final class CorsHandler implements HttpHandler {
+    private final HttpHandler next;
+
+    CorsHandler(HttpHandler next) {
+      this.next = next;
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+      List<String> origins = request.headers().all("origin");
+      if (origins.isEmpty()) {
         return next.handle(request);
       }
+      String origin = origins.get(0);
       boolean preflight = request.method().equals("OPTIONS")
           && request.headers().contains("access-control-request-method");
       if (preflight) {
@@ -99,7 +111,7 @@ public final class Cors {
         b.setHeader("access-control-allow-credentials", "true");
       }
       return b.build();
-    };
+    }
   }
 
   private HttpResponse preflight(HttpRequest request, String origin) {
@@ -147,26 +159,34 @@ public final class Cors {
 
     /** Adds allowed origins, such as {@code https://cells.example.org}, or {@code "*"} for all. */
     public Builder allowOrigins(Collection<String> origins) {
-      origins.forEach(o -> this.origins.add(Objects.requireNonNull(o, "origin")));
+      for (String o : origins) {
+        this.origins.add(Objects.requireNonNull(o, "origin"));
+      }
       return this;
     }
 
     /** Replaces the allowed methods (default GET and HEAD). */
     public Builder allowMethods(Collection<String> methods) {
       this.methods.clear();
-      methods.forEach(m -> this.methods.add(m.toUpperCase(Locale.ROOT)));
+      for (String m : methods) {
+        this.methods.add(m.toUpperCase(Locale.ROOT));
+      }
       return this;
     }
 
     /** Adds request headers a browser may send ({@code authorization}, {@code content-type}...). */
     public Builder allowHeaders(Collection<String> headers) {
-      headers.forEach(h -> this.headers.add(h.toLowerCase(Locale.ROOT)));
+      for (String h : headers) {
+        this.headers.add(h.toLowerCase(Locale.ROOT));
+      }
       return this;
     }
 
     /** Adds response headers a browser script may read. */
     public Builder exposeHeaders(Collection<String> headers) {
-      headers.forEach(h -> this.exposeHeaders.add(h.toLowerCase(Locale.ROOT)));
+      for (String h : headers) {
+        this.exposeHeaders.add(h.toLowerCase(Locale.ROOT));
+      }
       return this;
     }
 

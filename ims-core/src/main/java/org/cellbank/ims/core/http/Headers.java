@@ -40,7 +40,9 @@ public final class Headers {
   /** A builder that starts with these headers. */
   public Builder toBuilder() {
     Builder b = new Builder();
-    values.forEach((k, v) -> b.values.put(k, new ArrayList<>(v)));
+    for (Map.Entry<String, List<String>> e : values.entrySet()) {
+      b.values.put(e.getKey(), new ArrayList<>(e.getValue()));
+    }
     return b;
   }
 
@@ -120,7 +122,14 @@ public final class Headers {
      * @throws IllegalArgumentException when the name is not a token or the value holds CR, LF or NUL
      */
     public Builder add(String name, String value) {
-      values.computeIfAbsent(checkName(name), k -> new ArrayList<>(1)).add(checkValue(value));
+      String key = checkName(name);
+      String checked = checkValue(value);
+      List<String> list = values.get(key);
+      if (list == null) {
+        list = new ArrayList<>(1);
+        values.put(key, list);
+      }
+      list.add(checked);
       return this;
     }
 
@@ -149,7 +158,9 @@ public final class Headers {
         return EMPTY;
       }
       Map<String, List<String>> copy = new LinkedHashMap<>(values.size() * 2);
-      values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+      for (Map.Entry<String, List<String>> e : values.entrySet()) {
+        copy.put(e.getKey(), List.copyOf(e.getValue()));
+      }
       return new Headers(Collections.unmodifiableMap(copy));
     }
 

@@ -65,7 +65,9 @@ public final class HttpRequest {
   /** A builder that starts with every value of this request. */
   public Builder toBuilder() {
     Builder b = new Builder(method, path);
-    query.forEach((k, v) -> b.query.put(k, new ArrayList<>(v)));
+    for (Map.Entry<String, List<String>> e : query.entrySet()) {
+      b.query.put(e.getKey(), new ArrayList<>(e.getValue()));
+    }
     b.headers = headers;
     b.cookies.putAll(cookies);
     b.body = body;
@@ -79,7 +81,9 @@ public final class HttpRequest {
   public HttpRequest withPathParameters(Map<String, String> parameters) {
     Builder b = toBuilder();
     b.pathParameters.clear();
-    parameters.forEach(b::pathParameter);
+    for (Map.Entry<String, String> e : parameters.entrySet()) {
+      b.pathParameter(e.getKey(), e.getValue());
+    }
     return b.build();
   }
 
@@ -200,14 +204,17 @@ public final class HttpRequest {
 
     /** Adds a decoded query parameter value. */
     public Builder queryParameter(String name, String value) {
-      query.computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>(1))
-          .add(Objects.requireNonNull(value, "value"));
+      UrlEncoding.add(query, Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
     /** Adds every decoded query parameter of a map. */
     public Builder query(Map<String, List<String>> parameters) {
-      parameters.forEach((k, vs) -> vs.forEach(v -> queryParameter(k, v)));
+      for (Map.Entry<String, List<String>> e : parameters.entrySet()) {
+        for (String v : e.getValue()) {
+          queryParameter(e.getKey(), v);
+        }
+      }
       return this;
     }
 

@@ -112,12 +112,23 @@ public final class Router implements HttpHandler {
   }
 
   private HttpHandler chain(int index, HttpHandler last) {
-    if (index == filters.size()) {
-      return last;
+    return index == filters.size() ? last : new FilterStep(filters.get(index), chain(index + 1, last));
+  }
+
+  /** One filter and what follows it; a named class keeps lambda bootstrap out of cold starts. */
+  private static final class FilterStep implements HttpHandler {
+    private final HttpFilter filter;
+    private final HttpHandler next;
+
+    FilterStep(HttpFilter filter, HttpHandler next) {
+      this.filter = filter;
+      this.next = next;
     }
-    HttpFilter filter = filters.get(index);
-    HttpHandler next = chain(index + 1, last);
-    return request -> filter.filter(request, next);
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+      return filter.filter(request, next);
+    }
   }
 
   private static HttpResponse clientError(int status, RuntimeException e, HttpRequest request) {
@@ -191,7 +202,11 @@ public final class Router implements HttpHandler {
       }
       String m = method.toUpperCase(Locale.ROOT);
       RoutePattern p = RoutePattern.parse(pattern);
-      RouteGroup group = groups.computeIfAbsent(p.shape, k -> new RouteGroup(p));
+      RouteGroup group = groups.get(p.shape);
+      if (group == null) {
+        group = new RouteGroup(p);
+        groups.put(p.shape, group);
+      }
       if (!group.pattern.text.equals(p.text)) {
         throw new IllegalArgumentException(
             "pattern " + p.text + " conflicts with " + group.pattern.text);
@@ -214,7 +229,12 @@ public final class Router implements HttpHandler {
       for (RouteGroup g : groups.values()) {
         list.add(g.freeze());
       }
-      list.sort((a, b) -> a.pattern.compareSpecificity(b.pattern));
+      for (int i = 1; i < list.size(); i++) {
+        // Insertion sort: stable, and a handful of routes needs nothing more.
+        for (int j = i; j > 0 && list.get(j).pattern.compareSpecificity(list.get(j - 1).pattern) < 0; j--) {
+          list.set(j, list.set(j - 1, list.get(j)));
+        }
+      }
       return new Router(List.copyOf(list), List.copyOf(filters));
     }
   }
@@ -283,7 +303,7 @@ public final class Router implements HttpHandler {
         }
         if (s.startsWith("{") && s.endsWith("}")) {
           String name = s.substring(1, s.length() - 1);
-          if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || !seen.add(name)) {
+          if (!isIdentifier(name) || !seen.add(name)) {
             throw new IllegalArgumentException("bad or repeated parameter name in: " + pattern);
           }
           names[i] = name;
@@ -294,6 +314,20 @@ public final class Router implements HttpHandler {
         }
       }
       return new RoutePattern(p, literals, names);
+    }
+
+    private static boolean isIdentifier(String s) {
+      if (s.isEmpty()) {
+        return false;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The decoded parameters when the segments match, else null. */

@@ -96,7 +96,7 @@ public final class UrlEncoding {
         int eq = pair.indexOf('=');
         String name = decode(eq < 0 ? pair : pair.substring(0, eq), true);
         String value = eq < 0 ? "" : decode(pair.substring(eq + 1), true);
-        out.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+        add(out, name, value);
       }
       if (amp < 0) {
         break;
@@ -111,8 +111,20 @@ public final class UrlEncoding {
       return Map.of();
     }
     Map<String, List<String>> copy = new LinkedHashMap<>(map.size() * 2);
-    map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    for (Map.Entry<String, List<String>> e : map.entrySet()) {
+      copy.put(e.getKey(), List.copyOf(e.getValue()));
+    }
     return Collections.unmodifiableMap(copy);
+  }
+
+  /** Adds a value to a multi-valued map, creating the list on first use. */
+  static void add(Map<String, List<String>> map, String name, String value) {
+    List<String> list = map.get(name);
+    if (list == null) {
+      list = new ArrayList<>(1);
+      map.put(name, list);
+    }
+    list.add(value);
   }
 
   private static int hex(char c) {

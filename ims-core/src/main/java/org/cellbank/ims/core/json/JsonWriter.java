@@ -2,6 +2,7 @@ package org.cellbank.ims.core.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,7 @@ public final class JsonWriter {
   private static final JsonWriter COMPACT = new JsonWriter(0, false);
   private static final JsonWriter PRETTY = new JsonWriter(2, true);
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final Comparator<Map.Entry<String, JsonValue>> BY_CODE_POINTS = new ByCodePoints();
   private final int indent;
   private final boolean sortKeys;
 
@@ -143,7 +145,7 @@ public final class JsonWriter {
     Iterable<Map.Entry<String, JsonValue>> entries = o.members().entrySet();
     if (sortKeys) {
       List<Map.Entry<String, JsonValue>> sorted = new ArrayList<>(o.members().entrySet());
-      sorted.sort((a, b) -> compareCodePoints(a.getKey(), b.getKey()));
+      sorted.sort(BY_CODE_POINTS);
       entries = sorted;
     }
     out.append('{');
@@ -188,6 +190,13 @@ public final class JsonWriter {
     out.append('\n');
     for (int i = 0, n = indent * level; i < n; i++) {
       out.append(' ');
+    }
+  }
+
+  private static final class ByCodePoints implements Comparator<Map.Entry<String, JsonValue>> {
+    @Override
+    public int compare(Map.Entry<String, JsonValue> a, Map.Entry<String, JsonValue> b) {
+      return compareCodePoints(a.getKey(), b.getKey());
     }
   }
 
