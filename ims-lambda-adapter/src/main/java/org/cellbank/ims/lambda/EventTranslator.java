@@ -69,8 +69,12 @@ final class EventTranslator {
 
   private HttpRequest decodeV1(JsonObject e, EventFormat format, String requestId) {
     JsonObject ctx = e.findObject("requestContext").orElse(JsonObject.of());
-    String rawPath = required(first(e.findString("path"), ctx.findString("path")), "path");
-    String stage = ctx.findString("stage").orElse("");
+    Optional<String> contextPath = ctx.findString("path");
+    String rawPath = required(first(e.findString("path"), contextPath), "path");
+    // The event path holds the stage only when it is the path the client sent, which
+    // requestContext.path always is; on the execute-api domain it holds the stage and "path" does not.
+    String stage = contextPath.isPresent() && contextPath.get().equals(rawPath)
+        ? ctx.findString("stage").orElse("") : "";
     String path = path(rawPath, format == EventFormat.HTTP_API_V1, stage);
     HttpRequest.Builder b = HttpRequest.builder(method(e.findString("httpMethod")), path)
         .requestId(requestId);

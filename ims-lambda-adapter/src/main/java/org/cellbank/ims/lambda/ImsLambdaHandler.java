@@ -53,10 +53,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Paths: HTTP APIs deliver the path decoded, the others encoded; either way the request gets a
- * valid percent-encoded {@link HttpRequest#path()}. When the event's path starts with
- * {@code /{stage}} (HTTP APIs with a named stage, or a REST event that carries it), the stage is
- * removed; then the configured base path (a custom-domain mapping such as {@code /ims}) is removed
- * when present.
+ * valid percent-encoded {@link HttpRequest#path()}. A leading {@code /{stage}} is removed for
+ * payload 2.0 events with a named stage, and for payload 1.0 events whose {@code path} equals
+ * {@code requestContext.path} (the path as the client sent it); then the configured base path (a
+ * custom-domain mapping such as {@code /ims}) is removed when present.
  *
  * <p>Bodies: base64 request bodies are decoded. A response body travels as text when its content
  * type is textual ({@code text/*}, JSON, XML, JavaScript, form data) and it is valid UTF-8,

@@ -77,6 +77,22 @@ class ImsLambdaHandlerTest {
   }
 
   @Test
+  void restApi_stageNamedLikeTheFirstSegment_isNotStrippedFromPath() {
+    String event = new String(Events.bytes("rest-v1-get-cell-line.json"), StandardCharsets.UTF_8)
+        .replace("\"stage\": \"prod\"", "\"stage\": \"api\"")
+        .replace("\"path\": \"/prod/api/v0/cell-lines/SAMEA2590882\"", "\"path\": \"/api/api/v0/cell-lines/SAMEA2590882\"");
+    JsonObject r = invoke(handler, event.getBytes(StandardCharsets.UTF_8));
+    assertThat(status(r)).isEqualTo(200);
+    assertThat(body(r).findString("biosamples_id")).hasValue("SAMEA2590882");
+  }
+
+  @Test
+  void stripStageOff_keepsTheStageInThePath() {
+    ImsLambdaHandler keep = TestApp.handler().stripStage(false).build();
+    assertThat(status(invoke(keep, Events.bytes("httpapi-v2-post-cookies-stage.json")))).isEqualTo(404);
+  }
+
+  @Test
   void restApi_customDomain_stripsConfiguredBasePath() {
     JsonObject r = invoke("rest-v1-custom-domain-base-path.json");
     assertThat(status(r)).isEqualTo(200);
