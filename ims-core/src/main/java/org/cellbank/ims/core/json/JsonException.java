@@ -1,0 +1,31 @@
+package org.cellbank.ims.core.json;
+
+import org.cellbank.ims.core.ValidationException;
+
+/**
+ * Thrown when JSON text is malformed or a value does not have the expected type.
+ *
+ * <p>It is a {@link ValidationException}: the input is wrong and a retry will not help. For parse
+ * errors {@link #position()} gives the offset of the first offending character (or byte, for
+ * invalid UTF-8); for type errors it is {@code -1}. Messages never quote the input beyond the
+ * offending character.
+ */
+public final class JsonException extends ValidationException {
+  private static final long serialVersionUID = 1L;
+  private final long position;
+
+  /** Creates an exception for an error at a position of the input ({@code -1} when none). */
+  public JsonException(String message, long position) {
+    super(position < 0 ? message : message + " at position " + position);
+    this.position = position;
+  }
+
+  /** The offset in the input where parsing failed, or {@code -1} for errors that are not parse errors. */
+  public long position() {
+    return position;
+  }
+
+  static JsonException wrongType(String expected, JsonValue actual) {
+    return new JsonException("expected " + expected + " but found " + actual.typeName(), -1);
+  }
+}

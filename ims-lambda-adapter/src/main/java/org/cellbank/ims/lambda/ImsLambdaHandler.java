@@ -1,0 +1,265 @@
+package org.cellbank.ims.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.cellbank.ims.core.ImsException;
+import org.cellbank.ims.core.ValidationException;
+import org.cellbank.ims.core.http.Cors;
+import org.cellbank.ims.core.http.HttpHandler;
+import org.cellbank.ims.core.http.HttpRequest;
+import org.cellbank.ims.core.http.HttpResponse;
+import org.cellbank.ims.core.json.JsonArray;
+import org.cellbank.ims.core.json.JsonObject;
+import org.cellbank.ims.core.json.JsonReader;
+import org.cellbank.ims.core.json.JsonValue;
+import org.cellbank.ims.core.json.JsonWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lambda handler: raw event bytes in, raw answer bytes out, with no reflection or JSON library
+ * on the request path (cold starts stay close to a bare stream handler).
+ *
+ * <pre>{@code
+ * ImsLambdaHandler handler = ImsLambdaHandler.builder(router)
+ *     .basePath("/ims")
+ *     .cors(cors)
+ *     .scheduledJob(nightly::run)
+ *     .build();
+ * }</pre>
+ *
+ * <p>Event formats (detected per invocation, answered in the same format):
+ * <ul>
+ *   <li>API Gateway REST API proxy (payload 1.0) and HTTP API payload 1.0: {@code headers} /
+ *       {@code multiValueHeaders}, {@code queryStringParameters} /
+ *       {@code multiValueQueryStringParameters} (already decoded), cookies from the {@code Cookie}
+ *       header; answered with {@code headers} and {@code multiValueHeaders}.
+ *   <li>API Gateway HTTP API payload 2.0 and Lambda Function URLs: {@code rawPath},
+ *       {@code rawQueryString}, the {@code cookies} array; {@code Set-Cookie} answers go to the
+ *       {@code cookies} array, other repeated headers are joined with commas.
+ *   <li>Application Load Balancer, with or without multi-value headers: query parameters arrive
+ *       percent-encoded and are decoded here; answered with {@code statusDescription} and the same
+ *       header mode as the request.
+ *   <li>EventBridge scheduled events: run the {@link ScheduledJob}; without one, or when it fails,
+ *       the invocation fails with an exception, so Lambda records the error.
+ * </ul>
+ *
+ * <p>Paths: HTTP APIs deliver the path decoded, the others encoded; either way the request gets a
+ * valid percent-encoded {@link HttpRequest#path()}. A leading {@code /{stage}} is removed for
+ * payload 2.0 events with a named stage, and for payload 1.0 events whose {@code path} equals
+ * {@code requestContext.path} (the path as the client sent it); then the configured base path (a
+ * custom-domain mapping such as {@code /ims}) is removed when present.
+ *
+ * <p>Bodies: base64 request bodies are decoded. A response body travels as text when its content
+ * type is textual ({@code text/*}, JSON, XML, JavaScript, form data) and it is valid UTF-8,
+ * otherwise base64 with {@code isBase64Encoded: true}.
+ *
+ * <p>Errors: an event that is not JSON or not of a known shape is answered with status 400 in the
+ * REST API shape ({@code statusCode}, {@code headers}, {@code body}); a known shape with malformed
+ * members is answered with 400 in its own shape; an exception escaping the HTTP handler becomes a
+ * 500 with a generic message, logged once at ERROR. Stack traces never reach the answer.
+ *
+ * <p>Logging: one INFO line per request: request id, method, path (never the query string,
+ * headers or body), status and duration. The request id is Lambda's when a {@link Context} is
+ * given, else the event's.
+ *
+ * <p>Thread-safe; build one per container, at init.
+ */
+public final class ImsLambdaHandler implements RequestStreamHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ImsLambdaHandler.class);
+  private static final JsonReader READER = JsonReader.builder().maxDepth(64).build();
+  private static final byte[] JOB_DONE = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+  private final HttpHandler handler;
+  private final EventTranslator translator;
+  private final ScheduledJob job;
+
+  private ImsLambdaHandler(Builder b) {
+    this.handler = b.cors == null ? b.handler : b.cors.wrap(b.handler);
+    this.translator = new EventTranslator(b.basePath, b.stripStage);
+    this.job = b.job;
+  }
+
+  /** A handler for the given HTTP handler with default settings. */
+  public static ImsLambdaHandler create(HttpHandler handler) {
+    return builder(handler).build();
+  }
+
+  /** A builder around the HTTP handler (usually a {@link org.cellbank.ims.core.http.Router}). */
+  public static Builder builder(HttpHandler handler) {
+    return new Builder(handler);
+  }
+
+  /**
+   * Handles one invocation the way the Lambda runtime calls it.
+   *
+   * @throws ImsException for a scheduled event when no job is configured or the job fails
+   */
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    byte[] event = input.readAllBytes();
+    String lambdaRequestId = context == null ? null : context.getAwsRequestId();
+    output.write(handle(event, lambdaRequestId));
+    output.flush();
+  }
+
+  /**
+   * Handles one event without a Lambda runtime: for tests, benchmarks and local servers.
+   *
+   * @param event the raw event JSON
+   * @return the raw answer JSON
+   * @throws ImsException for a scheduled event when no job is configured or the job fails
+   */
+  public byte[] handle(byte[] event) {
+    return handle(Objects.requireNonNull(event, "event"), null);
+  }
+
+  private byte[] handle(byte[] event, String lambdaRequestId) {
+    long start = System.nanoTime();
+    JsonObject root;
+    try {
+      JsonValue v = READER.read(event);
+      if (!(v instanceof JsonObject o)) {
+        return unsupported(lambdaRequestId, "the event is not a JSON object", start);
+      }
+      root = o;
+    } catch (ValidationException e) {
+      return unsupported(lambdaRequestId, "the event is not valid JSON (" + e.getMessage() + ")", start);
+    }
+    EventFormat format = EventFormat.detect(root);
+    if (format == EventFormat.UNKNOWN) {
+      return unsupported(lambdaRequestId, "the event is not an API Gateway, ALB, Function URL or "
+          + "EventBridge scheduled event", start);
+    }
+    if (format == EventFormat.SCHEDULED) {
+      return scheduled(root, lambdaRequestId, start);
+    }
+    String eventId = EventTranslator.eventRequestId(root, format);
+    String requestId = lambdaRequestId != null ? lambdaRequestId : eventId != null ? eventId : "-";
+    HttpRequest request;
+    try {
+      request = translator.decode(root, format, requestId);
+    } catch (ValidationException | IllegalArgumentException e) {
+      HttpResponse bad = HttpResponse.error(400, "Malformed " + format.label() + " event: " + e.getMessage());
+      LOG.info("{} {} event rejected: {} {}ms", requestId, format.label(), 400, millis(start));
+      return JsonWriter.compact().writeUtf8(translator.encode(bad, format, root));
+    }
+    HttpResponse response;
+    try {
+      response = Objects.requireNonNull(handler.handle(request), "the HTTP handler answered null");
+    } catch (RuntimeException e) {
+      LOG.error("{} {} {} failed, answered 500", requestId, request.method(), request.path(), e);
+      response = HttpResponse.error(500, "Internal server error");
+    }
+    byte[] out = JsonWriter.compact().writeUtf8(translator.encode(response, format, root));
+    LOG.info("{} {} {} {} {}ms", requestId, request.method(), request.path(), response.status(), millis(start));
+    return out;
+  }
+
+  private byte[] unsupported(String requestId, String reason, long start) {
+    LOG.warn("{} unsupported event: {} {}ms", requestId == null ? "-" : requestId, reason, millis(start));
+    HttpResponse bad = HttpResponse.error(400, "Unsupported event: " + reason);
+    return JsonWriter.compact().writeUtf8(translator.encode(bad, EventFormat.REST_API, JsonObject.of()));
+  }
+
+  private byte[] scheduled(JsonObject root, String lambdaRequestId, long start) {
+    String requestId = lambdaRequestId == null ? root.findString("id").orElse("-") : lambdaRequestId;
+    if (job == null) {
+      throw new ImsException("A scheduled event arrived but no scheduled job is configured; "
+          + "set one with ImsLambdaHandler.Builder.scheduledJob", false);
+    }
+    ScheduledEvent event;
+    try {
+      List<String> resources = new ArrayList<>();
+      Optional<JsonArray> listed = root.findArray("resources");
+      if (listed.isPresent()) {
+        for (JsonValue r : listed.get().elements()) {
+          resources.add(r.asString());
+        }
+      }
+      event = new ScheduledEvent(root.findString("id").orElse("-"), root.findString("time").orElse("-"), resources);
+    } catch (ValidationException e) {
+      throw new ValidationException("Malformed scheduled event: " + e.getMessage(), e);
+    }
+    job.run(event);
+    LOG.info("{} scheduled event {} done {}ms", requestId, event.id(), millis(start));
+    return JOB_DONE.clone();
+  }
+
+  private static long millis(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  /** Builds an {@link ImsLambdaHandler}. Not thread-safe. */
+  public static final class Builder {
+    private final HttpHandler handler;
+    private String basePath = "";
+    private boolean stripStage = true;
+    private Cors cors;
+    private ScheduledJob job;
+
+    private Builder(HttpHandler handler) {
+      this.handler = Objects.requireNonNull(handler, "handler");
+    }
+
+    /**
+     * A path prefix removed from every request path when present, such as the base path of an API
+     * Gateway custom-domain mapping ({@code /ims}). Default: none.
+     *
+     * @throws IllegalArgumentException when it does not start with {@code /} or holds {@code ?},
+     *     {@code #}, {@code %} or whitespace
+     */
+    public Builder basePath(String basePath) {
+      Objects.requireNonNull(basePath, "basePath");
+      if (!basePath.startsWith("/") || !isPlainPath(basePath)) {
+        throw new IllegalArgumentException("the base path must start with '/' and hold no ?, #, % or spaces");
+      }
+      String p = basePath;
+      while (p.endsWith("/")) {
+        p = p.substring(0, p.length() - 1);
+      }
+      this.basePath = p;
+      return this;
+    }
+
+    private static boolean isPlainPath(String p) {
+      for (int i = 0; i < p.length(); i++) {
+        char c = p.charAt(i);
+        if (c == '?' || c == '#' || c == '%' || Character.isWhitespace(c)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Whether a leading {@code /{stage}} is removed from paths (default true). */
+    public Builder stripStage(boolean stripStage) {
+      this.stripStage = stripStage;
+      return this;
+    }
+
+    /** Answers CORS preflights and adds CORS headers for the configured origins. Default: no CORS. */
+    public Builder cors(Cors cors) {
+      this.cors = Objects.requireNonNull(cors, "cors");
+      return this;
+    }
+
+    /** The job run for EventBridge scheduled events. Default: none (such events fail). */
+    public Builder scheduledJob(ScheduledJob job) {
+      this.job = Objects.requireNonNull(job, "job");
+      return this;
+    }
+
+    /** The handler. */
+    public ImsLambdaHandler build() {
+      return new ImsLambdaHandler(this);
+    }
+  }
+}

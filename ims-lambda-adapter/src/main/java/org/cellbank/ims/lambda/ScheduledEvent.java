@@ -1,0 +1,21 @@
+package org.cellbank.ims.lambda;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An EventBridge scheduled event ({@code "source": "aws.events"}, {@code "detail-type":
+ * "Scheduled Event"}), as handed to a {@link ScheduledJob}.
+ *
+ * @param id the event id (EventBridge's, unique per delivery attempt)
+ * @param time the scheduled time as sent, ISO-8601 ({@code 2026-11-28T02:00:00Z})
+ * @param resources the ARNs of the rules or schedules that fired; copied, possibly empty
+ */
+public record ScheduledEvent(String id, String time, List<String> resources) {
+  /** Validates and copies the values. */
+  public ScheduledEvent {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(time, "time");
+    resources = List.copyOf(resources);
+  }
+}
