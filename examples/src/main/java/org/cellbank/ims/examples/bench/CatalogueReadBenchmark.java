@@ -20,7 +20,8 @@ import org.cellbank.ims.testkit.ImsPostgres;
  *
  * <p>Prints: statements per page load (for 10 and for 1,000 lines), ms to load a page of 1,000
  * full records (median of several runs), and ms per single-record load by BioSamples id (median
- * of many). Arguments: {@code [lines (default 2000)] [single-load samples (default 500)]}.
+ * of many). Arguments: {@code [lines (default 2000)] [single-load samples (default 500)] [data directory]};
+ * with a data directory the database survives the run and a second run skips the loading.
  *
  * <pre>{@code
  * ./mvnw -q -pl examples -am package -DskipTests
@@ -35,7 +36,11 @@ public final class CatalogueReadBenchmark {
   public static void main(String[] args) {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int samples = args.length > 1 ? Integer.parseInt(args[1]) : 500;
-    try (ImsPostgres pg = ImsPostgres.builder().docker(false).build()) {
+    ImsPostgres.Builder server = ImsPostgres.builder().docker(false);
+    if (args.length > 2) {
+      server.dataDirectory(java.nio.file.Path.of(args[2]));
+    }
+    try (ImsPostgres pg = server.build()) {
       pg.createDatabase("ims_bench");
       HikariConfig config = new HikariConfig();
       config.setJdbcUrl(pg.jdbcUrl("ims_bench"));

@@ -1,0 +1,153 @@
+package org.cellbank.ims.core.api;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import org.cellbank.ims.core.Page;
+import org.cellbank.ims.core.PageRequest;
+import org.cellbank.ims.core.ValidationException;
+import org.cellbank.ims.core.db.BatchRepository;
+import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.http.HttpRequest;
+import org.cellbank.ims.core.http.HttpResponse;
+import org.cellbank.ims.core.http.Router;
+import org.cellbank.ims.core.json.JsonArray;
+import org.cellbank.ims.core.json.JsonNull;
+import org.cellbank.ims.core.json.JsonObject;
+import org.cellbank.ims.core.json.JsonValue;
+
+/**
+ * The read-only partner API {@code /api/v0}: cell lines and batches, as the reference served them.
+ *
+ * <pre>{@code
+ * Router router = PartnerApi.create(lines, batches)
+ *     .addTo(Router.builder())
+ *     .filter(ApiKeyAuthentication.requiring(apiKeys, Role.PARTNER))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Routes (a trailing slash is optional): {@code GET /api/v0/}, {@code /api/v0/cell-lines},
+ * {@code /api/v0/cell-lines/{biosamples_id}}, {@code /api/v0/batches},
+ * {@code /api/v0/batches/{batch key}}. Lists take {@code limit} (default {@value #DEFAULT_LIMIT};
+ * {@code 0} or anything above {@value PageRequest#MAX_LIMIT} means {@value PageRequest#MAX_LIMIT})
+ * and {@code offset} (default 0); a value that is not a whole number, or is negative, answers 400.
+ *
+ * <p>Thread-safe.
+ */
+public final class PartnerApi {
+
+  /** The page size when a request names none. */
+  public static final int DEFAULT_LIMIT = 50;
+  private static final String CELL_LINES = "/api/v0/cell-lines";
+  private static final String BATCHES = "/api/v0/batches";
+
+  private final CellLineRepository lines;
+  private final BatchRepository batches;
+
+  private PartnerApi(CellLineRepository lines, BatchRepository batches) {
+    this.lines = lines;
+    this.batches = batches;
+  }
+
+  /** The API over these repositories. */
+  public static PartnerApi create(CellLineRepository lines, BatchRepository batches) {
+    return new PartnerApi(Objects.requireNonNull(lines, "lines"), Objects.requireNonNull(batches, "batches"));
+  }
+
+  /** Adds the v0 routes to a router builder and returns it. */
+  public Router.Builder addTo(Router.Builder router) {
+    return router
+        .get("/api/v0", this::root)
+        .get(CELL_LINES, this::cellLines)
+        .get(CELL_LINES + "/{id}", this::cellLine)
+        .get(BATCHES, this::batches)
+        .get(BATCHES + "/{id}", this::batch);
+  }
+
+  /** {@code GET /api/v0/}: the list endpoints. */
+  public HttpResponse root(HttpRequest request) {
+    return HttpResponse.json(200, JsonObject.builder()
+        .put("batches", endpoint(BATCHES))
+        .put("cell-lines", endpoint(CELL_LINES))
+        .build());
+  }
+
+  /** {@code GET /api/v0/cell-lines}: a page of every cell line, ordered by name. */
+  public HttpResponse cellLines(HttpRequest request) {
+    PageRequest page = pageRequest(request);
+    return list(request, CELL_LINES, lines.page(page), V0Json::cellLine);
+  }
+
+  /** {@code GET /api/v0/cell-lines/{id}}: one cell line by BioSamples id; 404 when unknown. */
+  public HttpResponse cellLine(HttpRequest request) {
+    return HttpResponse.json(200, V0Json.cellLine(lines.getByBiosamplesId(request.pathParameter("id"))));
+  }
+
+  /** {@code GET /api/v0/batches}: a page of every batch, in creation order. */
+  public HttpResponse batches(HttpRequest request) {
+    PageRequest page = pageRequest(request);
+    return list(request, BATCHES, batches.page(page), V0Json::batch);
+  }
+
+  /** {@code GET /api/v0/batches/{id}}: one batch by its key; 404 when unknown. */
+  public HttpResponse batch(HttpRequest request) {
+    return HttpResponse.json(200, V0Json.batch(batches.getByBiosamplesId(request.pathParameter("id"))));
+  }
+
+  private static JsonObject endpoint(String path) {
+    return JsonObject.builder().put("list_endpoint", path).put("schema", JsonNull.INSTANCE).build();
+  }
+
+  private static <T> HttpResponse list(HttpRequest request, String path, Page<T> page, Function<T, JsonObject> mapper) {
+    PageRequest r = page.request();
+    JsonObject meta = JsonObject.builder()
+        .put("limit", r.limit())
+        .put("next", page.hasNext() ? link(request, path, r.offset() + r.limit(), r.limit()) : JsonNull.INSTANCE)
+        .put("offset", r.offset())
+        .put("previous", page.hasPrevious() ? link(request, path, Math.max(0, r.offset() - r.limit()), r.limit())
+            : JsonNull.INSTANCE)
+        .put("total_count", page.totalCount())
+        .build();
+    List<JsonValue> objects = page.items().stream().<JsonValue>map(mapper).toList();
+    return HttpResponse.json(200, JsonObject.builder().put("meta", meta).put("objects", new JsonArray(objects)).build());
+  }
+
+  // Repeats the request's other query parameters, never its credentials.
+  private static JsonValue link(HttpRequest request, String path, long offset, int limit) {
+    StringJoiner query = new StringJoiner("&", path + "?", "");
+    for (Map.Entry<String, List<String>> e : request.query().entrySet()) {
+      String name = e.getKey();
+      if (name.equals("limit") || name.equals("offset") || name.equals("api_key") || name.equals("username")) {
+        continue;
+      }
+      for (String value : e.getValue()) {
+        query.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+      }
+    }
+    query.add("limit=" + limit).add("offset=" + offset);
+    return new org.cellbank.ims.core.json.JsonString(query.toString());
+  }
+
+  static PageRequest pageRequest(HttpRequest request) {
+    long limit = number(request, "limit", DEFAULT_LIMIT);
+    long offset = number(request, "offset", 0);
+    int effective = limit == 0 || limit > PageRequest.MAX_LIMIT ? PageRequest.MAX_LIMIT : (int) limit;
+    return new PageRequest(offset, effective);
+  }
+
+  private static long number(HttpRequest request, String name, long fallback) {
+    var value = request.queryParameter(name);
+    if (value.isEmpty() || value.get().isEmpty()) {
+      return fallback;
+    }
+    String text = value.get();
+    if (!text.matches("[0-9]{1,12}")) {
+      throw new ValidationException(name + " must be a whole number of 0 or more");
+    }
+    return Long.parseLong(text);
+  }
+}

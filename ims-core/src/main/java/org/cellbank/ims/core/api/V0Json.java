@@ -1,0 +1,481 @@
+package org.cellbank.ims.core.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.cellbank.ims.core.json.JsonArray;
+import org.cellbank.ims.core.json.JsonBoolean;
+import org.cellbank.ims.core.json.JsonNull;
+import org.cellbank.ims.core.json.JsonNumber;
+import org.cellbank.ims.core.json.JsonObject;
+import org.cellbank.ims.core.json.JsonString;
+import org.cellbank.ims.core.json.JsonValue;
+import org.cellbank.ims.core.model.Batch;
+import org.cellbank.ims.core.model.CellLine;
+import org.cellbank.ims.core.model.CellLineDisease;
+import org.cellbank.ims.core.model.CellLineStatus;
+import org.cellbank.ims.core.model.Disease;
+import org.cellbank.ims.core.model.Donor;
+import org.cellbank.ims.core.model.DonorDisease;
+import org.cellbank.ims.core.model.GeneticModification;
+import org.cellbank.ims.core.model.GenomeAnalysis;
+import org.cellbank.ims.core.model.IntegratingVector;
+import org.cellbank.ims.core.model.MediaFile;
+import org.cellbank.ims.core.model.NonIntegratingVector;
+import org.cellbank.ims.core.model.ReprogrammingVector;
+import org.cellbank.ims.core.model.ScreeningResult;
+import org.cellbank.ims.core.model.Variant;
+
+/**
+ * The v0 partner-API representations of cell lines and batches, in the shape of the reference
+ * system's {@code /api/v0} (field names, nesting, types, display strings), with the sane values
+ * listed in {@code docs/api.md} where the reference had quirks.
+ *
+ * <p>Datetimes are ISO-8601 local times in Europe/Paris without offset and with microseconds
+ * ({@code 2016-10-20T11:51:00.016090}); files are relative {@code /media/<key>} URLs with each path
+ * segment percent-encoded.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class V0Json {
+
+  /** The time zone the reference rendered datetimes in. */
+  public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+  private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+  private static final String PATO_NORMAL = "PATO_0000461";
+
+  private V0Json() {}
+
+  /** The resource URI of a cell line. */
+  public static String cellLineUri(String biosamplesId) {
+    return "/api/v0/cell-lines/" + segment(biosamplesId);
+  }
+
+  /** The resource URI of a batch. */
+  public static String batchUri(String biosamplesId) {
+    return "/api/v0/batches/" + segment(biosamplesId);
+  }
+
+  /** The relative media URL of a stored file: {@code /media/} and the key, each segment escaped. */
+  public static String mediaUrl(String key) {
+    StringBuilder sb = new StringBuilder("/media");
+    for (String part : key.split("/", -1)) {
+      sb.append('/').append(segment(part));
+    }
+    return sb.toString();
+  }
+
+  /** A datetime as the v0 API writes it: Paris local time, no offset, microseconds. */
+  public static String datetime(Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZONE).format(DATETIME);
+  }
+
+  /** The whole cell-line record. */
+  public static JsonObject cellLine(CellLine line) {
+    Objects.requireNonNull(line, "line");
+    JsonObject.Builder o = JsonObject.builder();
+    o.putStrings("alternative_names", line.alternativeNames());
+    o.put("at_ecacc", line.availableForSaleAtEcacc());
+    o.put("availability", str(line.currentStatus().map(CellLineStatus::displayName).orElse(null)));
+    o.put("batches", array(line.batches().stream().<JsonValue>map(V0Json::batch).toList()));
+    o.put("biosamples_id", line.biosamplesId());
+    o.put("cell_line_information_packs", array(line.informationPacks().stream().map(clip -> (JsonValue) JsonObject.builder()
+        .put("clip_file", mediaUrl(clip.file().key()))
+        .put("md5", clip.file().md5())
+        .put("updated", datetime(clip.updatedAt()))
+        .put("version", clip.version())
+        .build()).toList()));
+    o.put("cellline_certificate_of_analysis", line.characterisation() == null ? JsonNull.INSTANCE
+        : JsonObject.builder().put("certificate_of_analysis_flag", bool(line.characterisation().certificateOfAnalysisFlag())).build());
+    o.put("cellline_karyotype", line.karyotype() == null ? JsonNull.INSTANCE : JsonObject.builder()
+        .put("karyotype", str(line.karyotype().karyotype()))
+        .put("karyotype_method", str(line.karyotype().method()))
+        .put("passage_number", str(line.karyotype().passageNumber()))
+        .build());
+    o.put("characterization_pluritest", line.pluritest() == null ? JsonNull.INSTANCE : JsonObject.builder()
+        .put("novelty_score", str(line.pluritest().noveltyScore()))
+        .put("pluripotency_score", str(line.pluritest().pluripotencyScore()))
+        .put("pluritest_flag", bool(line.pluritest().pluritestFlag()))
+        .build());
+    o.put("depositor", JsonObject.builder().put("name", line.depositor()).build());
+    o.put("depositor_cellline_culture_conditions", cultureConditions(line));
+    o.putStrings("disease_associated_phenotypes", line.diseaseAssociatedPhenotypes());
+    o.putStrings("disease_names", allDiseaseNames(line));
+    o.put("diseases", array(line.diseases().stream().map(V0Json::cellLineDisease).toList()));
+    o.put("donor", line.donor() == null ? JsonNull.INSTANCE : donor(line.donor()));
+    o.put("donor_age", str(line.donorAge()));
+    o.put("ecacc_cat_no", str(line.ecaccId()));
+    o.put("flag_go_live", flagGoLive(line));
+    o.put("genetic_modification_flag", bool(line.hasGeneticModification()));
+    o.put("genetic_modifications_non_disease", modifications(line.nonDiseaseModifications()));
+    o.put("genome_wide_analysis", genomeAnalyses(line.genomeAnalyses()));
+    o.put("name", line.name());
+    o.putStrings("non_disease_associated_phenotypes", line.nonDiseaseAssociatedPhenotypes());
+    o.put("primary_cell_type", primaryCellType(line));
+    o.put("primary_disease", primaryDisease(line));
+    o.put("primary_disease_diagnosed", Boolean.TRUE.equals(line.hasDiseases()) ? "1" : "0");
+    o.put("publications", array(line.publications().stream().map(p -> (JsonValue) JsonObject.builder()
+        .put("pub", "pubmed".equalsIgnoreCase(p.referenceType()) ? "PubMed" : p.referenceType())
+        .put("pub_id", str(p.referenceId()))
+        .put("pub_title", str(p.title()))
+        .put("pub_url", p.referenceUrl())
+        .build()).toList()));
+    o.put("reprogramming_method", reprogramming(line.reprogrammingVector()));
+    o.put("reprogramming_method_vector_free_types", line.vectorFreeFactors().isEmpty() ? JsonNull.INSTANCE
+        : JsonArray.ofStrings(line.vectorFreeFactors().stream().map(f -> f.factor()).toList()));
+    o.put("resource_uri", cellLineUri(line.biosamplesId()));
+    o.put("status_log", array(line.statusLog().stream().map(s -> (JsonValue) JsonObject.builder()
+        .put("comment", str(s.comment()))
+        .put("status", s.status().displayName())
+        .put("updated", datetime(s.changedAt()))
+        .build()).toList()));
+    o.put("validation_status", line.validationStatus().displayName());
+    o.put("virology_screening", virology(line));
+    return o.build();
+  }
+
+  /** The whole batch record (it does not name its cell line, as in the reference). */
+  public static JsonObject batch(Batch batch) {
+    Objects.requireNonNull(batch, "batch");
+    JsonObject.Builder o = JsonObject.builder();
+    o.put("batch_id", batch.batchId());
+    o.put("batch_type", batch.type().displayName());
+    o.put("biosamples_id", batch.biosamplesId());
+    o.put("certificate_of_analysis", batch.certificateOfAnalysis() == null ? JsonNull.INSTANCE
+        : file("file", "md5", batch.certificateOfAnalysis()).build());
+    var c = batch.cultureConditions();
+    o.put("culture_conditions", c == null ? JsonNull.INSTANCE : JsonObject.builder()
+        .put("co2_concentration", str(c.co2Concentration()))
+        .put("culture_medium", str(c.cultureMedium()))
+        .put("matrix", str(c.matrix()))
+        .put("o2_concentration", str(c.o2Concentration()))
+        .put("passage_method", str(c.passageMethod()))
+        .put("temperature", str(c.temperature()))
+        .build());
+    o.put("images", array(batch.images().stream().map(i -> (JsonValue) file("image_file", "image_md5", i.file())
+        .put("magnification", str(i.magnification()))
+        .put("time_point", str(i.timePoint()))
+        .build()).toList()));
+    o.put("resource_uri", batchUri(batch.biosamplesId()));
+    o.put("vials", array(batch.vials().stream().map(v -> (JsonValue) JsonObject.builder()
+        .put("biosamples_id", v.biosamplesId())
+        .put("name", v.name())
+        .put("number", v.number())
+        .build()).toList()));
+    o.put("vials_at_roslin", num(batch.vialsAtCentralFacility()));
+    o.put("vials_shipped_to_ecacc", num(batch.vialsShippedToEcacc()));
+    o.put("vials_shipped_to_fraunhoffer", num(batch.vialsShippedToFraunhofer()));
+    return o.build();
+  }
+
+  /**
+   * The "go live" flag ECACC reads: false when the intent was never set; true for a withdrawn
+   * line (ECACC must import withdrawn lines too); else the intent.
+   */
+  static boolean flagGoLive(CellLine line) {
+    if (line.availableForSale() == null) {
+      return false;
+    }
+    if (line.currentStatus().filter(s -> s == CellLineStatus.WITHDRAWN).isPresent()) {
+      return true;
+    }
+    return line.availableForSale();
+  }
+
+  /** The donor and line disease names (normalised name, else free text), donor first, without repeats. */
+  static List<String> allDiseaseNames(CellLine line) {
+    Set<String> names = new LinkedHashSet<>();
+    if (line.donor() != null) {
+      for (DonorDisease d : line.donor().diseases()) {
+        names.add(d.disease() != null && d.disease().name() != null ? d.disease().name() : d.freeTextName());
+      }
+    }
+    for (CellLineDisease d : line.diseases()) {
+      names.add(d.disease() != null && d.disease().name() != null ? d.disease().name() : d.freeTextName());
+    }
+    names.remove(null);
+    return List.copyOf(names);
+  }
+
+  private static JsonValue primaryDisease(CellLine line) {
+    record Candidate(Disease disease, String freeText, String notes, boolean primary) {}
+    List<Candidate> all = new ArrayList<>();
+    if (line.donor() != null) {
+      line.donor().diseases().forEach(d -> all.add(new Candidate(d.disease(), d.freeTextName(), d.notes(), d.primary())));
+    }
+    line.diseases().forEach(d -> all.add(new Candidate(d.disease(), d.freeTextName(), d.notes(), d.primary())));
+    Candidate chosen = all.stream().filter(Candidate::primary).findFirst()
+        .or(() -> all.stream().filter(c -> c.disease() != null && !c.disease().purl().endsWith(PATO_NORMAL)).findFirst())
+        .or(() -> all.stream().findFirst())
+        .orElse(null);
+    if (chosen == null) {
+      return JsonNull.INSTANCE;
+    }
+    if (chosen.disease() != null) {
+      String name = chosen.disease().name();
+      return JsonObject.builder()
+          .put("name", str("normal".equals(name) ? "Normal" : name))
+          .put("purl", chosen.disease().purl())
+          .putStrings("synonyms", chosen.disease().synonyms())
+          .build();
+    }
+    if (chosen.freeText() != null) {
+      return JsonObject.builder().put("name", chosen.freeText()).build();
+    }
+    return chosen.notes() == null ? JsonNull.INSTANCE : JsonObject.builder().put("name", chosen.notes()).build();
+  }
+
+  private static JsonValue primaryCellType(CellLine line) {
+    if (line.derivation() == null) {
+      return JsonNull.INSTANCE;
+    }
+    String name = line.derivation().primaryCellType() != null
+        ? line.derivation().primaryCellType() : line.derivation().primaryCellTypeFreeText();
+    return JsonObject.builder().put("name", str(name)).build();
+  }
+
+  private static JsonValue cellLineDisease(CellLineDisease d) {
+    JsonObject.Builder o = JsonObject.builder()
+        .putNull("affected_status")
+        .putNull("carrier")
+        .putNull("disease_stage")
+        .put("free_text_name", str(d.freeTextName()))
+        .put("notes", str(d.notes()))
+        .put("primary_disease", d.primary())
+        .put("variants", modifications(d.modifications()));
+    putDisease(o, d.disease());
+    return o.build();
+  }
+
+  private static JsonObject donor(Donor donor) {
+    return JsonObject.builder()
+        .put("biosamples_id", donor.biosamplesId())
+        .put("country_of_origin", str(donor.countryOfOrigin()))
+        .put("diseases", array(donor.diseases().stream().map(V0Json::donorDisease).toList()))
+        .put("ethnicity", str(donor.ethnicity()))
+        .put("gender", str(donor.gender()))
+        .put("genome_wide_analysis", genomeAnalyses(donor.genomeAnalyses()))
+        .putStrings("internal_donor_ids", donor.internalDonorIds())
+        .put("karyotype", str(donor.karyotype()))
+        .build();
+  }
+
+  private static JsonValue donorDisease(DonorDisease d) {
+    JsonObject.Builder o = JsonObject.builder()
+        .put("affected_status", str(d.affectedStatus()))
+        .put("carrier", str(d.carrier()))
+        .put("disease_stage", str(d.stage()))
+        .put("free_text_name", str(d.freeTextName()))
+        .put("notes", str(d.notes()))
+        .put("primary_disease", d.primary())
+        .put("variants", array(d.variants().stream().map(V0Json::variant).toList()));
+    putDisease(o, d.disease());
+    return o.build();
+  }
+
+  private static void putDisease(JsonObject.Builder o, Disease disease) {
+    if (disease != null) {
+      o.put("name", str(disease.name())).put("purl", disease.purl()).putStrings("synonyms", disease.synonyms());
+    }
+  }
+
+  private static JsonValue variant(Variant v) {
+    return JsonObject.builder()
+        .put("chromosome_location", str(v.chromosomeLocation()))
+        .put("clinvar_id", str(v.clinvarId()))
+        .put("dbsnp_id", str(v.dbsnpId()))
+        .put("dbvar_id", str(v.dbvarId()))
+        .put("gene", str(v.gene()))
+        .put("notes", str(v.notes()))
+        .put("nucleotide_sequence_hgvs", str(v.nucleotideSequenceHgvs()))
+        .put("protein_sequence_hgvs", str(v.proteinSequenceHgvs()))
+        .put("publication_pmid", str(v.publicationPmid()))
+        .put("zygosity_status", str(v.zygosityStatus()))
+        .build();
+  }
+
+  /** Modifications in the reference's order of kinds (a stable sort keeps each kind's own order). */
+  private static JsonArray modifications(List<GeneticModification> modifications) {
+    return array(modifications.stream()
+        .sorted(Comparator.comparing(GeneticModification::kind))
+        .map(V0Json::modification)
+        .toList());
+  }
+
+  private static JsonValue modification(GeneticModification m) {
+    JsonObject.Builder o = JsonObject.builder()
+        .put("chromosome_location", str(m.chromosomeLocation()))
+        .put("notes", str(m.notes()))
+        .put("type", m.kind().displayName());
+    switch (m.kind()) {
+      case VARIANT -> o.put("clinvar_id", str(m.clinvarId()))
+          .put("dbsnp_id", str(m.dbsnpId()))
+          .put("dbvar_id", str(m.dbvarId()))
+          .put("gene", str(m.gene()))
+          .put("nucleotide_sequence_hgvs", str(m.nucleotideSequenceHgvs()))
+          .put("protein_sequence_hgvs", str(m.proteinSequenceHgvs()))
+          .put("publication_pmid", str(m.publicationPmid()))
+          .put("zygosity_status", str(m.zygosityStatus()));
+      case ISOGENIC -> o.put("gene", str(m.gene()))
+          .put("modification_type", str(m.modificationType()))
+          .put("nucleotide_sequence_hgvs", str(m.nucleotideSequenceHgvs()))
+          .put("protein_sequence_hgvs", str(m.proteinSequenceHgvs()))
+          .put("zygosity_status", str(m.zygosityStatus()));
+      case TRANSGENE_EXPRESSION, GENE_KNOCK_OUT -> o.put("delivery_method", str(m.deliveryMethod()))
+          .put("gene", str(m.gene()))
+          .put("transposon", str(m.transposon()))
+          .put("virus", str(m.virus()));
+      case GENE_KNOCK_IN -> o.put("chromosome_location_transgene", str(m.chromosomeLocationTransgene()))
+          .put("delivery_method", str(m.deliveryMethod()))
+          .put("target_gene", str(m.gene()))
+          .put("transgene", str(m.transgene()))
+          .put("transposon", str(m.transposon()))
+          .put("virus", str(m.virus()));
+      default -> throw new IllegalStateException(m.kind().name());
+    }
+    return o.build();
+  }
+
+  private static JsonArray genomeAnalyses(List<GenomeAnalysis> analyses) {
+    return array(analyses.stream().map(g -> (JsonValue) JsonObject.builder()
+        .put("analysis_method", str(g.analysisMethod()))
+        .put("link", str(g.link()))
+        .build()).toList());
+  }
+
+  private static JsonValue reprogramming(ReprogrammingVector vector) {
+    if (vector == null) {
+      return JsonNull.INSTANCE;
+    }
+    JsonObject.Builder data = JsonObject.builder();
+    String type;
+    if (vector instanceof IntegratingVector v) {
+      type = "Integrating vector";
+      if (v.vector() != null) {
+        data.put("vector", v.vector())
+            .put("excisable", bool(v.excisable()))
+            .put("absence_reprogramming_vectors", bool(v.absenceOfReprogrammingVectors()));
+      }
+      if (v.virus() != null) {
+        data.put("virus", v.virus());
+      }
+      if (v.transposon() != null) {
+        data.put("transposon", v.transposon());
+      }
+      data.putStrings("integrating_vector_gene_list", v.genes())
+          .put("integrating_vector_silenced", v.silenced().code())
+          .put("integrating_vector_silencing_notes", str(v.silencingNotes()))
+          .putStrings("integrating_vector_methods", v.methods());
+    } else {
+      NonIntegratingVector v = (NonIntegratingVector) vector;
+      type = "Non-integrating vector";
+      if (v.vector() != null) {
+        data.put("vector", v.vector()).putStrings("non_integrating_vector_gene_list", v.genes());
+      }
+      data.put("non_integrating_vector_detectable", v.detectable().code())
+          .put("non_integrating_vector_detection_notes", str(v.detectionNotes()))
+          .putStrings("non_integrating_vector_methods", v.methods());
+    }
+    return JsonObject.builder().put("type", type).put("data", data.build()).build();
+  }
+
+  private static JsonValue cultureConditions(CellLine line) {
+    var c = line.cultureConditions();
+    if (c == null) {
+      return JsonNull.INSTANCE;
+    }
+    var other = c.otherMedium();
+    return JsonObject.builder()
+        .put("co2_concentration", num(c.co2Concentration()))
+        .put("culture_history", bool(c.cultureHistory()))
+        .put("culture_medium", str(c.cultureMedium()))
+        .put("culture_medium_other", other == null ? JsonNull.INSTANCE : JsonObject.builder()
+            .put("base", other.base())
+            .put("protein_source", str(other.proteinSource()))
+            .put("serum_concentration", num(other.serumConcentration()))
+            .build())
+        .put("culture_medium_supplements", array(c.supplements().stream().map(s -> (JsonValue) JsonObject.builder()
+            .put("amount", str(s.amount()))
+            .put("supplement", s.supplement())
+            .put("unit", str(s.unit()))
+            .build()).toList()))
+        .put("enzymatically", str(c.enzymatically()))
+        .put("enzyme_free", str(c.enzymeFree()))
+        .put("feeder_cell_id", str(c.feederCellId()))
+        .put("feeder_cell_type", str(c.feederCellType()))
+        .put("number_of_vials_banked", str(c.numberOfVialsBanked()))
+        .put("o2_concentration", num(c.o2Concentration()))
+        .put("other_culture_environment", str(c.otherCultureEnvironment()))
+        .put("passage_history", bool(c.passageHistory()))
+        .put("passage_method", str(c.passageMethod()))
+        .put("passage_number_banked", str(c.passageNumberBanked()))
+        .put("rock_inhibitor_used_at_cryo", c.rockInhibitorUsedAtCryo().displayName())
+        .put("rock_inhibitor_used_at_passage", c.rockInhibitorUsedAtPassage().displayName())
+        .put("rock_inhibitor_used_at_thaw", c.rockInhibitorUsedAtThaw().displayName())
+        .put("surface_coating", str(c.surfaceCoating()))
+        .build();
+  }
+
+  private static JsonValue virology(CellLine line) {
+    var c = line.characterisation();
+    if (c == null) {
+      return JsonNull.INSTANCE;
+    }
+    return JsonObject.builder()
+        .put("hepatitis_b", screening(c.hepatitisB()))
+        .put("hepatitis_c", screening(c.hepatitisC()))
+        .put("hiv1", screening(c.hiv1()))
+        .put("hiv2", screening(c.hiv2()))
+        .put("mycoplasma", screening(c.mycoplasma()))
+        .put("virology_screening_flag", bool(c.virologyScreeningFlag()))
+        .build();
+  }
+
+  private static JsonObject.Builder file(String fileName, String md5Name, MediaFile file) {
+    return JsonObject.builder().put(fileName, mediaUrl(file.key())).put(md5Name, file.md5());
+  }
+
+  private static JsonValue screening(ScreeningResult result) {
+    return result == null ? JsonNull.INSTANCE : new JsonString(result.displayName());
+  }
+
+  private static JsonArray array(List<JsonValue> values) {
+    return new JsonArray(values);
+  }
+
+  private static JsonValue str(String value) {
+    return value == null ? JsonNull.INSTANCE : new JsonString(value);
+  }
+
+  private static JsonValue bool(Boolean value) {
+    return value == null ? JsonNull.INSTANCE : JsonBoolean.of(value);
+  }
+
+  private static JsonValue num(Integer value) {
+    return value == null ? JsonNull.INSTANCE : JsonNumber.of(value.longValue());
+  }
+
+  // Percent-encodes one URL path segment (RFC 3986 unreserved and sub-delims stay as they are).
+  static String segment(String value) {
+    StringBuilder sb = new StringBuilder(value.length());
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "-._~!$&'()*+,;=:@".indexOf(c) >= 0) {
+        sb.append((char) c);
+      } else {
+        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+      }
+    }
+    return sb.toString();
+  }
+}
