@@ -143,6 +143,17 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
     }
     String eventId = EventTranslator.eventRequestId(root, format);
     String requestId = lambdaRequestId != null ? lambdaRequestId : eventId != null ? eventId : "-";
+    try {
+      return http(root, format, requestId, start);
+    } catch (RuntimeException e) {
+      // A fault in the adapter itself: still answer, in the most widely understood shape.
+      LOG.error("{} {} event failed in the adapter, answered 500", requestId, format.label(), e);
+      return JsonWriter.compact().writeUtf8(translator.encode(
+          HttpResponse.error(500, "Internal server error"), EventFormat.REST_API, JsonObject.of()));
+    }
+  }
+
+  private byte[] http(JsonObject root, EventFormat format, String requestId, long start) {
     HttpRequest request;
     try {
       request = translator.decode(root, format, requestId);

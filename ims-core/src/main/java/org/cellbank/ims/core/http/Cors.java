@@ -32,7 +32,8 @@ import java.util.Set;
  *   <li>Any other request from an allowed origin goes to the handler and its answer (errors too,
  *       so browsers can read them) gets {@code Access-Control-Allow-Origin}, {@code Vary: Origin},
  *       and {@code Access-Control-Expose-Headers} / {@code -Allow-Credentials} when configured.
- *   <li>Requests without {@code Origin}, or from origins not allowed, pass through unchanged.
+ *   <li>Requests from origins not allowed get only {@code Vary: Origin}; requests without
+ *       {@code Origin} pass through unchanged.
  * </ul>
  * Origins are compared exactly (scheme, host and port, as browsers send them); {@code "*"} allows
  * every origin and cannot be combined with credentials. Header names are compared ignoring case.
@@ -99,7 +100,8 @@ public final class Cors {
       }
       HttpResponse response = next.handle(request);
       if (!allowsOrigin(origin)) {
-        return response;
+        // The answer depends on Origin either way: caches must not reuse it for another origin.
+        return response.withHeader("vary", "Origin");
       }
       HttpResponse.Builder b = response.toBuilder()
           .setHeader("access-control-allow-origin", anyOrigin && !allowCredentials ? "*" : origin)
