@@ -1,0 +1,59 @@
+package org.cellbank.ims.examples.lambda;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
+import org.cellbank.ims.core.auth.ApiKeyAuthentication;
+import org.cellbank.ims.core.auth.ApiKeys;
+import org.cellbank.ims.core.auth.Role;
+import org.cellbank.ims.examples.ImsApplication;
+import org.cellbank.ims.lambda.ImsLambdaHandler;
+import org.cellbank.ims.lambda.LambdaEntryPoint;
+
+/**
+ * The IMS Lambda function: the partner API behind API-key authentication, assembled once per
+ * container from environment variables. Handler: {@code org.cellbank.ims.examples.lambda.ImsFunction::handleRequest}.
+ *
+ * <p>Environment:
+ * <ul>
+ *   <li>{@code IMS_JDBC_URL} (required), e.g. {@code jdbc:postgresql://host:5432/ims}; use an RDS
+ *       Proxy endpoint when many containers run at once;
+ *   <li>{@code IMS_DB_USER}, {@code IMS_DB_PASSWORD} (required);
+ *   <li>{@code IMS_DB_POOL_SIZE}: 1 or 2 connections per container (default 2).
+ * </ul>
+ *
+ * <p>The database must be migrated beforehand (the function never migrates at init, which would
+ * slow every cold start). A missing variable or an unreachable database fails the init phase.
+ */
+public final class ImsFunction extends LambdaEntryPoint {
+
+  /** Called by the Lambda runtime once per container. */
+  public ImsFunction() {
+    super(() -> assemble(System.getenv()));
+  }
+
+  /** Builds the handler from the given environment. */
+  static ImsLambdaHandler assemble(Map<String, String> env) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(required(env, "IMS_JDBC_URL"));
+    config.setUsername(required(env, "IMS_DB_USER"));
+    config.setPassword(required(env, "IMS_DB_PASSWORD"));
+    int pool = Integer.parseInt(env.getOrDefault("IMS_DB_POOL_SIZE", "2"));
+    if (pool < 1 || pool > 2) {
+      throw new IllegalStateException("IMS_DB_POOL_SIZE must be 1 or 2 in a Lambda container: " + pool);
+    }
+    config.setMaximumPoolSize(pool);
+    config.setMinimumIdle(1);
+    config.setPoolName("ims-lambda");
+    HikariDataSource dataSource = new HikariDataSource(config);
+    return ImsApplication.handler(dataSource, ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER));
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("environment variable " + name + " is not set");
+    }
+    return value;
+  }
+}

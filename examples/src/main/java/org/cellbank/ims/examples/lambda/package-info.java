@@ -1,0 +1,4 @@
+/**
+ * The IMS Lambda function, assembled from environment variables.
+ */
+package org.cellbank.ims.examples.lambda;
