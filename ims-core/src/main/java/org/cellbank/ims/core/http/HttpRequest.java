@@ -24,6 +24,8 @@ import java.util.Optional;
  *   <li>{@link #body()}: the body bytes (empty when none), already base64-decoded by the adapter.
  *   <li>{@link #requestId()}: the id that ties log lines to this request.
  *   <li>{@link #pathParameters()}: set by the router from the matched route pattern.
+ *   <li>{@link #attribute(Class)}: values that filters attach for the handlers after them (the
+ *       authenticated principal, for example), keyed by type. They never come from the client.
  * </ul>
  *
  * <p>Immutable and thread-safe; {@link #body()} returns a copy.
@@ -38,6 +40,7 @@ public final class HttpRequest {
   private final String requestId;
   private final String sourceIp;
   private final Map<String, String> pathParameters;
+  private final Map<Class<?>, Object> attributes;
 
   private HttpRequest(Builder b) {
     this.method = b.method;
@@ -50,6 +53,7 @@ public final class HttpRequest {
     this.sourceIp = b.sourceIp;
     this.pathParameters = b.pathParameters.isEmpty()
         ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParameters));
+    this.attributes = b.attributes.isEmpty() ? Map.of() : Map.copyOf(b.attributes);
   }
 
   /**
@@ -74,6 +78,7 @@ public final class HttpRequest {
     b.requestId = requestId;
     b.sourceIp = sourceIp;
     b.pathParameters.putAll(pathParameters);
+    b.attributes.putAll(attributes);
     return b;
   }
 
@@ -85,6 +90,24 @@ public final class HttpRequest {
       b.pathParameter(e.getKey(), e.getValue());
     }
     return b.build();
+  }
+
+  /**
+   * This request with a value attached for the filters and handlers that follow, replacing any
+   * value of the same type.
+   *
+   * <pre>{@code
+   * return next.handle(request.withAttribute(ApiPrincipal.class, principal));
+   * }</pre>
+   */
+  public <T> HttpRequest withAttribute(Class<T> type, T value) {
+    return toBuilder().attribute(type, value).build();
+  }
+
+  /** The value of this type a filter attached, or empty when none did. */
+  public <T> Optional<T> attribute(Class<T> type) {
+    Objects.requireNonNull(type, "type");
+    return Optional.ofNullable(type.cast(attributes.get(type)));
   }
 
   /** The method, upper case. */
@@ -188,6 +211,7 @@ public final class HttpRequest {
     private String requestId = "-";
     private String sourceIp;
     private final Map<String, String> pathParameters = new LinkedHashMap<>();
+    private final Map<Class<?>, Object> attributes = new LinkedHashMap<>();
 
     private Builder(String method, String path) {
       Objects.requireNonNull(method, "method");
@@ -257,6 +281,13 @@ public final class HttpRequest {
     /** Sets a decoded path parameter (normally the router's job). */
     public Builder pathParameter(String name, String value) {
       pathParameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Attaches a value keyed by its type, replacing any value of that type (normally a filter's job). */
+    public <T> Builder attribute(Class<T> type, T value) {
+      Objects.requireNonNull(type, "type");
+      attributes.put(type, type.cast(Objects.requireNonNull(value, "value")));
       return this;
     }
 

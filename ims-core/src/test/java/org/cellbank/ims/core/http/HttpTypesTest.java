@@ -43,6 +43,18 @@ class HttpTypesTest {
   }
 
   @Test
+  void request_attributes_areKeyedByType_andSurviveCopies() {
+    HttpRequest plain = HttpRequest.builder("GET", "/x").build();
+    HttpRequest tagged = plain.withAttribute(String.class, "alice").withAttribute(Integer.class, 7);
+
+    assertThat(plain.attribute(String.class)).isEmpty();
+    assertThat(tagged.attribute(String.class)).hasValue("alice");
+    assertThat(tagged.withAttribute(String.class, "bob").attribute(String.class)).hasValue("bob");
+    assertThat(tagged.withPathParameters(Map.of("id", "1")).attribute(Integer.class)).hasValue(7);
+    assertThat(tagged.toBuilder().build().attribute(String.class)).hasValue("alice");
+  }
+
+  @Test
   void request_rejectsBadMethodAndPath() {
     assertThatThrownBy(() -> HttpRequest.builder("GE T", "/")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> HttpRequest.builder("GET", "x")).isInstanceOf(IllegalArgumentException.class);

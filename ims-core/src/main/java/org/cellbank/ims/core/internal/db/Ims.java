@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.cellbank.ims.core.internal.db.tables.AgeRange;
+import org.cellbank.ims.core.internal.db.tables.ApiKey;
+import org.cellbank.ims.core.internal.db.tables.ApiUser;
 import org.cellbank.ims.core.internal.db.tables.Batch;
 import org.cellbank.ims.core.internal.db.tables.BatchCultureConditions;
 import org.cellbank.ims.core.internal.db.tables.BatchImage;
@@ -68,6 +70,16 @@ public class Ims extends SchemaImpl {
      * The table <code>ims.age_range</code>.
      */
     public final AgeRange AGE_RANGE = AgeRange.AGE_RANGE;
+
+    /**
+     * The table <code>ims.api_key</code>.
+     */
+    public final ApiKey API_KEY = ApiKey.API_KEY;
+
+    /**
+     * The table <code>ims.api_user</code>.
+     */
+    public final ApiUser API_USER = ApiUser.API_USER;
 
     /**
      * The table <code>ims.batch</code>.
@@ -278,6 +290,8 @@ public class Ims extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             AgeRange.AGE_RANGE,
+            ApiKey.API_KEY,
+            ApiUser.API_USER,
             Batch.BATCH,
             BatchCultureConditions.BATCH_CULTURE_CONDITIONS,
             BatchImage.BATCH_IMAGE,

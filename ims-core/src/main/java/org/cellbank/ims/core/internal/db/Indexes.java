@@ -4,6 +4,7 @@
 package org.cellbank.ims.core.internal.db;
 
 
+import org.cellbank.ims.core.internal.db.tables.ApiKey;
 import org.cellbank.ims.core.internal.db.tables.BatchImage;
 import org.cellbank.ims.core.internal.db.tables.CellLine;
 import org.cellbank.ims.core.internal.db.tables.CellLineStatus;
@@ -30,6 +31,7 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
+    public static final Index API_KEY_USER_ID_IDX = Internal.createIndex(DSL.name("api_key_user_id_idx"), ApiKey.API_KEY, new OrderField[] { ApiKey.API_KEY.USER_ID }, false);
     public static final Index BATCH_IMAGE_BATCH_IDX = Internal.createIndex(DSL.name("batch_image_batch_idx"), BatchImage.BATCH_IMAGE, new OrderField[] { BatchImage.BATCH_IMAGE.BATCH_ID }, false);
     public static final Index CELL_LINE_DERIVED_FROM_IDX = Internal.createIndex(DSL.name("cell_line_derived_from_idx"), CellLine.CELL_LINE, new OrderField[] { CellLine.CELL_LINE.DERIVED_FROM_ID }, false);
     public static final Index CELL_LINE_DONOR_IDX = Internal.createIndex(DSL.name("cell_line_donor_idx"), CellLine.CELL_LINE, new OrderField[] { CellLine.CELL_LINE.DONOR_ID }, false);

@@ -5,6 +5,8 @@ package org.cellbank.ims.core.internal.db;
 
 
 import org.cellbank.ims.core.internal.db.tables.AgeRange;
+import org.cellbank.ims.core.internal.db.tables.ApiKey;
+import org.cellbank.ims.core.internal.db.tables.ApiUser;
 import org.cellbank.ims.core.internal.db.tables.Batch;
 import org.cellbank.ims.core.internal.db.tables.BatchCultureConditions;
 import org.cellbank.ims.core.internal.db.tables.BatchImage;
@@ -43,6 +45,8 @@ import org.cellbank.ims.core.internal.db.tables.VectorType;
 import org.cellbank.ims.core.internal.db.tables.Vial;
 import org.cellbank.ims.core.internal.db.tables.Virus;
 import org.cellbank.ims.core.internal.db.tables.records.AgeRangeRecord;
+import org.cellbank.ims.core.internal.db.tables.records.ApiKeyRecord;
+import org.cellbank.ims.core.internal.db.tables.records.ApiUserRecord;
 import org.cellbank.ims.core.internal.db.tables.records.BatchCultureConditionsRecord;
 import org.cellbank.ims.core.internal.db.tables.records.BatchImageRecord;
 import org.cellbank.ims.core.internal.db.tables.records.BatchRecord;
@@ -99,6 +103,10 @@ public class Keys {
 
     public static final UniqueKey<AgeRangeRecord> AGE_RANGE_NAME_KEY = Internal.createUniqueKey(AgeRange.AGE_RANGE, DSL.name("age_range_name_key"), new TableField[] { AgeRange.AGE_RANGE.NAME }, true);
     public static final UniqueKey<AgeRangeRecord> AGE_RANGE_PKEY = Internal.createUniqueKey(AgeRange.AGE_RANGE, DSL.name("age_range_pkey"), new TableField[] { AgeRange.AGE_RANGE.ID }, true);
+    public static final UniqueKey<ApiKeyRecord> API_KEY_KEY_HASH_KEY = Internal.createUniqueKey(ApiKey.API_KEY, DSL.name("api_key_key_hash_key"), new TableField[] { ApiKey.API_KEY.KEY_HASH }, true);
+    public static final UniqueKey<ApiKeyRecord> API_KEY_PKEY = Internal.createUniqueKey(ApiKey.API_KEY, DSL.name("api_key_pkey"), new TableField[] { ApiKey.API_KEY.ID }, true);
+    public static final UniqueKey<ApiUserRecord> API_USER_PKEY = Internal.createUniqueKey(ApiUser.API_USER, DSL.name("api_user_pkey"), new TableField[] { ApiUser.API_USER.ID }, true);
+    public static final UniqueKey<ApiUserRecord> API_USER_USERNAME_KEY = Internal.createUniqueKey(ApiUser.API_USER, DSL.name("api_user_username_key"), new TableField[] { ApiUser.API_USER.USERNAME }, true);
     public static final UniqueKey<BatchRecord> BATCH_BIOSAMPLES_ID_KEY = Internal.createUniqueKey(Batch.BATCH, DSL.name("batch_biosamples_id_key"), new TableField[] { Batch.BATCH.BIOSAMPLES_ID }, true);
     public static final UniqueKey<BatchRecord> BATCH_CELL_LINE_ID_BATCH_NO_KEY = Internal.createUniqueKey(Batch.BATCH, DSL.name("batch_cell_line_id_batch_no_key"), new TableField[] { Batch.BATCH.CELL_LINE_ID, Batch.BATCH.BATCH_NO }, true);
     public static final UniqueKey<BatchRecord> BATCH_PKEY = Internal.createUniqueKey(Batch.BATCH, DSL.name("batch_pkey"), new TableField[] { Batch.BATCH.ID }, true);
@@ -180,6 +188,7 @@ public class Keys {
     // FOREIGN KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final ForeignKey<ApiKeyRecord, ApiUserRecord> API_KEY__API_KEY_USER_ID_FKEY = Internal.createForeignKey(ApiKey.API_KEY, DSL.name("api_key_user_id_fkey"), new TableField[] { ApiKey.API_KEY.USER_ID }, Keys.API_USER_PKEY, new TableField[] { ApiUser.API_USER.ID }, true);
     public static final ForeignKey<BatchRecord, CellLineRecord> BATCH__BATCH_CELL_LINE_ID_FKEY = Internal.createForeignKey(Batch.BATCH, DSL.name("batch_cell_line_id_fkey"), new TableField[] { Batch.BATCH.CELL_LINE_ID }, Keys.CELL_LINE_PKEY, new TableField[] { CellLine.CELL_LINE.ID }, true);
     public static final ForeignKey<BatchCultureConditionsRecord, BatchRecord> BATCH_CULTURE_CONDITIONS__BATCH_CULTURE_CONDITIONS_BATCH_ID_FKEY = Internal.createForeignKey(BatchCultureConditions.BATCH_CULTURE_CONDITIONS, DSL.name("batch_culture_conditions_batch_id_fkey"), new TableField[] { BatchCultureConditions.BATCH_CULTURE_CONDITIONS.BATCH_ID }, Keys.BATCH_PKEY, new TableField[] { Batch.BATCH.ID }, true);
     public static final ForeignKey<BatchImageRecord, BatchRecord> BATCH_IMAGE__BATCH_IMAGE_BATCH_ID_FKEY = Internal.createForeignKey(BatchImage.BATCH_IMAGE, DSL.name("batch_image_batch_id_fkey"), new TableField[] { BatchImage.BATCH_IMAGE.BATCH_ID }, Keys.BATCH_PKEY, new TableField[] { Batch.BATCH.ID }, true);

@@ -5,6 +5,8 @@ package org.cellbank.ims.core.internal.db;
 
 
 import org.cellbank.ims.core.internal.db.tables.AgeRange;
+import org.cellbank.ims.core.internal.db.tables.ApiKey;
+import org.cellbank.ims.core.internal.db.tables.ApiUser;
 import org.cellbank.ims.core.internal.db.tables.Batch;
 import org.cellbank.ims.core.internal.db.tables.BatchCultureConditions;
 import org.cellbank.ims.core.internal.db.tables.BatchImage;
@@ -54,6 +56,16 @@ public class Tables {
      * The table <code>ims.age_range</code>.
      */
     public static final AgeRange AGE_RANGE = AgeRange.AGE_RANGE;
+
+    /**
+     * The table <code>ims.api_key</code>.
+     */
+    public static final ApiKey API_KEY = ApiKey.API_KEY;
+
+    /**
+     * The table <code>ims.api_user</code>.
+     */
+    public static final ApiUser API_USER = ApiUser.API_USER;
 
     /**
      * The table <code>ims.batch</code>.

@@ -1,0 +1,370 @@
+package org.cellbank.ims.core.auth;
+
+import static org.cellbank.ims.core.internal.db.Tables.API_KEY;
+import static org.cellbank.ims.core.internal.db.Tables.API_USER;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.cellbank.ims.core.ConflictException;
+import org.cellbank.ims.core.NotFoundException;
+import org.cellbank.ims.core.ValidationException;
+import org.cellbank.ims.core.internal.Sql;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Record7;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * API users and their keys, stored in PostgreSQL.
+ *
+ * <p>A key is 32 bytes from {@link SecureRandom}, written as 43 characters of unpadded base64url.
+ * Only its SHA-256 hash is stored, with its first {@value #PREFIX_LENGTH} characters so listings can
+ * tell keys apart; the plaintext is returned once by {@link #issue(String)}. A user may hold several
+ * keys (to rotate them without downtime).
+ *
+ * <p>{@link #authenticate(String, String)} records when a key was last used, but writes at most once
+ * per key and minute (see {@link Builder#lastUsedResolution(Duration)}), so a busy partner does not
+ * cause one write per request.
+ *
+ * <pre>{@code
+ * ApiKeys keys = ApiKeys.create(dataSource);
+ * keys.createUser("ecacc", Role.PARTNER);
+ * IssuedKey issued = keys.issue("ecacc");
+ * Optional<ApiPrincipal> who = keys.authenticate("ecacc", issued.key());
+ * }</pre>
+ *
+ * <p>Thread-safe; create one per application (or Lambda container). The caller owns the
+ * {@link DataSource}, which must reach a database migrated by
+ * {@link org.cellbank.ims.core.db.SchemaMigrations}.
+ */
+public final class ApiKeys {
+
+  /** How many leading characters of a key are stored and shown in listings. */
+  public static final int PREFIX_LENGTH = 8;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiKeys.class);
+  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{1,150}");
+  private static final int KEY_BYTES = 32;
+  // Keys we issue are 43 characters; longer ones are accepted for keys carried over from elsewhere.
+  private static final int MAX_KEY_LENGTH = 256;
+
+  private final DSLContext dsl;
+  private final Clock clock;
+  private final Duration lastUsedResolution;
+  private final SecureRandom random = new SecureRandom();
+
+  private ApiKeys(Builder b) {
+    this.dsl = Sql.context(Objects.requireNonNull(b.dataSource, "dataSource"), b.onStatement);
+    this.clock = b.clock;
+    this.lastUsedResolution = b.lastUsedResolution;
+  }
+
+  /** Users and keys in the database behind this data source (the caller owns it and closes it). */
+  public static ApiKeys create(DataSource dataSource) {
+    return builder().dataSource(dataSource).build();
+  }
+
+  /** A builder, for options such as a statement observer or a clock. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Creates an active user.
+   *
+   * @param username letters, digits and {@code _ . @ -}, 1 to 150 characters
+   * @throws ValidationException when the username breaks that rule
+   * @throws ConflictException when a user has this name already
+   */
+  public void createUser(String username, Role role) {
+    requireValidUsername(username);
+    Objects.requireNonNull(role, "role");
+    try {
+      dsl.insertInto(API_USER).set(API_USER.USERNAME, username).set(API_USER.ROLE, role.code()).execute();
+    } catch (RuntimeException e) {
+      RuntimeException t = Sql.translate(e, "creating API user " + username);
+      if (t instanceof ConflictException) {
+        throw new ConflictException("an API user named " + username + " exists already", e);
+      }
+      throw t;
+    }
+    LOG.debug("Created API user {} with role {}", username, role.code());
+  }
+
+  /** Whether a user has this name. */
+  public boolean userExists(String username) {
+    Objects.requireNonNull(username, "username");
+    try {
+      return dsl.fetchExists(API_USER, API_USER.USERNAME.eq(username));
+    } catch (RuntimeException e) {
+      throw Sql.translate(e, "looking up API user " + username);
+    }
+  }
+
+  /**
+   * Activates or deactivates a user. The keys of an inactive user authenticate nothing, but are
+   * kept: activating the user again makes them work again.
+   *
+   * @throws NotFoundException when no user has this name
+   */
+  public void setActive(String username, boolean active) {
+    Objects.requireNonNull(username, "username");
+    int rows;
+    try {
+      rows = dsl.update(API_USER).set(API_USER.ACTIVE, active).where(API_USER.USERNAME.eq(username)).execute();
+    } catch (RuntimeException e) {
+      throw Sql.translate(e, "updating API user " + username);
+    }
+    if (rows == 0) {
+      throw noUser(username);
+    }
+    LOG.debug("API user {} is now {}", username, active ? "active" : "inactive");
+  }
+
+  /**
+   * Issues a new key for a user and returns it with its plaintext, which cannot be read again.
+   * The user's other keys stay valid.
+   *
+   * @throws NotFoundException when no user has this name
+   */
+  public IssuedKey issue(String username) {
+    Objects.requireNonNull(username, "username");
+    byte[] bytes = new byte[KEY_BYTES];
+    random.nextBytes(bytes);
+    String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    try {
+      Long userId = dsl.select(API_USER.ID).from(API_USER).where(API_USER.USERNAME.eq(username)).fetchOne(API_USER.ID);
+      if (userId == null) {
+        throw noUser(username);
+      }
+      long id = dsl.insertInto(API_KEY)
+          .set(API_KEY.USER_ID, userId)
+          .set(API_KEY.KEY_PREFIX, key.substring(0, PREFIX_LENGTH))
+          .set(API_KEY.KEY_HASH, sha256(key))
+          .returning(API_KEY.ID)
+          .fetchOne(API_KEY.ID);
+      LOG.debug("Issued API key {} for user {}", id, username);
+      return new IssuedKey(id, username, key);
+    } catch (RuntimeException e) {
+      throw Sql.translate(e, "issuing an API key for " + username);
+    }
+  }
+
+  /**
+   * The keys of one user, revoked ones included, oldest first.
+   *
+   * @throws NotFoundException when no user has this name
+   */
+  public List<ApiKeyInfo> list(String username) {
+    Objects.requireNonNull(username, "username");
+    List<ApiKeyInfo> keys = select(API_USER.USERNAME.eq(username), "listing the API keys of " + username);
+    if (keys.isEmpty() && !userExists(username)) {
+      throw noUser(username);
+    }
+    return keys;
+  }
+
+  /** Every key of every user, revoked ones included, oldest first. */
+  public List<ApiKeyInfo> listAll() {
+    return select(DSL.noCondition(), "listing API keys");
+  }
+
+  /**
+   * Revokes a key: it authenticates nothing from now on. Revoking a revoked key changes nothing.
+   *
+   * @throws NotFoundException when no key has this id
+   */
+  public void revoke(long keyId) {
+    try {
+      int rows = dsl.update(API_KEY).set(API_KEY.REVOKED_AT, now())
+          .where(API_KEY.ID.eq(keyId).and(API_KEY.REVOKED_AT.isNull()))
+          .execute();
+      if (rows == 0 && !dsl.fetchExists(API_KEY, API_KEY.ID.eq(keyId))) {
+        throw new NotFoundException("no API key with id " + keyId);
+      }
+    } catch (RuntimeException e) {
+      throw Sql.translate(e, "revoking API key " + keyId);
+    }
+    LOG.debug("Revoked API key {}", keyId);
+  }
+
+  /**
+   * The principal for a username and key, or empty when they do not match an active user's valid
+   * key: unknown user or key, the key of another user, an inactive user, a revoked key, a malformed
+   * key. It never throws for bad credentials, and never puts the key in a message.
+   *
+   * @throws org.cellbank.ims.core.DatabaseException when the database cannot be read
+   */
+  public Optional<ApiPrincipal> authenticate(String username, String key) {
+    Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(key, "key");
+    if (!USERNAME.matcher(username).matches() || !wellFormed(key)) {
+      return Optional.empty();
+    }
+    byte[] hash = sha256(key);
+    Record7<Long, byte[], OffsetDateTime, OffsetDateTime, String, Boolean, String> row;
+    try {
+      row = dsl.select(API_KEY.ID, API_KEY.KEY_HASH, API_KEY.REVOKED_AT, API_KEY.LAST_USED_AT,
+              API_USER.USERNAME, API_USER.ACTIVE, API_USER.ROLE)
+          .from(API_KEY).join(API_USER).on(API_USER.ID.eq(API_KEY.USER_ID))
+          .where(API_KEY.KEY_HASH.eq(hash))
+          .fetchOne();
+    } catch (RuntimeException e) {
+      throw Sql.translate(e, "authenticating API user " + username);
+    }
+    // The index lookup already matched the hash; comparing again in constant time costs nothing and
+    // keeps the decision free of timing differences whatever the database does.
+    if (row == null
+        || !MessageDigest.isEqual(row.value2(), hash)
+        || !MessageDigest.isEqual(row.value5().getBytes(StandardCharsets.UTF_8), username.getBytes(StandardCharsets.UTF_8))
+        || row.value3() != null
+        || !row.value6()) {
+      LOG.debug("API key authentication failed for user {}", username);
+      return Optional.empty();
+    }
+    touch(row.value1(), row.value4());
+    return Optional.of(new ApiPrincipal(username, Role.ofCode(row.value7())));
+  }
+
+  private void touch(long keyId, OffsetDateTime lastUsed) {
+    OffsetDateTime now = now();
+    if (lastUsed != null && lastUsed.plus(lastUsedResolution).isAfter(now)) {
+      return;
+    }
+    try {
+      // The condition makes concurrent requests of one key write once.
+      Condition stale = lastUsed == null ? API_KEY.LAST_USED_AT.isNull() : API_KEY.LAST_USED_AT.eq(lastUsed);
+      dsl.update(API_KEY).set(API_KEY.LAST_USED_AT, now).where(API_KEY.ID.eq(keyId).and(stale)).execute();
+    } catch (RuntimeException e) {
+      // The caller is authenticated; a lost usage time must not turn that into an error.
+      LOG.warn("Could not record the use of API key {}: {}", keyId, e.getMessage());
+    }
+  }
+
+  private List<ApiKeyInfo> select(Condition condition, String action) {
+    try {
+      return dsl.select(API_KEY.ID, API_USER.USERNAME, API_KEY.KEY_PREFIX, API_KEY.CREATED_AT,
+              API_KEY.LAST_USED_AT, API_KEY.REVOKED_AT)
+          .from(API_KEY).join(API_USER).on(API_USER.ID.eq(API_KEY.USER_ID))
+          .where(condition)
+          .orderBy(API_KEY.ID)
+          .fetch(ApiKeys::info);
+    } catch (RuntimeException e) {
+      throw Sql.translate(e, action);
+    }
+  }
+
+  private static ApiKeyInfo info(Record r) {
+    return new ApiKeyInfo(r.get(API_KEY.ID), r.get(API_USER.USERNAME), r.get(API_KEY.KEY_PREFIX),
+        r.get(API_KEY.CREATED_AT).toInstant(), instant(r.get(API_KEY.LAST_USED_AT)),
+        instant(r.get(API_KEY.REVOKED_AT)));
+  }
+
+  private static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private static boolean wellFormed(String key) {
+    if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c <= ' ' || c > '~') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void requireValidUsername(String username) {
+    Objects.requireNonNull(username, "username");
+    if (!USERNAME.matcher(username).matches()) {
+      throw new ValidationException("invalid API username: use 1 to 150 letters, digits or _ . @ -");
+    }
+  }
+
+  private static NotFoundException noUser(String username) {
+    return new NotFoundException("no API user named " + username);
+  }
+
+  private static byte[] sha256(String key) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+  }
+
+  /** Builds {@link ApiKeys}. Not thread-safe. */
+  public static final class Builder {
+    private DataSource dataSource;
+    private Consumer<String> onStatement;
+    private Clock clock = Clock.systemUTC();
+    private Duration lastUsedResolution = Duration.ofMinutes(1);
+
+    private Builder() {}
+
+    /** The database (required); the caller owns it. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /**
+     * Called with the SQL text of every statement run, before it runs (for metrics and tests; it
+     * must be fast and thread-safe). No bind values are passed, so no key hash either.
+     */
+    public Builder onStatement(Consumer<String> onStatement) {
+      this.onStatement = Objects.requireNonNull(onStatement, "onStatement");
+      return this;
+    }
+
+    /** The clock for issue, revocation and last-use times (default: the system clock, UTC). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How stale a key's last-use time may get before an authentication writes it again (default
+     * one minute; zero writes on every authentication).
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder lastUsedResolution(Duration resolution) {
+      Objects.requireNonNull(resolution, "resolution");
+      if (resolution.isNegative()) {
+        throw new IllegalArgumentException("the last-use resolution must not be negative");
+      }
+      this.lastUsedResolution = resolution;
+      return this;
+    }
+
+    /** Builds the store. */
+    public ApiKeys build() {
+      return new ApiKeys(this);
+    }
+  }
+}
