@@ -18,7 +18,7 @@ import org.cellbank.ims.lambda.LambdaEntryPoint;
  * <ul>
  *   <li>{@code IMS_JDBC_URL} (required), e.g. {@code jdbc:postgresql://host:5432/ims}; use an RDS
  *       Proxy endpoint when many containers run at once;
- *   <li>{@code IMS_DB_USER}, {@code IMS_DB_PASSWORD} (required);
+ *   <li>{@code IMS_JDBC_USER}, {@code IMS_JDBC_PASSWORD} (required);
  *   <li>{@code IMS_DB_POOL_SIZE}: 1 or 2 connections per container (default 2).
  * </ul>
  *
@@ -36,8 +36,8 @@ public final class ImsFunction extends LambdaEntryPoint {
   static ImsLambdaHandler assemble(Map<String, String> env) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(required(env, "IMS_JDBC_URL"));
-    config.setUsername(required(env, "IMS_DB_USER"));
-    config.setPassword(required(env, "IMS_DB_PASSWORD"));
+    config.setUsername(required(env, "IMS_JDBC_USER"));
+    config.setPassword(required(env, "IMS_JDBC_PASSWORD"));
     int pool = Integer.parseInt(env.getOrDefault("IMS_DB_POOL_SIZE", "2"));
     if (pool < 1 || pool > 2) {
       throw new IllegalStateException("IMS_DB_POOL_SIZE must be 1 or 2 in a Lambda container: " + pool);

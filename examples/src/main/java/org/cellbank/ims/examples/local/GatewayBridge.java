@@ -54,7 +54,7 @@ final class GatewayBridge implements com.sun.net.httpserver.HttpHandler {
         }
       }));
       response.findArray("cookies").ifPresent(c -> c.elements().forEach(
-          v -> exchange.getResponseHeaders().add("Set-Cookie", v.asString().value())));
+          v -> exchange.getResponseHeaders().add("Set-Cookie", v.asString())));
       String text = response.findString("body").orElse("");
       byte[] out = response.findBoolean("isBase64Encoded").orElse(false)
           ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
