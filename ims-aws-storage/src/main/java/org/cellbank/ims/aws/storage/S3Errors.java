@@ -17,7 +17,7 @@ final class S3Errors {
    * Maps an SDK failure of {@code action} on {@code key}.
    *
    * <p>404 on an object → {@link NotFoundException}; 416 → {@link ValidationException}; 412 →
-   * {@link ConflictException}; anything else → {@link StorageException}, retryable for 5xx, 408,
+   * {@link ConflictException}; anything else → {@link StorageException}, retryable for 5xx (but 501 Not Implemented), 408,
    * 429, throttling and client-side failures (connection refused or reset, timeouts). Messages
    * carry the S3 status and error code, never request details.
    */
@@ -35,7 +35,7 @@ final class S3Errors {
       if (status == 412) {
         return new ConflictException(what + " (the object changed meanwhile)", e);
       }
-      boolean retryable = status >= 500 || status == 408 || status == 429 || service.isThrottlingException()
+      boolean retryable = (status >= 500 && status != 501) || status == 408 || status == 429 || service.isThrottlingException()
           || "RequestTimeout".equals(code);
       return new StorageException(what, e, retryable);
     }
