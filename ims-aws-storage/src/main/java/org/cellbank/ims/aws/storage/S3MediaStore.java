@@ -17,6 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.cellbank.ims.core.ImsException;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.StorageException;
@@ -63,7 +66,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * <p><b>Uploads</b> are streamed. The first {@linkplain Builder#partSize(int) part} (8 MiB by
  * default) is read into a buffer and its magic bytes are checked; a file that fits in one part is
  * sent with one {@code PutObject}, a larger one as a multipart upload whose parts reuse the same
- * buffer, so memory stays at one part size per upload whatever the file size. Each request carries
+ * buffer, so memory stays at one part size per upload whatever the file size (two with an {@link
+ * Builder#uploadExecutor(Executor) upload executor}, which overlaps hashing and sending). Each request carries
  * {@code Content-MD5}, so S3 refuses bytes damaged on the way ({@code BadDigest}); MD5 and SHA-256 of
  * the whole file are computed in the same pass. A multipart upload that fails (the stream breaks,
  * the file passes the size cap, S3 fails) is aborted, so no parts are left behind; when even the
@@ -118,6 +122,7 @@ public final class S3MediaStore implements MediaStore {
   private final Clock clock;
   private final ServerSideEncryption sse;
   private final String kmsKeyId;
+  private final Executor uploadExecutor;
 
   private S3MediaStore(Builder b) {
     this.s3 = b.s3;
@@ -128,6 +133,7 @@ public final class S3MediaStore implements MediaStore {
     this.clock = b.clock;
     this.sse = b.sse;
     this.kmsKeyId = b.kmsKeyId;
+    this.uploadExecutor = b.uploadExecutor;
   }
 
   /** Returns a builder; the S3 client, the presigner and the bucket are required. */
@@ -201,38 +207,89 @@ public final class S3MediaStore implements MediaStore {
     } catch (SdkException e) {
       throw S3Errors.map("starting the upload of", key, e);
     }
+    List<CompletedPart> parts = new ArrayList<>();
+    CompletableFuture<CompletedPart> inFlight = null;
     try {
-      List<CompletedPart> parts = new ArrayList<>();
+      byte[][] buffers = {buffer, null};
+      int current = 0;
       int n = first;
       while (n > 0) {
         requireWithinCap(checksums.size() + n);
-        int partNumber = parts.size() + 1;
+        int partNumber = parts.size() + (inFlight != null ? 2 : 1);
         if (partNumber > MAX_PARTS) {
           throw new ValidationException("media file needs more than " + MAX_PARTS + " parts of " + partSize + " bytes");
         }
-        checksums.update(buffer, 0, n);
-        UploadPartRequest part = UploadPartRequest.builder()
-            .bucket(bucket)
-            .key(key.value())
-            .uploadId(uploadId)
-            .partNumber(partNumber)
-            .contentLength((long) n)
-            .contentMD5(md5Base64(buffer, n))
-            .build();
-        String eTag = s3.uploadPart(part, body(buffer, n)).eTag();
-        parts.add(CompletedPart.builder().partNumber(partNumber).eTag(eTag).build());
-        n = readPart(content, buffer);
+        byte[] part = buffers[current];
+        int length = n;
+        checksums.update(part, 0, length);
+        if (uploadExecutor == null) {
+          parts.add(uploadPart(key, uploadId, partNumber, part, length));
+        } else {
+          // Two buffers: this part uploads while the calling thread reads and hashes the next one.
+          if (inFlight != null) {
+            parts.add(join(inFlight));
+            inFlight = null;
+          }
+          inFlight = CompletableFuture.supplyAsync(() -> uploadPart(key, uploadId, partNumber, part, length), uploadExecutor);
+          current = 1 - current;
+          if (buffers[current] == null) {
+            buffers[current] = new byte[partSize];
+          }
+        }
+        n = readPart(content, buffers[current]);
+      }
+      if (inFlight != null) {
+        parts.add(join(inFlight));
+        inFlight = null;
       }
       s3.completeMultipartUpload(b -> b.bucket(bucket).key(key.value()).uploadId(uploadId)
           .multipartUpload(m -> m.parts(parts)));
       return checksums.finish(key, contentType);
     } catch (SdkException e) {
       ImsException mapped = S3Errors.map("uploading", key, e);
+      settle(inFlight);
       abort(key, uploadId, mapped);
       throw mapped;
     } catch (RuntimeException e) {
+      settle(inFlight);
       abort(key, uploadId, e);
       throw e;
+    }
+  }
+
+  private CompletedPart uploadPart(MediaKey key, String uploadId, int partNumber, byte[] buffer, int n) {
+    UploadPartRequest part = UploadPartRequest.builder()
+        .bucket(bucket)
+        .key(key.value())
+        .uploadId(uploadId)
+        .partNumber(partNumber)
+        .contentLength((long) n)
+        .contentMD5(md5Base64(buffer, n))
+        .build();
+    String eTag = s3.uploadPart(part, body(buffer, n)).eTag();
+    return CompletedPart.builder().partNumber(partNumber).eTag(eTag).build();
+  }
+
+  /** Waits for a part upload and rethrows its failure as it was thrown. */
+  private static CompletedPart join(CompletableFuture<CompletedPart> upload) {
+    try {
+      return upload.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /** Waits until an in-flight part upload has finished, whatever its outcome, before aborting. */
+  private static void settle(CompletableFuture<CompletedPart> upload) {
+    if (upload != null) {
+      try {
+        upload.join();
+      } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        // Its failure, if any, is moot: the whole upload is being aborted.
+      }
     }
   }
 
@@ -534,6 +591,7 @@ public final class S3MediaStore implements MediaStore {
     private Clock clock = Clock.systemUTC();
     private ServerSideEncryption sse;
     private String kmsKeyId;
+    private Executor uploadExecutor;
 
     private Builder() {}
 
@@ -599,6 +657,17 @@ public final class S3MediaStore implements MediaStore {
     public Builder sseKms(String kmsKeyId) {
       this.kmsKeyId = Objects.requireNonNull(kmsKeyId, "kmsKeyId");
       this.sse = ServerSideEncryption.AWS_KMS;
+      return this;
+    }
+
+    /**
+     * Uploads each part on this executor while the calling thread reads and hashes the next part,
+     * which overlaps hashing with the network. Memory per upload becomes two part buffers instead
+     * of one, and at most one part per upload is in flight. The caller owns the executor (and shuts
+     * it down). Without it, the default, everything runs on the calling thread, which suits Lambda.
+     */
+    public Builder uploadExecutor(Executor uploadExecutor) {
+      this.uploadExecutor = Objects.requireNonNull(uploadExecutor, "uploadExecutor");
       return this;
     }
 

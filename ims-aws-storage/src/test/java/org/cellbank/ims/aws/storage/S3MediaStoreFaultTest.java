@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.cellbank.ims.core.StorageException;
 import org.cellbank.ims.core.media.MediaKind;
@@ -110,6 +112,29 @@ class S3MediaStoreFaultTest {
         .hasRootCauseMessage("client went away");
 
     assertThat(store(s3, bucket).list("")).isEmpty();
+    assertThat(uploads(bucket)).isEmpty();
+    assertThat(filesIn(bucket)).isEmpty();
+  }
+
+  @Test
+  void put_withUploadExecutor_whenStreamFailsMidUpload_abortsTheMultipartUpload() throws IOException {
+    String bucket = S3Fixture.newBucket(server);
+    byte[] bytes = MediaStoreContract.png(20 * 1024 * 1024);
+    InputStream failing = interruptedAfter(bytes, 17 * 1024 * 1024, () -> {
+      throw new IOException("client went away");
+    });
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    try {
+      S3MediaStore store = S3MediaStore.builder().s3(s3).presigner(presigner).bucket(bucket)
+          .partSize(S3MediaStore.MIN_PART_SIZE).uploadExecutor(executor).build();
+
+      assertThatThrownBy(() -> store.put(MediaKind.CELL_IMAGE, "image.png", failing))
+          .isInstanceOf(StorageException.class)
+          .hasRootCauseMessage("client went away");
+    } finally {
+      executor.shutdownNow();
+    }
+
     assertThat(uploads(bucket)).isEmpty();
     assertThat(filesIn(bucket)).isEmpty();
   }

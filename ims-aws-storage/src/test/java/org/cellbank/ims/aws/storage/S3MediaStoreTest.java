@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.cellbank.ims.core.StorageException;
 import org.cellbank.ims.core.media.MediaKind;
 import org.cellbank.ims.core.media.MediaStore;
 import org.cellbank.ims.core.media.MediaStoreContract;
+import org.cellbank.ims.core.media.StoredMedia;
 import org.cellbank.ims.core.media.UploadRequest;
 import org.cellbank.ims.core.media.UploadTicket;
 import org.cellbank.ims.testkit.ImsS3;
@@ -79,6 +83,26 @@ class S3MediaStoreTest extends MediaStoreContract {
       } else {
         assertThat(failure).isNull();
       }
+    }
+  }
+
+  @Test
+  void put_withUploadExecutor_roundTripsManyPartsWithChecksums() throws Exception {
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    try {
+      S3MediaStore store = S3MediaStore.builder().s3(s3).presigner(presigner)
+          .bucket(S3Fixture.newBucket(ImsS3.shared())).partSize(S3MediaStore.MIN_PART_SIZE).uploadExecutor(executor).build();
+      byte[] bytes = png(MULTIPART_SIZE);
+
+      StoredMedia stored = store.put(MediaKind.CELL_IMAGE, "image.png", new ByteArrayInputStream(bytes));
+
+      assertThat(stored.md5Hex()).isEqualTo(hex("MD5", bytes));
+      assertThat(stored.sha256Hex()).isEqualTo(hex("SHA-256", bytes));
+      try (InputStream in = store.open(stored.key())) {
+        assertThat(in.readAllBytes()).isEqualTo(bytes);
+      }
+    } finally {
+      executor.shutdownNow();
     }
   }
 
