@@ -166,9 +166,14 @@ public final class MediaUploadBenchmark {
     upload.run();
     double seconds = (System.nanoTime() - start) / 1e9;
     long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    // What the last collection left alive: the upload's live set, without garbage awaiting collection.
+    long afterGc = heapPools.stream().filter(p -> p.getCollectionUsage() != null)
+        .mapToLong(p -> p.getCollectionUsage().getUsed()).sum();
     Result result = new Result(size / MIB / seconds, peak);
-    System.out.printf("%-34s %6.0f MiB in %6.2f s = %7.1f MiB/s, peak heap (sum of pool peaks) %5.1f MiB, %d GCs, %d ms GC%n",
-        name, size / MIB, seconds, result.mibPerSecond(), peak / MIB, gcCount() - gcCountBefore, gcTime() - gcTimeBefore);
+    System.out.printf("%-34s %6.0f MiB in %6.2f s = %7.1f MiB/s, peak heap (sum of pool peaks) %5.1f MiB,"
+            + " heap after last GC %5.1f MiB, %d GCs, %d ms GC%n",
+        name, size / MIB, seconds, result.mibPerSecond(), peak / MIB, afterGc / MIB,
+        gcCount() - gcCountBefore, gcTime() - gcTimeBefore);
     return result;
   }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,6 +114,7 @@ public final class S3MediaStore implements MediaStore {
   private static final long MAX_SINGLE_OBJECT = 5L * 1024 * 1024 * 1024;
   private static final int MAX_PARTS = 10_000;
   private static final int COPY_BUFFER = 64 * 1024;
+  private static final int SMALL_FILE_BUFFER = 256 * 1024;
 
   private final S3Client s3;
   private final S3Presigner presigner;
@@ -162,9 +164,14 @@ public final class S3MediaStore implements MediaStore {
     Objects.requireNonNull(content, "content");
     String name = MediaFileNames.sanitize(fileName);
     MediaKey key = MediaKey.newCellLineKey(today(), name);
-    byte[] buffer = new byte[partSize];
-    int n = readPart(content, buffer);
+    // Small files (most CoAs and images) never allocate a whole part.
+    byte[] buffer = new byte[Math.min(partSize, SMALL_FILE_BUFFER)];
+    int n = readPart(content, buffer, 0);
     String contentType = kind.requireFormat(buffer, n);
+    if (n == buffer.length && n < partSize) {
+      buffer = Arrays.copyOf(buffer, partSize);
+      n += readPart(content, buffer, n);
+    }
     MediaChecksums checksums = MediaChecksums.create();
     StoredMedia stored = n < partSize
         ? putSingle(key, contentType, buffer, n, checksums)
@@ -236,7 +243,7 @@ public final class S3MediaStore implements MediaStore {
             buffers[current] = new byte[partSize];
           }
         }
-        n = readPart(content, buffers[current]);
+        n = readPart(content, buffers[current], 0);
       }
       if (inFlight != null) {
         parts.add(join(inFlight));
@@ -572,10 +579,10 @@ public final class S3MediaStore implements MediaStore {
     }
   }
 
-  /** Reads until the buffer is full or the stream ends; returns the count (0 at the end). */
-  private static int readPart(InputStream in, byte[] buffer) {
+  /** Reads from {@code offset} until the buffer is full or the stream ends; returns the count. */
+  private static int readPart(InputStream in, byte[] buffer, int offset) {
     try {
-      return in.readNBytes(buffer, 0, buffer.length);
+      return in.readNBytes(buffer, offset, buffer.length - offset);
     } catch (IOException e) {
       throw new StorageException("could not read the content to store", e, true);
     }

@@ -152,6 +152,21 @@ public abstract class MediaStoreContract {
   }
 
   @Test
+  void put_sizesAroundBufferAndPartBoundaries_roundTripWithChecksums() {
+    MediaStore store = store();
+    for (int size : new int[] {256 * 1024 - 1, 256 * 1024, 256 * 1024 + 1, 8 * 1024 * 1024, 8 * 1024 * 1024 + 1}) {
+      byte[] bytes = pdf(size);
+
+      StoredMedia stored = store.put(MediaKind.DEPOSITOR_FILE, "report.pdf", new ByteArrayInputStream(bytes));
+
+      assertThat(stored.size()).as("size %d", size).isEqualTo(size);
+      assertThat(stored.md5Hex()).as("md5 of %d bytes", size).isEqualTo(hex("MD5", bytes));
+      assertThat(stored.sha256Hex()).as("sha256 of %d bytes", size).isEqualTo(hex("SHA-256", bytes));
+      assertThat(readAll(store.open(stored.key()))).as("bytes of %d", size).isEqualTo(bytes);
+    }
+  }
+
+  @Test
   void put_sameNameTwice_storesBothUnderDistinctKeys() {
     MediaStore store = store();
     byte[] first = pdf(100);
