@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.ImsException;
 import org.cellbank.ims.core.NotFoundException;
@@ -39,7 +37,6 @@ class FileSystemMediaStoreTest extends MediaStoreContract {
   @TempDir Path temp;
   private HttpServer server;
   private URI baseUri;
-  private final Map<Path, FileSystemMediaStore> served = new HashMap<>();
   private volatile FileSystemMediaStore current;
   private int stores;
 
@@ -60,7 +57,6 @@ class FileSystemMediaStoreTest extends MediaStoreContract {
   protected MediaStore createStore(Clock clock, long maxSize) {
     Path root = temp.resolve("store-" + (++stores));
     current = build(root, clock, maxSize);
-    served.put(root, current);
     return current;
   }
 
@@ -110,6 +106,23 @@ class FileSystemMediaStoreTest extends MediaStoreContract {
     var url = past.presignGet(a.key(), Duration.ofMinutes(5));
 
     assertThat(send(HttpRequest.newBuilder(url.url()).GET().build()).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void put_checksumsEqualThoseOfMd5sumAndSha256sumOfTheStoredFile() throws Exception {
+    FileSystemMediaStore store = (FileSystemMediaStore) store();
+    StoredMedia stored = store.put(MediaKind.CELL_IMAGE, "image.png", new ByteArrayInputStream(png(300_000)));
+    Path file = store.root().resolve(stored.key().value());
+
+    assertThat(coreutils("md5sum", file)).isEqualTo(stored.md5Hex());
+    assertThat(coreutils("sha256sum", file)).isEqualTo(stored.sha256Hex());
+  }
+
+  private static String coreutils(String tool, Path file) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(tool, file.toString()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+    return output.substring(0, output.indexOf(' '));
   }
 
   @Test
