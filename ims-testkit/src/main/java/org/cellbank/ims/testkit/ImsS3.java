@@ -60,7 +60,8 @@ import org.testcontainers.localstack.LocalStackContainer;
  * setting. {@link Builder#s3proxyJar(Path)} overrides the lookup.
  *
  * <p>Thread-safe. Close what you start; the {@linkplain #shared() shared} server is closed when the
- * JVM exits.
+ * JVM exits normally (a JVM killed with SIGKILL leaves the child process running: it has no way to
+ * notice).
  */
 public final class ImsS3 implements AutoCloseable {
 

@@ -99,6 +99,7 @@ public record MediaKey(String value) {
     return value.startsWith(PENDING_PREFIX);
   }
 
+  /** Returns the key itself, e.g. for log lines and messages. */
   @Override
   public String toString() {
     return value;
