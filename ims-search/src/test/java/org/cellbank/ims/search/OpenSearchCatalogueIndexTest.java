@@ -85,7 +85,7 @@ class OpenSearchCatalogueIndexTest extends CatalogueIndexContract {
 
   @Test
   void searchesDuringARebuild_alwaysSeeACompleteIndex() throws Exception {
-    List<CatalogueDocument> full = generated(3000, "R");
+    List<CatalogueDocument> full = generated(1000, "R");
     openSearch.rebuild(full.iterator(), n -> { });
     AtomicBoolean rebuilding = new AtomicBoolean(true);
     AtomicLong smallest = new AtomicLong(Long.MAX_VALUE);
@@ -108,7 +108,7 @@ class OpenSearchCatalogueIndexTest extends CatalogueIndexContract {
     });
     searcher.start();
     try {
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 2; i++) {
         openSearch.rebuild(full.iterator(), n -> { });
       }
     } finally {
@@ -117,7 +117,20 @@ class OpenSearchCatalogueIndexTest extends CatalogueIndexContract {
     }
     assertThat(errors).isEmpty();
     assertThat(searches.get()).isPositive();
-    assertThat(smallest.get()).isEqualTo(3000);
+    assertThat(smallest.get()).isEqualTo(1000);
+  }
+
+  @Test
+  void createIfMissing_putsAnEmptyIndexBehindANewAlias_andKeepsAnExistingOne() {
+    OpenSearchCatalogueIndex fresh = SearchNode.newIndex();
+    assertThat(fresh.currentIndices()).isEmpty();
+    fresh.createIfMissing();
+    List<String> created = fresh.currentIndices();
+    fresh.createIfMissing();
+    assertThat(created).hasSize(1).isEqualTo(fresh.currentIndices());
+    fresh.upsert(CatalogueDocument.of(org.cellbank.ims.core.search.SampleLines.ukbi008a()));
+    fresh.refresh();
+    assertThat(fresh.search(SearchQuery.builder().text("ukbi008").build()).total()).isEqualTo(1);
   }
 
   @Test

@@ -18,12 +18,10 @@ final class SearchNode {
     return client;
   }
 
-  /** A fresh index under a new alias, single-node settings, quick retries. */
+  /** An index under a new alias (no physical index yet), single-node settings, quick retries. */
   static OpenSearchCatalogueIndex newIndex() {
-    OpenSearchCatalogueIndex index = OpenSearchCatalogueIndex.builder().client(client().client())
+    return OpenSearchCatalogueIndex.builder().client(client().client())
         .alias("test-catalogue-" + ALIASES.incrementAndGet()).replicas(0)
         .retries(2, java.time.Duration.ofMillis(50)).build();
-    index.createIfMissing();
-    return index;
   }
 }
