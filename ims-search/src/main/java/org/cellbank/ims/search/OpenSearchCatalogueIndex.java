@@ -26,6 +26,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.cellbank.ims.core.SearchException;
 import org.cellbank.ims.core.search.CatalogueDocument;
 import org.cellbank.ims.core.search.CatalogueIndex;
@@ -50,8 +56,8 @@ import org.slf4j.LoggerFactory;
  * <p>Searches and single-line writes go to the alias. A {@linkplain #rebuild rebuild} creates a new
  * physical index {@code <alias>-<UTC timestamp>} with the settings and mapping of
  * {@code catalogue-index.json} (keyword fields with {@code .analyzed} edge-n-gram sub-fields), bulk-loads
- * it in requests of at most {@link Builder#maxBulkBytes(int) maxBulkBytes} (retrying throttled items
- * with a backoff), refreshes it, checks its document count, then moves the alias with one atomic
+ * it in requests of at most {@link Builder#maxBulkBytes(int) maxBulkBytes} with a bounded number in
+ * flight (retrying throttled items with a backoff), refreshes it, checks its document count, then moves the alias with one atomic
  * {@code _aliases} request and deletes the old index; searches meanwhile see the old complete index.
  *
  * <pre>{@code
@@ -62,7 +68,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failures become {@link SearchException}s, retryable for throttling (429), server errors (5xx) and
  * I/O errors, after this class's own retries. The caller owns the {@link OpenSearchClient}; this class
- * never closes it. Thread-safe; create one per Lambda container.
+ * never closes it. A rebuild uses a short-lived pool of {@link Builder#bulkConcurrency(int)} sender
+ * threads, stopped before it returns; nothing else starts threads. Thread-safe; create one per Lambda
+ * container.
  */
 public final class OpenSearchCatalogueIndex implements CatalogueIndex {
 
@@ -85,6 +93,7 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
   private final int maxRetries;
   private final Duration initialRetryDelay;
   private final int replicas;
+  private final int bulkConcurrency;
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicInteger indexCounter = new AtomicInteger();
 
@@ -95,6 +104,7 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
     this.maxRetries = b.maxRetries;
     this.initialRetryDelay = b.initialRetryDelay;
     this.replicas = b.replicas;
+    this.bulkConcurrency = b.bulkConcurrency;
   }
 
   /** Returns a builder; the client is required. */
@@ -148,23 +158,10 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
     long started = System.nanoTime();
     String name = newIndexName();
     createIndex(name, true);
-    long loaded = 0;
+    long loaded;
     boolean swapped = false;
     try {
-      BulkBuffer buffer = new BulkBuffer(name);
-      while (documents.hasNext()) {
-        CatalogueDocument d = documents.next();
-        buffer.index(d);
-        if (buffer.bytes() >= maxBulkBytes) {
-          loaded += sendAll(buffer);
-          progress.accept(loaded);
-          buffer = new BulkBuffer(name);
-        }
-      }
-      if (buffer.size() > 0) {
-        loaded += sendAll(buffer);
-        progress.accept(loaded);
-      }
+      loaded = bulkLoad(name, documents, progress);
       ObjectNode settings = json.createObjectNode();
       settings.putObject("index").put("refresh_interval", (String) null).put("number_of_replicas", replicas);
       call("PUT", "/" + name + "/_settings", settings, Set.of(200));
@@ -237,7 +234,7 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
   public SearchResult search(SearchQuery query) {
     Objects.requireNonNull(query, "query");
     ObjectNode body = SearchRequests.body(json, query, FACET_BUCKETS);
-    JsonNode r = call("POST", "/" + alias + "/_search", body, Set.of(200)).body();
+    JsonNode r = searchComplete(body);
     long total = r.path("hits").path("total").path("value").asLong();
     List<CatalogueDocument> hits = new ArrayList<>();
     for (JsonNode hit : r.path("hits").path("hits")) {
@@ -269,7 +266,7 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
       if (after != null) {
         body.set("search_after", after);
       }
-      JsonNode hits = call("POST", "/" + alias + "/_search", body, Set.of(200)).body().path("hits").path("hits");
+      JsonNode hits = searchComplete(body).path("hits").path("hits");
       for (JsonNode hit : hits) {
         out.put(hit.path("_id").asText(), hit.path("_source").path(CatalogueDocument.HASH_FIELD).asText(""));
       }
@@ -286,6 +283,88 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
   }
 
   // --- internals ----------------------------------------------------------------------------
+
+  /**
+   * Runs a search on the alias and returns a complete answer: a search that raced the deletion of the
+   * index the alias pointed to a moment earlier (a 404 while the alias exists, or failed shards) is
+   * sent again, so callers never see a partial result.
+   */
+  private JsonNode searchComplete(ObjectNode body) {
+    for (int attempt = 0; ; attempt++) {
+      Reply r = call("POST", "/" + alias + "/_search", body, Set.of(200, 404));
+      if (r.status() == 404) {
+        if (attempt < maxRetries && !currentIndices().isEmpty()) {
+          continue;
+        }
+        throw new SearchException("OpenSearch search on " + alias + " failed: HTTP 404 " + r.body().path("error").path("type").asText()
+            + " (create the index with a rebuild or createIfMissing)", false);
+      }
+      int failedShards = r.body().path("_shards").path("failed").asInt();
+      if (failedShards == 0) {
+        return r.body();
+      }
+      if (attempt >= maxRetries) {
+        throw new SearchException("OpenSearch search on " + alias + " failed on " + failedShards + " shards", true);
+      }
+      LOG.warn("OpenSearch search on {} failed on {} shards; retrying", alias, failedShards);
+    }
+  }
+
+  /**
+   * Loads documents into {@code name} with up to {@code bulkConcurrency} bulk requests in flight: the
+   * calling thread serialises the next request while earlier ones are indexed, and waits when the
+   * limit is reached (backpressure). Returns the number of documents loaded.
+   */
+  private long bulkLoad(String name, Iterator<CatalogueDocument> documents, LongConsumer progress) {
+    ExecutorService senders = Executors.newFixedThreadPool(bulkConcurrency, r -> {
+      Thread t = new Thread(r, "ims-search-bulk");
+      t.setDaemon(true);
+      return t;
+    });
+    Deque<Future<Long>> inFlight = new ArrayDeque<>();
+    long loaded = 0;
+    try {
+      BulkBuffer buffer = new BulkBuffer(name);
+      while (documents.hasNext()) {
+        buffer.index(documents.next());
+        if (buffer.bytes() >= maxBulkBytes) {
+          if (inFlight.size() >= bulkConcurrency) {
+            loaded += await(inFlight.removeFirst());
+            progress.accept(loaded);
+          }
+          BulkBuffer full = buffer;
+          inFlight.addLast(senders.submit(() -> sendAll(full)));
+          buffer = new BulkBuffer(name);
+        }
+      }
+      if (buffer.size() > 0) {
+        BulkBuffer last = buffer;
+        inFlight.addLast(senders.submit(() -> sendAll(last)));
+      }
+      while (!inFlight.isEmpty()) {
+        loaded += await(inFlight.removeFirst());
+        progress.accept(loaded);
+      }
+      return loaded;
+    } finally {
+      inFlight.forEach(f -> f.cancel(true));
+      senders.shutdownNow();
+    }
+  }
+
+  private static long await(Future<Long> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SearchException("interrupted while loading the search index", e, true);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new SearchException("bulk load failed: " + e.getCause(), e.getCause(), false);
+    }
+  }
 
   private String newIndexName() {
     // The counter keeps names unique when two rebuilds start in the same millisecond.
@@ -512,6 +591,7 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
     private int maxRetries = 4;
     private Duration initialRetryDelay = Duration.ofMillis(200);
     private int replicas = 1;
+    private int bulkConcurrency = 2;
 
     private Builder() {}
 
@@ -559,6 +639,18 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
         throw new IllegalArgumentException("replicas must not be negative: " + replicas);
       }
       this.replicas = replicas;
+      return this;
+    }
+
+    /**
+     * How many bulk requests a rebuild keeps in flight (default 2): the next request is prepared while
+     * earlier ones are indexed; more requests wait (backpressure). 1 sends strictly one at a time.
+     */
+    public Builder bulkConcurrency(int bulkConcurrency) {
+      if (bulkConcurrency < 1 || bulkConcurrency > 16) {
+        throw new IllegalArgumentException("bulkConcurrency must be 1..16: " + bulkConcurrency);
+      }
+      this.bulkConcurrency = bulkConcurrency;
       return this;
     }
 
