@@ -34,8 +34,8 @@ import org.opensearch.client.opensearch.generic.Response;
  * and prints the latency percentiles.
  *
  * <pre>{@code
- * ./mvnw -q -B -pl examples -am package -DskipTests
- * java -cp "$(cat examples/target/classpath.txt)" org.cellbank.ims.examples.bench.SearchBenchmark
+ * ./mvnw -q -B -pl examples -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * java -cp "examples/target/classes:$(cat examples/target/classpath.txt)" org.cellbank.ims.examples.bench.SearchBenchmark
  * }</pre>
  */
 public final class SearchBenchmark {
