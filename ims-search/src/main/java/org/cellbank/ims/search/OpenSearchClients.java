@@ -10,7 +10,7 @@ import org.opensearch.client.transport.aws.AwsSdk2TransportOptions;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -18,14 +18,14 @@ import software.amazon.awssdk.regions.Region;
  * Service.
  *
  * <pre>{@code
- * // Amazon OpenSearch Service (needs software.amazon.awssdk:apache-client, auth and regions):
+ * // Amazon OpenSearch Service (needs software.amazon.awssdk:apache5-client, auth and regions):
  * try (ManagedOpenSearchClient os = OpenSearchClients.awsSigV4(
  *     "search-ims-abc123.eu-west-1.es.amazonaws.com", Region.EU_WEST_1, DefaultCredentialsProvider.builder().build())) {
  *   OpenSearchCatalogueIndex index = OpenSearchCatalogueIndex.builder().client(os.client()).build();
  * }
  * }</pre>
  *
- * <p>The AWS SDK dependencies of {@code ims-search} are optional: add {@code apache-client},
+ * <p>The AWS SDK dependencies of {@code ims-search} are optional: add {@code apache5-client},
  * {@code auth} and {@code regions} (versions from the AWS SDK BOM) to use {@link #awsSigV4}.
  */
 public final class OpenSearchClients {
@@ -57,7 +57,7 @@ public final class OpenSearchClients {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(credentials, "credentials");
-    SdkHttpClient httpClient = ApacheHttpClient.builder().build();
+    SdkHttpClient httpClient = Apache5HttpClient.builder().build();
     AwsSdk2Transport transport = new AwsSdk2Transport(httpClient, host, "es", region,
         AwsSdk2TransportOptions.builder().setCredentials(credentials).build());
     return new ManagedOpenSearchClient(new OpenSearchClient(transport), transport, httpClient);
