@@ -39,6 +39,7 @@ import org.cellbank.ims.core.internal.db.tables.Pluritest;
 import org.cellbank.ims.core.internal.db.tables.Publication;
 import org.cellbank.ims.core.internal.db.tables.ReprogrammingVector;
 import org.cellbank.ims.core.internal.db.tables.ReprogrammingVectorGene;
+import org.cellbank.ims.core.internal.db.tables.SearchOutbox;
 import org.cellbank.ims.core.internal.db.tables.Transposon;
 import org.cellbank.ims.core.internal.db.tables.Unit;
 import org.cellbank.ims.core.internal.db.tables.VectorFreeFactor;
@@ -227,6 +228,11 @@ public class Ims extends SchemaImpl {
     public final ReprogrammingVectorGene REPROGRAMMING_VECTOR_GENE = ReprogrammingVectorGene.REPROGRAMMING_VECTOR_GENE;
 
     /**
+     * The table <code>ims.search_outbox</code>.
+     */
+    public final SearchOutbox SEARCH_OUTBOX = SearchOutbox.SEARCH_OUTBOX;
+
+    /**
      * The table <code>ims.transposon</code>.
      */
     public final Transposon TRANSPOSON = Transposon.TRANSPOSON;
@@ -321,6 +327,7 @@ public class Ims extends SchemaImpl {
             Publication.PUBLICATION,
             ReprogrammingVector.REPROGRAMMING_VECTOR,
             ReprogrammingVectorGene.REPROGRAMMING_VECTOR_GENE,
+            SearchOutbox.SEARCH_OUTBOX,
             Transposon.TRANSPOSON,
             Unit.UNIT,
             VectorFreeFactor.VECTOR_FREE_FACTOR,

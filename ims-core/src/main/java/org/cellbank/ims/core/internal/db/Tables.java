@@ -36,6 +36,7 @@ import org.cellbank.ims.core.internal.db.tables.Pluritest;
 import org.cellbank.ims.core.internal.db.tables.Publication;
 import org.cellbank.ims.core.internal.db.tables.ReprogrammingVector;
 import org.cellbank.ims.core.internal.db.tables.ReprogrammingVectorGene;
+import org.cellbank.ims.core.internal.db.tables.SearchOutbox;
 import org.cellbank.ims.core.internal.db.tables.Transposon;
 import org.cellbank.ims.core.internal.db.tables.Unit;
 import org.cellbank.ims.core.internal.db.tables.VectorFreeFactor;
@@ -211,6 +212,11 @@ public class Tables {
      * The table <code>ims.reprogramming_vector_gene</code>.
      */
     public static final ReprogrammingVectorGene REPROGRAMMING_VECTOR_GENE = ReprogrammingVectorGene.REPROGRAMMING_VECTOR_GENE;
+
+    /**
+     * The table <code>ims.search_outbox</code>.
+     */
+    public static final SearchOutbox SEARCH_OUTBOX = SearchOutbox.SEARCH_OUTBOX;
 
     /**
      * The table <code>ims.transposon</code>.
