@@ -17,6 +17,7 @@ import org.cellbank.ims.core.internal.Sql;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineStatus;
 import org.cellbank.ims.core.model.StatusEntry;
+import org.cellbank.ims.core.search.SearchOutbox;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
@@ -41,9 +42,11 @@ import org.jooq.impl.DSL;
 public final class CellLineRepository {
 
   private final DSLContext dsl;
+  private final SearchOutbox outbox;
 
-  private CellLineRepository(DSLContext dsl) {
+  private CellLineRepository(DSLContext dsl, SearchOutbox outbox) {
     this.dsl = dsl;
+    this.outbox = outbox;
   }
 
   /** A repository over the data source (the caller owns it and closes it). */
@@ -137,6 +140,7 @@ public final class CellLineRepository {
     try {
       return dsl.transactionResult(cfg -> {
         long id = new CellLineWriter(cfg.dsl()).insert(line);
+        recordSearchChange(cfg.dsl(), line.biosamplesId());
         return new CellLineReader(cfg.dsl()).load(CELL_LINE.ID.eq(id), 0, 1).get(0);
       });
     } catch (RuntimeException e) {
@@ -167,6 +171,9 @@ public final class CellLineRepository {
         CellLineReader reader = new CellLineReader(tx);
         CellLine existing = reader.load(CELL_LINE.ID.eq(id), 0, 1).get(0);
         boolean changed = new CellLineWriter(tx).update(id, existing, line);
+        if (changed) {
+          recordSearchChange(tx, line.biosamplesId());
+        }
         return changed ? reader.load(CELL_LINE.ID.eq(id), 0, 1).get(0) : existing;
       });
     } catch (RuntimeException e) {
@@ -198,6 +205,7 @@ public final class CellLineRepository {
         tx.update(CELL_LINE).set(CELL_LINE.AVAILABLE_FOR_SALE, live)
             .where(CELL_LINE.ID.eq(id).and(CELL_LINE.AVAILABLE_FOR_SALE.isDistinctFrom(live)))
             .execute();
+        recordSearchChange(tx, biosamplesId);
       });
     } catch (RuntimeException e) {
       throw Sql.translate(e, "appending a status to cell line " + biosamplesId);
@@ -214,12 +222,24 @@ public final class CellLineRepository {
     Objects.requireNonNull(biosamplesId, "biosamplesId");
     int deleted;
     try {
-      deleted = dsl.deleteFrom(CELL_LINE).where(CELL_LINE.BIOSAMPLES_ID.eq(biosamplesId)).execute();
+      deleted = dsl.transactionResult(cfg -> {
+        int n = cfg.dsl().deleteFrom(CELL_LINE).where(CELL_LINE.BIOSAMPLES_ID.eq(biosamplesId)).execute();
+        if (n > 0) {
+          recordSearchChange(cfg.dsl(), biosamplesId);
+        }
+        return n;
+      });
     } catch (RuntimeException e) {
       throw Sql.translate(e, "deleting cell line " + biosamplesId);
     }
     if (deleted == 0) {
       throw new NotFoundException("no cell line with BioSamples id " + biosamplesId);
+    }
+  }
+
+  private void recordSearchChange(DSLContext tx, String biosamplesId) {
+    if (outbox != null) {
+      outbox.enqueue(tx, biosamplesId);
     }
   }
 
@@ -249,6 +269,7 @@ public final class CellLineRepository {
   public static final class Builder {
     private DataSource dataSource;
     private Consumer<String> onStatement;
+    private SearchOutbox outbox;
 
     private Builder() {}
 
@@ -267,9 +288,19 @@ public final class CellLineRepository {
       return this;
     }
 
+    /**
+     * Records every change of what a line's search document could show (insert, a real update, a
+     * status, a delete) in this outbox, in the same transaction as the change, so the search index
+     * catches up even after it was down. Without it, writes leave search alone.
+     */
+    public Builder searchOutbox(SearchOutbox outbox) {
+      this.outbox = Objects.requireNonNull(outbox, "outbox");
+      return this;
+    }
+
     /** Builds the repository. */
     public CellLineRepository build() {
-      return new CellLineRepository(Sql.context(Objects.requireNonNull(dataSource, "dataSource"), onStatement));
+      return new CellLineRepository(Sql.context(Objects.requireNonNull(dataSource, "dataSource"), onStatement), outbox);
     }
   }
 }
