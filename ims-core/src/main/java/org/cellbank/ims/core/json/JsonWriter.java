@@ -16,7 +16,7 @@ import java.util.Objects;
  * {@code ": "} between name and value, empty containers as {@code {}} and {@code []}. Both write
  * non-ASCII characters as they are (UTF-8 in {@link #writeUtf8(JsonValue)}), escape {@code "},
  * {@code \} and control characters ({@code \n}, {@code \r}, {@code \t}, {@code \b}, {@code \f},
- * others as {@code \}{@code u00XX}), and escape lone surrogates as {@code \}{@code uXXXX} so the
+ * others as six-character unicode escapes), and escape lone surrogates the same way so the
  * output is always valid UTF-8.
  *
  * <p>Immutable and thread-safe.
