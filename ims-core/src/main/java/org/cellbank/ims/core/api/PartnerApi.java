@@ -103,17 +103,23 @@ public final class PartnerApi {
   }
 
   private static <T> HttpResponse list(HttpRequest request, String path, Page<T> page, Function<T, JsonObject> mapper) {
-    PageRequest r = page.request();
-    JsonObject meta = JsonObject.builder()
-        .put("limit", r.limit())
-        .put("next", page.hasNext() ? link(request, path, r.offset() + r.limit(), r.limit()) : JsonNull.INSTANCE)
-        .put("offset", r.offset())
-        .put("previous", page.hasPrevious() ? link(request, path, Math.max(0, r.offset() - r.limit()), r.limit())
-            : JsonNull.INSTANCE)
-        .put("total_count", page.totalCount())
-        .build();
+    JsonObject meta = meta(request, path, page.request(), page.totalCount());
     List<JsonValue> objects = page.items().stream().<JsonValue>map(mapper).toList();
     return HttpResponse.json(200, JsonObject.builder().put("meta", meta).put("objects", new JsonArray(objects)).build());
+  }
+
+  /** The {@code meta} object of a list answer: limit, offset, total and links to the pages around. */
+  static JsonObject meta(HttpRequest request, String path, PageRequest r, long total) {
+    boolean hasNext = r.offset() + r.limit() < total;
+    boolean hasPrevious = r.offset() > 0;
+    return JsonObject.builder()
+        .put("limit", r.limit())
+        .put("next", hasNext ? link(request, path, r.offset() + r.limit(), r.limit()) : JsonNull.INSTANCE)
+        .put("offset", r.offset())
+        .put("previous", hasPrevious ? link(request, path, Math.max(0, r.offset() - r.limit()), r.limit())
+            : JsonNull.INSTANCE)
+        .put("total_count", total)
+        .build();
   }
 
   // Repeats the request's other query parameters, never its credentials.

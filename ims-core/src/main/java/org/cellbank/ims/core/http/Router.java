@@ -33,6 +33,13 @@ import org.slf4j.LoggerFactory;
  *       matches one whole, non-empty segment; its value is percent-decoded ({@code %2F} stays inside
  *       the value) and available as {@link HttpRequest#pathParameter(String)}. Literal segments
  *       win over parameters: {@code /batches/latest} is chosen before {@code /batches/{id}}.
+ *   <li>The last segment of a pattern may be a greedy tail parameter {@code {name+}}: it matches one
+ *       or more remaining non-empty segments, and its value is their decoded texts joined by
+ *       {@code /} ({@code /media/{key+}} gives {@code key = "a/b c.pdf"} for
+ *       {@code /media/a/b%20c.pdf}). Because segments are decoded first, {@code a%2Fb} and
+ *       {@code a/b} give the same value. A one-segment parameter wins over a tail parameter at the
+ *       same position: {@code /files/{id}} is chosen before {@code /files/{path+}} for
+ *       {@code /files/x}.
  *   <li>A trailing slash is optional on both patterns and requests.
  *   <li>An unknown path answers 404; a known path with another method answers 405 with an
  *       {@code Allow} header. {@code HEAD} is served by the {@code GET} handler without the body,
@@ -270,14 +277,20 @@ public final class Router implements HttpHandler {
     /** Literal segments, or null where the segment is a parameter. */
     final String[] literals;
     final String[] names;
+    /** Whether the last segment is a tail parameter that takes every remaining segment. */
+    final boolean greedy;
 
-    private RoutePattern(String text, String[] literals, String[] names) {
+    private RoutePattern(String text, String[] literals, String[] names, boolean greedy) {
       this.text = text;
       this.literals = literals;
       this.names = names;
+      this.greedy = greedy;
       StringBuilder sb = new StringBuilder();
       for (String l : literals) {
         sb.append('/').append(l == null ? "{}" : l);
+      }
+      if (greedy) {
+        sb.append('+');
       }
       this.shape = sb.length() == 0 ? "/" : sb.toString();
     }
@@ -290,16 +303,24 @@ public final class Router implements HttpHandler {
       String p = pattern.length() > 1 && pattern.endsWith("/")
           ? pattern.substring(0, pattern.length() - 1) : pattern;
       if (p.equals("/")) {
-        return new RoutePattern("/", new String[0], new String[0]);
+        return new RoutePattern("/", new String[0], new String[0], false);
       }
       String[] parts = p.substring(1).split("/", -1);
       String[] literals = new String[parts.length];
       String[] names = new String[parts.length];
       TreeSet<String> seen = new TreeSet<>();
+      boolean greedy = false;
       for (int i = 0; i < parts.length; i++) {
         String s = parts[i];
         if (s.isEmpty()) {
           throw new IllegalArgumentException("empty segment in route pattern: " + pattern);
+        }
+        if (s.startsWith("{") && s.endsWith("+}")) {
+          if (i != parts.length - 1) {
+            throw new IllegalArgumentException("a tail parameter {name+} must be the last segment: " + pattern);
+          }
+          greedy = true;
+          s = s.substring(0, s.length() - 2) + "}";
         }
         if (s.startsWith("{") && s.endsWith("}")) {
           String name = s.substring(1, s.length() - 1);
@@ -313,7 +334,7 @@ public final class Router implements HttpHandler {
           literals[i] = s;
         }
       }
-      return new RoutePattern(p, literals, names);
+      return new RoutePattern(p, literals, names, greedy);
     }
 
     private static boolean isIdentifier(String s) {
@@ -332,11 +353,12 @@ public final class Router implements HttpHandler {
 
     /** The decoded parameters when the segments match, else null. */
     Map<String, String> match(List<String> segments) {
-      if (segments.size() != literals.length) {
+      if (greedy ? segments.size() < literals.length : segments.size() != literals.length) {
         return null;
       }
       Map<String, String> params = null;
-      for (int i = 0; i < literals.length; i++) {
+      int fixed = greedy ? literals.length - 1 : literals.length;
+      for (int i = 0; i < fixed; i++) {
         String seg = segments.get(i);
         if (literals[i] != null) {
           if (!literals[i].equals(seg)) {
@@ -352,16 +374,31 @@ public final class Router implements HttpHandler {
           params.put(names[i], seg);
         }
       }
+      if (greedy) {
+        List<String> tail = segments.subList(fixed, segments.size());
+        if (tail.contains("")) {
+          return null;
+        }
+        if (params == null) {
+          params = new LinkedHashMap<>(4);
+        }
+        params.put(names[fixed], String.join("/", tail));
+      }
       return params == null ? Map.of() : params;
+    }
+
+    /** 0 for a literal, 1 for a one-segment parameter, 2 for a tail parameter. */
+    private int kind(int i) {
+      return literals[i] != null ? 0 : greedy && i == literals.length - 1 ? 2 : 1;
     }
 
     int compareSpecificity(RoutePattern other) {
       int n = Math.min(literals.length, other.literals.length);
       for (int i = 0; i < n; i++) {
-        boolean a = literals[i] != null;
-        boolean b = other.literals[i] != null;
+        int a = kind(i);
+        int b = other.kind(i);
         if (a != b) {
-          return a ? -1 : 1;
+          return Integer.compare(a, b);
         }
       }
       return Integer.compare(literals.length, other.literals.length);

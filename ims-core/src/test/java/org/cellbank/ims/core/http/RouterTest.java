@@ -152,4 +152,51 @@ class RouterTest {
     assertThat(r.handle(get("/")).status()).isEqualTo(204);
     assertThat(r.handle(get("/x")).status()).isEqualTo(404);
   }
+
+  private static Router tailRouter() {
+    return Router.builder()
+        .get("/media/{key+}", req -> HttpResponse.text(200, "text/plain", "tail:" + req.pathParameter("key")))
+        .get("/media/{id}", req -> HttpResponse.text(200, "text/plain", "one:" + req.pathParameter("id")))
+        .get("/media/fixed/{key+}", req -> HttpResponse.text(200, "text/plain", "fixed:" + req.pathParameter("key")))
+        .build();
+  }
+
+  @Test
+  void tailParameter_takesEveryRemainingSegment_decodedAndJoined() {
+    Router r = tailRouter();
+    assertThat(r.handle(get("/media/celllines/2015/09/21/u-u-i-d/UKBi008-A%20P001.CoA.pdf")).bodyText())
+        .isEqualTo("tail:celllines/2015/09/21/u-u-i-d/UKBi008-A P001.CoA.pdf");
+    assertThat(r.handle(get("/media/a/b/")).bodyText()).isEqualTo("tail:a/b");
+    assertThat(r.handle(get("/media/a%2Fb/c")).bodyText()).isEqualTo("tail:a/b/c");
+  }
+
+  @Test
+  void tailParameter_losesToLiteralsAndOneSegmentParameters() {
+    Router r = tailRouter();
+    assertThat(r.handle(get("/media/x")).bodyText()).isEqualTo("one:x");
+    assertThat(r.handle(get("/media/fixed/a/b")).bodyText()).isEqualTo("fixed:a/b");
+    assertThat(r.handle(get("/media/fixed")).bodyText()).isEqualTo("one:fixed");
+  }
+
+  @Test
+  void tailParameter_needsOneOrMoreNonEmptySegments() {
+    Router r = Router.builder().get("/media/{key+}", req -> HttpResponse.of(204)).build();
+    assertThat(r.handle(get("/media")).status()).isEqualTo(404);
+    assertThat(r.handle(get("/media/")).status()).isEqualTo(404);
+    assertThat(r.handle(get("/media/a//b")).status()).isEqualTo(404);
+    assertThat(r.handle(get("/media/a")).status()).isEqualTo(204);
+    HttpResponse options = r.handle(HttpRequest.builder("OPTIONS", "/media/a/b").build());
+    assertThat(options.status()).isEqualTo(204);
+    assertThat(options.headers().first("allow")).hasValue("GET, HEAD, OPTIONS");
+  }
+
+  @Test
+  void tailParameter_onlyAsTheLastSegment() {
+    assertThatThrownBy(() -> Router.builder().get("/media/{key+}/x", req -> HttpResponse.of(204)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("last segment");
+    assertThatThrownBy(() -> Router.builder().get("/media/{+}", req -> HttpResponse.of(204)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Router.builder().get("/media/{k}/{k+}", req -> HttpResponse.of(204)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
