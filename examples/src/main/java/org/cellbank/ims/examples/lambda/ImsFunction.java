@@ -27,6 +27,13 @@ import org.cellbank.ims.lambda.LambdaEntryPoint;
  */
 public final class ImsFunction extends LambdaEntryPoint {
 
+  static {
+    // jOOQ builds and logs a banner and a tip on first use, in every cold start; skip both
+    // unless the deployment asks for them (JAVA_TOOL_OPTIONS=-Dorg.jooq.no-logo=false).
+    defaultProperty("org.jooq.no-logo", "true");
+    defaultProperty("org.jooq.no-tips", "true");
+  }
+
   /** Called by the Lambda runtime once per container. */
   public ImsFunction() {
     super(() -> assemble(System.getenv()));
@@ -47,6 +54,12 @@ public final class ImsFunction extends LambdaEntryPoint {
     config.setPoolName("ims-lambda");
     HikariDataSource dataSource = new HikariDataSource(config);
     return ImsApplication.handler(dataSource, ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER));
+  }
+
+  private static void defaultProperty(String name, String value) {
+    if (System.getProperty(name) == null) {
+      System.setProperty(name, value);
+    }
   }
 
   private static String required(Map<String, String> env, String name) {

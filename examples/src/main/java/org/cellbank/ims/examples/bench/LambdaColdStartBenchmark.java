@@ -1,0 +1,393 @@
+package org.cellbank.ims.examples.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.cellbank.ims.core.auth.ApiKeyAuthentication;
+import org.cellbank.ims.core.auth.ApiKeys;
+import org.cellbank.ims.core.auth.IssuedKey;
+import org.cellbank.ims.core.auth.Role;
+import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.db.SchemaMigrations;
+import org.cellbank.ims.core.json.JsonObject;
+import org.cellbank.ims.core.json.JsonReader;
+import org.cellbank.ims.core.sample.SampleData;
+import org.cellbank.ims.core.sample.SampleDataLoader;
+import org.cellbank.ims.core.sample.SyntheticCellLines;
+import org.cellbank.ims.examples.ImsApplication;
+import org.cellbank.ims.lambda.ImsLambdaHandler;
+import org.cellbank.ims.testkit.ImsPostgres;
+
+/**
+ * Measures the Lambda function's cold start and warm latency on one machine, without AWS.
+ *
+ * <p>Starts an embedded PostgreSQL with the sample data, 1,000 generated cell lines and a partner
+ * API key. Then, several times, launches a fresh JVM the way the Lambda Java runtime does: the real
+ * runtime interface client on the classpath (as in {@code /var/runtime/lib}), the unpacked
+ * deployment package as {@code LAMBDA_TASK_ROOT} and working directory, the Lambda JVM flags, and a
+ * Runtime API served by this program on {@code 127.0.0.1} that hands out one API Gateway HTTP API
+ * event, {@code GET /api/v0/cell-lines/SAMEA2590882}. Finally calls the handler in this JVM.
+ *
+ * <p>Prints: the package size; ms from process launch to the first answered request (median of
+ * the launches after a discarded first one) and the status code each launch answered; warm p50 and
+ * p99 in ms of {@link ImsLambdaHandler#handle(byte[])} for the detail request and for a page of
+ * 1,000 records.
+ *
+ * <pre>{@code
+ * ./mvnw -q -B package -pl examples -am -DskipTests
+ * java -cp "examples/target/ims-examples.jar:examples/target/lib/*" \
+ *     org.cellbank.ims.examples.bench.LambdaColdStartBenchmark --data-dir /tmp/ims-bench
+ * }</pre>
+ *
+ * <p>Options: {@code --package ZIP} (default {@code examples/target/ims-lambda.zip}),
+ * {@code --runtime-lib DIR} (the runtime interface client jars; default
+ * {@code examples/target/lambda-runtime}), {@code --launches N} (default 6, the first discarded),
+ * {@code --iterations N} (warm calls per request; default 2000), {@code --data-dir DIR} (keep the
+ * database between runs, which skips the loading), {@code --serve} (at the end, print the
+ * connection settings and keep the database running until stopped, for other probes).
+ */
+public final class LambdaColdStartBenchmark {
+  private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  private static final String HANDLER = "org.cellbank.ims.examples.lambda.ImsFunction::handleRequest";
+  private static final String PREFIX = "/2018-06-01/runtime/";
+  private static final String LAMBDA_JVM_FLAGS =
+      "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto";
+  private static final String DATABASE = "ims";
+  private static final String PARTNER = "partner";
+  private static final int SYNTHETIC_LINES = 1000;
+
+  private LambdaColdStartBenchmark() {}
+
+  /** Runs the benchmark; see the class comment for the options. */
+  public static void main(String[] args) throws Exception {
+    Path zip = Path.of("examples/target/ims-lambda.zip");
+    Path runtimeLib = Path.of("examples/target/lambda-runtime");
+    int launches = 6;
+    int iterations = 2000;
+    Path dataDir = null;
+    boolean serve = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--package" -> zip = Path.of(value(args, ++i));
+        case "--runtime-lib" -> runtimeLib = Path.of(value(args, ++i));
+        case "--launches" -> launches = Integer.parseInt(value(args, ++i));
+        case "--iterations" -> iterations = Integer.parseInt(value(args, ++i));
+        case "--data-dir" -> dataDir = Path.of(value(args, ++i)).toAbsolutePath();
+        case "--serve" -> serve = true;
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    if (!Files.isRegularFile(zip)) {
+      throw new IllegalArgumentException(zip + " does not exist: build it with ./mvnw package -pl examples -am");
+    }
+    ImsPostgres.Builder server = ImsPostgres.builder().docker(false);
+    if (dataDir != null) {
+      server.dataDirectory(dataDir.resolve("postgres"));
+    }
+    try (ImsPostgres postgres = server.build()) {
+      postgres.createDatabase(DATABASE);
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(postgres.jdbcUrl(DATABASE));
+      config.setUsername(postgres.user());
+      config.setPassword(postgres.password());
+      config.setMaximumPoolSize(2);
+      try (HikariDataSource dataSource = new HikariDataSource(config)) {
+        String key = prepare(dataSource);
+        Map<String, String> functionEnv = Map.of(
+            "IMS_JDBC_URL", postgres.jdbcUrl(DATABASE),
+            "IMS_JDBC_USER", postgres.user(),
+            "IMS_JDBC_PASSWORD", postgres.password());
+        byte[] detail = event("/api/v0/cell-lines/SAMEA2590882", "", key);
+        byte[] page = event("/api/v0/cell-lines", "limit=1000", key);
+
+        System.out.printf("package %s: %.2f MB (%d bytes)%n", zip, Files.size(zip) / 1e6, Files.size(zip));
+        Path taskRoot = Files.createTempDirectory("ims-lambda-task");
+        try {
+          unzip(zip, taskRoot);
+          coldStarts(taskRoot, classpath(runtimeLib), functionEnv, detail, launches);
+        } finally {
+          delete(taskRoot);
+        }
+        ImsLambdaHandler handler = ImsApplication.handler(dataSource,
+            ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER));
+        warm(handler, "detail GET /api/v0/cell-lines/SAMEA2590882", detail, iterations);
+        warm(handler, "page GET /api/v0/cell-lines?limit=1000", page, Math.max(10, iterations / 100));
+
+        if (serve) {
+          Path eventFile = Files.createTempFile("ims-httpapi-v2-get-cell-line", ".json");
+          Files.write(eventFile, detail);
+          System.out.printf("%nServing until stopped. Function environment:%n");
+          functionEnv.forEach((k, v) -> System.out.printf("  --env %s=%s%n", k, v));
+          System.out.printf("Event with the partner key: %s%n", eventFile);
+          new CountDownLatch(1).await();
+        }
+      }
+    }
+  }
+
+  /** Migrates, loads the sample and generated lines where missing, and returns a new partner key. */
+  private static String prepare(HikariDataSource dataSource) {
+    SchemaMigrations.create(dataSource).migrate();
+    CellLineRepository lines = CellLineRepository.create(dataSource);
+    SampleDataLoader loader = SampleDataLoader.create(lines);
+    if (lines.count() < SampleData.all().size() + SYNTHETIC_LINES) {
+      long start = System.nanoTime();
+      loader.loadMissing(SampleData.all());
+      loader.loadMissing(SyntheticCellLines.generate(SYNTHETIC_LINES, 1L));
+      System.out.printf("loaded the sample and %d generated cell lines in %.1f s%n",
+          SYNTHETIC_LINES, (System.nanoTime() - start) / 1e9);
+    }
+    ApiKeys keys = ApiKeys.create(dataSource);
+    if (!keys.userExists(PARTNER)) {
+      keys.createUser(PARTNER, Role.PARTNER);
+    }
+    IssuedKey key = keys.issue(PARTNER);
+    return PARTNER + ":" + key.key();
+  }
+
+  private static void coldStarts(Path taskRoot, String classpath, Map<String, String> functionEnv,
+      byte[] event, int launches) throws Exception {
+    List<Double> measured = new ArrayList<>();
+    for (int n = 0; n < launches; n++) {
+      Outcome outcome = launch(taskRoot, classpath, functionEnv, event);
+      System.out.printf("launch %d%s: first response after %.0f ms, statusCode %s%n",
+          n + 1, n == 0 ? " (warm-up, discarded)" : "", outcome.millis(), outcome.status());
+      if (n > 0) {
+        measured.add(outcome.millis());
+      }
+    }
+    if (!measured.isEmpty()) {
+      double[] values = measured.stream().mapToDouble(Double::doubleValue).toArray();
+      System.out.printf("cold start, launch to first response: median %.0f ms (min %.0f, max %.0f) over %d launches%n",
+          percentile(values, 0.5), Arrays.stream(values).min().orElse(0), Arrays.stream(values).max().orElse(0),
+          values.length);
+    }
+  }
+
+  private record Outcome(double millis, String status) {}
+
+  /** Launches one runtime and returns the ms from launch to its first response, and that response's status. */
+  private static Outcome launch(Path taskRoot, String classpath, Map<String, String> functionEnv, byte[] event)
+      throws Exception {
+    ExecutorService executor = Executors.newCachedThreadPool();
+    HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    CompletableFuture<byte[]> response = new CompletableFuture<>();
+    long[] answeredAt = new long[1];
+    AtomicBoolean delivered = new AtomicBoolean();
+    CountDownLatch stop = new CountDownLatch(1);
+    api.setExecutor(executor);
+    api.createContext(PREFIX, exchange -> {
+      try {
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals(PREFIX + "invocation/next")) {
+          if (delivered.compareAndSet(false, true)) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", "req-1");
+            exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
+            exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn",
+                "arn:aws:lambda:eu-west-1:123456789012:function:ims");
+            exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
+            reply(exchange, 200, event);
+          } else {
+            stop.await();
+            reply(exchange, 500, new byte[0]);
+          }
+        } else if (path.equals(PREFIX + "invocation/req-1/response")) {
+          answeredAt[0] = System.nanoTime();
+          response.complete(exchange.getRequestBody().readAllBytes());
+          reply(exchange, 202, "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8));
+        } else {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          response.completeExceptionally(new IllegalStateException(
+              "the runtime called " + path + ": " + new String(body, StandardCharsets.UTF_8)));
+          reply(exchange, 202, "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        exchange.close();
+      }
+    });
+    api.start();
+
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(LAMBDA_JVM_FLAGS.split(" ")));
+    command.addAll(List.of("-cp", classpath, RIC_MAIN, HANDLER));
+    Path log = Files.createTempFile("ims-lambda-child", ".log");
+    ProcessBuilder pb = new ProcessBuilder(command).directory(taskRoot.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    Map<String, String> env = pb.environment();
+    String path = env.getOrDefault("PATH", "/usr/bin:/bin");
+    env.clear();
+    env.put("PATH", path);
+    env.put("LANG", "en_US.UTF-8");
+    env.put("TZ", ":UTC");
+    env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + api.getAddress().getPort());
+    env.put("_HANDLER", HANDLER);
+    env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
+    env.put("AWS_LAMBDA_FUNCTION_NAME", "ims");
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/ims");
+    env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/28/[$LATEST]00000000000000000000000000000000");
+    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    env.put("AWS_REGION", "eu-west-1");
+    env.put("AWS_DEFAULT_REGION", "eu-west-1");
+    env.putAll(functionEnv);
+
+    long start = System.nanoTime();
+    Process child = pb.start();
+    try {
+      byte[] body;
+      try {
+        body = response.get(60, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IllegalStateException("no response from the runtime (alive: " + child.isAlive()
+            + "); its output:\n" + Files.readString(log), e);
+      }
+      JsonObject answer = JsonReader.create().read(body).asObject();
+      String status = answer.findNumber("statusCode").map(n -> Long.toString(n.longValue())).orElse("none");
+      return new Outcome((answeredAt[0] - start) / 1e6, status);
+    } finally {
+      stop.countDown();
+      child.destroy();
+      if (!child.waitFor(10, TimeUnit.SECONDS)) {
+        child.destroyForcibly().waitFor();
+      }
+      api.stop(0);
+      executor.shutdownNow();
+      Files.deleteIfExists(log);
+    }
+  }
+
+  private static void warm(ImsLambdaHandler handler, String label, byte[] event, int iterations) {
+    String status = JsonReader.create().read(handler.handle(event)).asObject()
+        .findNumber("statusCode").map(n -> Long.toString(n.longValue())).orElse("none");
+    for (int i = 0; i < iterations; i++) {
+      handler.handle(event);
+    }
+    double[] millis = new double[iterations];
+    for (int i = 0; i < iterations; i++) {
+      long t = System.nanoTime();
+      handler.handle(event);
+      millis[i] = (System.nanoTime() - t) / 1e6;
+    }
+    System.out.printf("warm in-process %s (statusCode %s): p50 %.2f ms, p99 %.2f ms over %d calls%n",
+        label, status, percentile(millis, 0.5), percentile(millis, 0.99), iterations);
+  }
+
+  /** An API Gateway HTTP API (payload 2.0) GET event carrying the partner's key. */
+  static byte[] event(String path, String query, String apiKey) {
+    String json = "{\"version\":\"2.0\",\"routeKey\":\"$default\","
+        + "\"rawPath\":\"" + path + "\",\"rawQueryString\":\"" + query + "\","
+        + "\"headers\":{\"accept\":\"application/json\",\"authorization\":\"ApiKey " + apiKey + "\","
+        + "\"host\":\"abcdef1234.execute-api.eu-west-1.amazonaws.com\",\"x-forwarded-proto\":\"https\"},"
+        + (query.isEmpty() ? "" : "\"queryStringParameters\":{" + queryParameters(query) + "},")
+        + "\"requestContext\":{\"accountId\":\"123456789012\",\"apiId\":\"abcdef1234\","
+        + "\"domainName\":\"abcdef1234.execute-api.eu-west-1.amazonaws.com\",\"domainPrefix\":\"abcdef1234\","
+        + "\"http\":{\"method\":\"GET\",\"path\":\"" + path + "\",\"protocol\":\"HTTP/1.1\","
+        + "\"sourceIp\":\"198.51.100.7\",\"userAgent\":\"ims-bench\"},"
+        + "\"requestId\":\"bench\",\"routeKey\":\"$default\",\"stage\":\"$default\","
+        + "\"time\":\"28/Nov/2026:10:00:00 +0000\",\"timeEpoch\":1795860000000},"
+        + "\"isBase64Encoded\":false}";
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String queryParameters(String query) {
+    List<String> pairs = new ArrayList<>();
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      pairs.add("\"" + pair.substring(0, eq) + "\":\"" + pair.substring(eq + 1) + "\"");
+    }
+    return String.join(",", pairs);
+  }
+
+  private static String classpath(Path runtimeLib) throws IOException {
+    try (Stream<Path> jars = Files.list(runtimeLib)) {
+      List<String> entries = jars.filter(p -> p.toString().endsWith(".jar")).sorted()
+          .map(p -> p.toAbsolutePath().toString()).toList();
+      if (entries.isEmpty()) {
+        throw new IllegalArgumentException("no runtime interface client jars in " + runtimeLib);
+      }
+      return String.join(File.pathSeparator, entries);
+    }
+  }
+
+  private static void unzip(Path zip, Path target) throws IOException {
+    try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+      for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+        Path out = target.resolve(entry.getName()).normalize();
+        if (!out.startsWith(target)) {
+          throw new IOException("zip entry outside the target: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(out);
+        } else {
+          Files.createDirectories(out.getParent());
+          Files.copy(entries, out);
+        }
+      }
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+
+  private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private static double percentile(double[] values, double p) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(args[i - 1] + " needs a value");
+    }
+    return args[i];
+  }
+}
