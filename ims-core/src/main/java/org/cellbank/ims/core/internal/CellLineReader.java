@@ -90,8 +90,10 @@ import org.cellbank.ims.core.model.Vial;
 import org.cellbank.ims.core.model.YesNoUnknown;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Loads whole cell-line aggregates with a bounded number of statements, whatever their number:
@@ -192,6 +194,11 @@ public final class CellLineReader {
     return ids.toArray(Long[]::new);
   }
 
+  // One bind value for the whole id list: jOOQ would otherwise render and bind one parameter per id.
+  private static Field<Long[]> array(Long[] ids) {
+    return DSL.val(ids, SQLDataType.BIGINT.array());
+  }
+
   private static <K, V> void add(Map<K, List<V>> map, K key, V value) {
     map.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
   }
@@ -237,7 +244,7 @@ public final class CellLineReader {
       Long[] ids = ids(donorIds);
       var diseaseRows = dsl.select(DONOR_DISEASE.fields()).select(DISEASE.fields())
           .from(DONOR_DISEASE).leftJoin(DISEASE).on(DISEASE.ID.eq(DONOR_DISEASE.DISEASE_ID))
-          .where(DONOR_DISEASE.DONOR_ID.eq(DSL.any(ids)))
+          .where(DONOR_DISEASE.DONOR_ID.eq(DSL.any(array(ids))))
           .orderBy(DONOR_DISEASE.ID)
           .fetch();
       Map<Long, List<Variant>> variants = new HashMap<>();
@@ -245,7 +252,7 @@ public final class CellLineReader {
         Long[] ddIds = diseaseRows.stream().map(r -> r.get(DONOR_DISEASE.ID)).toArray(Long[]::new);
         for (Record r : dsl.select(DONOR_DISEASE_VARIANT.fields()).select(MOLECULE.NAME)
             .from(DONOR_DISEASE_VARIANT).leftJoin(MOLECULE).on(MOLECULE.ID.eq(DONOR_DISEASE_VARIANT.GENE_ID))
-            .where(DONOR_DISEASE_VARIANT.DONOR_DISEASE_ID.eq(DSL.any(ddIds)))
+            .where(DONOR_DISEASE_VARIANT.DONOR_DISEASE_ID.eq(DSL.any(array(ddIds))))
             .orderBy(DONOR_DISEASE_VARIANT.ID)
             .fetch()) {
           var v = DONOR_DISEASE_VARIANT;
@@ -262,7 +269,7 @@ public final class CellLineReader {
             r.get(d.NOTES), variants.getOrDefault(r.get(d.ID), List.of())));
       }
       for (var r : dsl.selectFrom(DONOR_GENOME_ANALYSIS)
-          .where(DONOR_GENOME_ANALYSIS.DONOR_ID.eq(DSL.any(ids))).orderBy(DONOR_GENOME_ANALYSIS.ID).fetch()) {
+          .where(DONOR_GENOME_ANALYSIS.DONOR_ID.eq(DSL.any(array(ids)))).orderBy(DONOR_GENOME_ANALYSIS.ID).fetch()) {
         add(donorGenomes, r.getDonorId(), new GenomeAnalysis(r.getAnalysisMethod(), r.getLink()));
       }
     }
@@ -272,22 +279,22 @@ public final class CellLineReader {
       loadDiseasesAndModifications(ids);
       loadReprogramming(ids);
       loadCulture(ids);
-      for (var r : dsl.selectFrom(GENOME_ANALYSIS).where(GENOME_ANALYSIS.CELL_LINE_ID.eq(DSL.any(ids)))
+      for (var r : dsl.selectFrom(GENOME_ANALYSIS).where(GENOME_ANALYSIS.CELL_LINE_ID.eq(DSL.any(array(ids))))
           .orderBy(GENOME_ANALYSIS.ID).fetch()) {
         add(genomes, r.getCellLineId(), new GenomeAnalysis(r.getAnalysisMethod(), r.getLink()));
       }
-      for (var r : dsl.selectFrom(PUBLICATION).where(PUBLICATION.CELL_LINE_ID.eq(DSL.any(ids)))
+      for (var r : dsl.selectFrom(PUBLICATION).where(PUBLICATION.CELL_LINE_ID.eq(DSL.any(array(ids))))
           .orderBy(PUBLICATION.ID).fetch()) {
         add(publications, r.getCellLineId(), new Publication(r.getReferenceType(), r.getReferenceId(),
             r.getReferenceUrl(), r.getReferenceTitle()));
       }
       for (var r : dsl.selectFrom(CELL_LINE_INFORMATION_PACK)
-          .where(CELL_LINE_INFORMATION_PACK.CELL_LINE_ID.eq(DSL.any(ids)))
+          .where(CELL_LINE_INFORMATION_PACK.CELL_LINE_ID.eq(DSL.any(array(ids))))
           .orderBy(CELL_LINE_INFORMATION_PACK.UPLOADED_AT.desc(), CELL_LINE_INFORMATION_PACK.ID.desc()).fetch()) {
         add(clips, r.getCellLineId(), new InformationPack(r.getVersion(), new MediaFile(r.getFileKey(), r.getMd5()),
             instant(r.getUploadedAt())));
       }
-      for (var r : dsl.selectFrom(CELL_LINE_STATUS).where(CELL_LINE_STATUS.CELL_LINE_ID.eq(DSL.any(ids)))
+      for (var r : dsl.selectFrom(CELL_LINE_STATUS).where(CELL_LINE_STATUS.CELL_LINE_ID.eq(DSL.any(array(ids))))
           .orderBy(CELL_LINE_STATUS.CHANGED_AT.desc(), CELL_LINE_STATUS.ID.desc()).fetch()) {
         add(statuses, r.getCellLineId(), new StatusEntry(CellLineStatus.fromCode(r.getStatus()), r.getComment(),
             r.getAuthor(), instant(r.getChangedAt())));
@@ -295,7 +302,7 @@ public final class CellLineReader {
       batches.putAll(batches(dsl.select(BATCH.fields()).select(BATCH_CULTURE_CONDITIONS.fields())
           .from(BATCH)
           .leftJoin(BATCH_CULTURE_CONDITIONS).on(BATCH_CULTURE_CONDITIONS.BATCH_ID.eq(BATCH.ID))
-          .where(BATCH.CELL_LINE_ID.eq(DSL.any(ids)))
+          .where(BATCH.CELL_LINE_ID.eq(DSL.any(array(ids))))
           .orderBy(BATCH.ID)
           .fetch()));
     }
@@ -303,7 +310,7 @@ public final class CellLineReader {
     private void loadDiseasesAndModifications(Long[] ids) {
       var diseaseRows = dsl.select(CELL_LINE_DISEASE.fields()).select(DISEASE.fields())
           .from(CELL_LINE_DISEASE).leftJoin(DISEASE).on(DISEASE.ID.eq(CELL_LINE_DISEASE.DISEASE_ID))
-          .where(CELL_LINE_DISEASE.CELL_LINE_ID.eq(DSL.any(ids)))
+          .where(CELL_LINE_DISEASE.CELL_LINE_ID.eq(DSL.any(array(ids))))
           .orderBy(CELL_LINE_DISEASE.ID)
           .fetch();
       Long[] cldIds = diseaseRows.stream().map(r -> r.get(CELL_LINE_DISEASE.ID)).toArray(Long[]::new);
@@ -315,7 +322,7 @@ public final class CellLineReader {
           .leftJoin(TRANSGENE).on(TRANSGENE.ID.eq(m.TRANSGENE_ID))
           .leftJoin(VIRUS).on(VIRUS.ID.eq(m.VIRUS_ID))
           .leftJoin(TRANSPOSON).on(TRANSPOSON.ID.eq(m.TRANSPOSON_ID))
-          .where(m.CELL_LINE_ID.eq(DSL.any(ids)).or(m.CELL_LINE_DISEASE_ID.eq(DSL.any(cldIds))))
+          .where(m.CELL_LINE_ID.eq(DSL.any(array(ids))).or(m.CELL_LINE_DISEASE_ID.eq(DSL.any(array(cldIds)))))
           .orderBy(m.ID)
           .fetch()) {
         GeneticModification gm = GeneticModification.builder()
@@ -358,14 +365,14 @@ public final class CellLineReader {
           .leftJoin(VECTOR_TYPE).on(VECTOR_TYPE.ID.eq(v.VECTOR_TYPE_ID))
           .leftJoin(VIRUS).on(VIRUS.ID.eq(v.VIRUS_ID))
           .leftJoin(TRANSPOSON).on(TRANSPOSON.ID.eq(v.TRANSPOSON_ID))
-          .where(v.CELL_LINE_ID.eq(DSL.any(ids)))
+          .where(v.CELL_LINE_ID.eq(DSL.any(array(ids))))
           .fetch();
       Map<Long, List<String>> genes = new HashMap<>();
       if (!vectorRows.isEmpty()) {
         Long[] vectorIds = vectorRows.stream().map(r -> r.get(v.ID)).toArray(Long[]::new);
         for (Record r : dsl.select(REPROGRAMMING_VECTOR_GENE.REPROGRAMMING_VECTOR_ID, MOLECULE.NAME)
             .from(REPROGRAMMING_VECTOR_GENE).join(MOLECULE).on(MOLECULE.ID.eq(REPROGRAMMING_VECTOR_GENE.MOLECULE_ID))
-            .where(REPROGRAMMING_VECTOR_GENE.REPROGRAMMING_VECTOR_ID.eq(DSL.any(vectorIds)))
+            .where(REPROGRAMMING_VECTOR_GENE.REPROGRAMMING_VECTOR_ID.eq(DSL.any(array(vectorIds))))
             .orderBy(REPROGRAMMING_VECTOR_GENE.ID)
             .fetch()) {
           add(genes, r.get(REPROGRAMMING_VECTOR_GENE.REPROGRAMMING_VECTOR_ID), r.get(MOLECULE.NAME));
@@ -384,14 +391,14 @@ public final class CellLineReader {
       var factorRows = dsl.select(VECTOR_FREE_FACTOR.ID, VECTOR_FREE_FACTOR.CELL_LINE_ID, VECTOR_FREE_FACTOR_TYPE.NAME)
           .from(VECTOR_FREE_FACTOR)
           .join(VECTOR_FREE_FACTOR_TYPE).on(VECTOR_FREE_FACTOR_TYPE.ID.eq(VECTOR_FREE_FACTOR.FACTOR_TYPE_ID))
-          .where(VECTOR_FREE_FACTOR.CELL_LINE_ID.eq(DSL.any(ids)))
+          .where(VECTOR_FREE_FACTOR.CELL_LINE_ID.eq(DSL.any(array(ids))))
           .orderBy(VECTOR_FREE_FACTOR.ID)
           .fetch();
       Map<Long, List<String>> molecules = new HashMap<>();
       if (!factorRows.isEmpty()) {
         Long[] factorIds = factorRows.stream().map(r -> r.get(VECTOR_FREE_FACTOR.ID)).toArray(Long[]::new);
         for (var r : dsl.selectFrom(VECTOR_FREE_FACTOR_MOLECULE)
-            .where(VECTOR_FREE_FACTOR_MOLECULE.VECTOR_FREE_FACTOR_ID.eq(DSL.any(factorIds)))
+            .where(VECTOR_FREE_FACTOR_MOLECULE.VECTOR_FREE_FACTOR_ID.eq(DSL.any(array(factorIds))))
             .orderBy(VECTOR_FREE_FACTOR_MOLECULE.ID).fetch()) {
           add(molecules, r.getVectorFreeFactorId(), r.getName());
         }
@@ -406,7 +413,7 @@ public final class CellLineReader {
       var rows = dsl.select(CULTURE_CONDITIONS.fields()).select(CULTURE_MEDIUM_OTHER.fields())
           .from(CULTURE_CONDITIONS)
           .leftJoin(CULTURE_MEDIUM_OTHER).on(CULTURE_MEDIUM_OTHER.CULTURE_CONDITIONS_ID.eq(CULTURE_CONDITIONS.ID))
-          .where(CULTURE_CONDITIONS.CELL_LINE_ID.eq(DSL.any(ids)))
+          .where(CULTURE_CONDITIONS.CELL_LINE_ID.eq(DSL.any(array(ids))))
           .fetch();
       if (rows.isEmpty()) {
         return;
@@ -416,7 +423,7 @@ public final class CellLineReader {
       for (Record r : dsl.select(CULTURE_MEDIUM_SUPPLEMENT.fields()).select(UNIT.NAME)
           .from(CULTURE_MEDIUM_SUPPLEMENT)
           .leftJoin(UNIT).on(UNIT.ID.eq(CULTURE_MEDIUM_SUPPLEMENT.UNIT_ID))
-          .where(CULTURE_MEDIUM_SUPPLEMENT.CULTURE_CONDITIONS_ID.eq(DSL.any(ccIds)))
+          .where(CULTURE_MEDIUM_SUPPLEMENT.CULTURE_CONDITIONS_ID.eq(DSL.any(array(ccIds))))
           .orderBy(CULTURE_MEDIUM_SUPPLEMENT.ID)
           .fetch()) {
         add(supplements, r.get(CULTURE_MEDIUM_SUPPLEMENT.CULTURE_CONDITIONS_ID), new MediumSupplement(
@@ -459,13 +466,13 @@ public final class CellLineReader {
       }
       Long[] batchIds = rows.stream().map(r -> r.get(BATCH.ID)).toArray(Long[]::new);
       Map<Long, List<BatchImage>> images = new HashMap<>();
-      for (var r : dsl.selectFrom(BATCH_IMAGE).where(BATCH_IMAGE.BATCH_ID.eq(DSL.any(batchIds)))
+      for (var r : dsl.selectFrom(BATCH_IMAGE).where(BATCH_IMAGE.BATCH_ID.eq(DSL.any(array(batchIds))))
           .orderBy(BATCH_IMAGE.ID).fetch()) {
         add(images, r.getBatchId(), new BatchImage(new MediaFile(r.getFileKey(), r.getMd5()), r.getMagnification(),
             r.getTimePoint()));
       }
       Map<Long, List<Vial>> vials = new HashMap<>();
-      for (var r : dsl.selectFrom(VIAL).where(VIAL.BATCH_ID.eq(DSL.any(batchIds)))
+      for (var r : dsl.selectFrom(VIAL).where(VIAL.BATCH_ID.eq(DSL.any(array(batchIds))))
           .orderBy(VIAL.BATCH_ID, VIAL.NUMBER).fetch()) {
         add(vials, r.getBatchId(), new Vial(r.getBiosamplesId(), r.getName(), r.getNumber(), r.getDerivedFrom()));
       }
