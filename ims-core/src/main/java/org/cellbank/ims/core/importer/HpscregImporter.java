@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * A new line is inserted with the next ECACC catalogue number and the initial status
  * {@code not_available} ("Initial value at first import"), in the same transaction as its data. A
  * stored line keeps the biobank's own data (ECACC number, availability flags, status log, CLIPs,
- * batches) and takes the registry's for the rest; nothing is written when nothing differs, so a
+ * batches) and takes the registry's for the rest; with an {@link EcaccAvailability} check, a line
+ * ECACC lists gets its "available at ECACC" flag turned on (never off); nothing is written when nothing differs, so a
  * second run over unchanged input writes no row. Each line is one transaction: a line that fails is
  * rolled back whole, reported, and the run goes on. Lines missing from the list are never deleted.
  *
@@ -67,6 +68,7 @@ public final class HpscregImporter {
   private final HpscregParser parser;
   private final Clock clock;
   private final int progressEvery;
+  private final EcaccAvailability ecacc;
 
   private HpscregImporter(Builder b) {
     this.client = b.client;
@@ -75,6 +77,7 @@ public final class HpscregImporter {
     this.parser = b.parser;
     this.clock = b.clock;
     this.progressEvery = b.progressEvery;
+    this.ecacc = b.ecacc;
   }
 
   /** A builder; client, repository and data source are required. */
@@ -166,8 +169,10 @@ public final class HpscregImporter {
           .donorAge(run.knownAgeRange(name, parsed.line().donorAge()))
           .build();
       if (existing.isEmpty()) {
+        String ecaccId = nextEcaccNumber().orElse(null);
         CellLine fresh = line.toBuilder()
-            .ecaccId(nextEcaccNumber().orElse(null))
+            .ecaccId(ecaccId)
+            .availableForSaleAtEcacc(listedAtEcacc(ecaccId, line.name()))
             .statusLog(List.of(new StatusEntry(CellLineStatus.NOT_AVAILABLE, INITIAL_STATUS_COMMENT, null, clock.instant())))
             .build();
         repository.insert(fresh);
@@ -176,6 +181,9 @@ public final class HpscregImporter {
       } else {
         CellLine stored = existing.get();
         CellLine merged = merge(stored, new HpscregDocument(line, parsed.parentHpscregId(), parsed.kept()));
+        if (!merged.availableForSaleAtEcacc() && listedAtEcacc(merged.ecaccId(), merged.name())) {
+          merged = merged.toBuilder().availableForSaleAtEcacc(true).build();
+        }
         CellLine after = repository.update(merged);
         if (after.version() != stored.version()) {
           run.updated++;
@@ -189,6 +197,11 @@ public final class HpscregImporter {
       LOG.warn("hPSCreg import: line {} failed and was rolled back: {}", name, message);
       run.fail(name, message);
     }
+  }
+
+  /** The ECACC check, when configured; it only ever turns the flag on (§4.4). */
+  private boolean listedAtEcacc(String ecaccId, String name) {
+    return ecacc != null && ecaccId != null && ecacc.isListed(ecaccId, name);
   }
 
   /** The stored line with the registry's data, keeping the biobank's own data and the kept parts. */
@@ -344,8 +357,18 @@ public final class HpscregImporter {
     private HpscregParser parser = HpscregParser.create();
     private Clock clock = Clock.systemUTC();
     private int progressEvery = 100;
+    private EcaccAvailability ecacc;
 
     private Builder() {}
+
+    /**
+     * Check every imported line against ECACC's catalogue and turn its "available at ECACC" flag on
+     * when ECACC lists it (never off). Without it, the flag is left as it is.
+     */
+    public Builder ecaccAvailability(EcaccAvailability ecacc) {
+      this.ecacc = Objects.requireNonNull(ecacc, "ecacc");
+      return this;
+    }
 
     /** The registry client (required). */
     public Builder client(HpscregClient client) {

@@ -6,6 +6,12 @@ import static org.cellbank.ims.core.importer.FakeRegistry.edit;
 import static org.cellbank.ims.core.importer.FakeRegistry.fixture;
 import static org.cellbank.ims.core.importer.FakeRegistry.with;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -309,6 +316,43 @@ class HpscregImporterTest {
 
     assertThat(report.created()).isEqualTo(3);
     assertThat(repository.getByBiosamplesId("SAMEA999000101").donorAge()).isNull();
+  }
+
+  @Test
+  void ecaccCheck_turnsTheFlagOnForListedLines_andNeverOff() throws IOException {
+    AtomicReference<String> listed = new AtomicReference<>("66770001");
+    HttpServer ecaccSite = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    ecaccSite.createContext("/products/detail.jsp", exchange -> {
+      String query = exchange.getRequestURI().getQuery();
+      byte[] body = "<html><h1>UKBi008-A</h1></html>".getBytes(StandardCharsets.UTF_8);
+      boolean found = query.contains("refId=" + listed.get() + "&collection=ecacc_ipsc");
+      exchange.sendResponseHeaders(found ? 200 : 404, found ? body.length : -1);
+      try (var out = exchange.getResponseBody()) {
+        if (found) {
+          out.write(body);
+        }
+      }
+    });
+    ecaccSite.start();
+    URI page = URI.create("http://" + ecaccSite.getAddress().getHostString() + ":" + ecaccSite.getAddress().getPort()
+        + "/products/detail.jsp");
+    HpscregImporter importer = HpscregImporter.builder().client(registry.client()).repository(repository).dataSource(db)
+        .ecaccAvailability(EcaccAvailability.builder().page(page).build()).build();
+    try {
+      assertThat(importer.run(BUDGET).created()).isEqualTo(3);
+      assertThat(repository.getByBiosamplesId("SAMEA2590882").availableForSaleAtEcacc()).isTrue();
+      assertThat(repository.getByBiosamplesId("SAMEA104493170").availableForSaleAtEcacc()).isFalse();
+
+      listed.set("none");
+      assertThat(importer.run(BUDGET).unchanged()).isEqualTo(3);
+      assertThat(repository.getByBiosamplesId("SAMEA2590882").availableForSaleAtEcacc()).isTrue();
+    } finally {
+      ecaccSite.stop(0);
+    }
+    // ECACC unreachable: the lines are still imported and the flag stays
+    ImportReport unreachable = importer.run(BUDGET);
+    assertThat(unreachable.unchanged()).isEqualTo(3);
+    assertThat(repository.getByBiosamplesId("SAMEA2590882").availableForSaleAtEcacc()).isTrue();
   }
 
   /** A clock that moves on by a fixed step at every reading. */
