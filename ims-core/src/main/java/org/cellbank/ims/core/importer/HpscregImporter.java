@@ -69,6 +69,7 @@ public final class HpscregImporter {
   private final Clock clock;
   private final int progressEvery;
   private final EcaccAvailability ecacc;
+  private final ImportRuns runs;
 
   private HpscregImporter(Builder b) {
     this.client = b.client;
@@ -78,6 +79,7 @@ public final class HpscregImporter {
     this.clock = b.clock;
     this.progressEvery = b.progressEvery;
     this.ecacc = b.ecacc;
+    this.runs = b.runs;
   }
 
   /** A builder; client, repository and data source are required. */
@@ -100,8 +102,8 @@ public final class HpscregImporter {
       names = client.list();
     } catch (ImsException e) {
       LOG.error("hPSCreg import: cannot read the list of lines: {}", e.getMessage());
-      return new ImportReport(start, clock.instant(), ImportReport.Outcome.LIST_FAILED, 0, 0, 0, 0, 0, 0,
-          List.of(new LineProblem("(list)", LineProblem.Kind.FAILED, e.getMessage())), List.of());
+      return stored(new ImportReport(start, clock.instant(), ImportReport.Outcome.LIST_FAILED, 0, 0, 0, 0, 0, 0,
+          List.of(new LineProblem("(list)", LineProblem.Kind.FAILED, e.getMessage())), List.of()));
     }
     return importNames(start, names, budget);
   }
@@ -144,6 +146,18 @@ public final class HpscregImporter {
         notDone.isEmpty() ? ImportReport.Outcome.COMPLETED : ImportReport.Outcome.BUDGET_EXHAUSTED,
         names.size(), run.created, run.updated, run.unchanged, run.failed, run.skipped, run.problems, notDone);
     LOG.info(report.summary());
+    return stored(report);
+  }
+
+  /** Stores the report when a run history is configured; a failure to store it is only logged. */
+  private ImportReport stored(ImportReport report) {
+    if (runs != null) {
+      try {
+        runs.save(report);
+      } catch (ImsException e) {
+        LOG.warn("hPSCreg import: the run report could not be stored: {}", e.getMessage());
+      }
+    }
     return report;
   }
 
@@ -358,8 +372,15 @@ public final class HpscregImporter {
     private Clock clock = Clock.systemUTC();
     private int progressEvery = 100;
     private EcaccAvailability ecacc;
+    private ImportRuns runs;
 
     private Builder() {}
+
+    /** Store every run's report in this history (a failure to store it is logged, not thrown). */
+    public Builder runs(ImportRuns runs) {
+      this.runs = Objects.requireNonNull(runs, "runs");
+      return this;
+    }
 
     /**
      * Check every imported line against ECACC's catalogue and turn its "available at ECACC" flag on

@@ -309,6 +309,29 @@ class HpscregImporterTest {
   }
 
   @Test
+  void runReports_areStoredWithTheirProblems_soTheNextRunCanResume() {
+    ImportRuns runs = ImportRuns.create(db);
+    registry.answer("DOWN-1", 500, "{}");
+    HpscregImporter importer = HpscregImporter.builder().client(registry.client()).repository(repository).dataSource(db)
+        .clock(new TickingClock(Duration.ofSeconds(1))).runs(runs).build();
+
+    ImportReport report = importer.run(Duration.ofSeconds(6));
+
+    ImportReport stored = runs.latest().orElseThrow();
+    assertThat(stored).isEqualTo(report);
+    assertThat(stored.notDone()).isNotEmpty();
+
+    registry.listAnswer(500, "{}");
+    importer.run(BUDGET);
+    assertThat(runs.recent(5)).hasSize(2);
+    assertThat(runs.latest().orElseThrow().outcome()).isEqualTo(ImportReport.Outcome.LIST_FAILED);
+    assertThat(runs.latest().orElseThrow().problems()).singleElement()
+        .satisfies(p -> assertThat(p.name()).isEqualTo("(list)"));
+    ImportReport resumed = importer.resume(runs.recent(2).get(1).notDone(), BUDGET);
+    assertThat(resumed.done()).isEqualTo(report.notDone().size());
+  }
+
+  @Test
   void unknownAgeRange_isStoredAsNone() {
     registry.document("TESTi010-A", with(fixture("TESTi010-A"), "donor_age", JsonString.of("80-84")));
 
