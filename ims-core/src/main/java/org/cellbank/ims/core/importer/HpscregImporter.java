@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -96,13 +97,13 @@ public final class HpscregImporter {
    */
   public ImportReport run(Duration budget) {
     Objects.requireNonNull(budget, "budget");
-    Instant start = clock.instant();
+    Instant start = now();
     List<String> names;
     try {
       names = client.list();
     } catch (ImsException e) {
       LOG.error("hPSCreg import: cannot read the list of lines: {}", e.getMessage());
-      return stored(new ImportReport(start, clock.instant(), ImportReport.Outcome.LIST_FAILED, 0, 0, 0, 0, 0, 0,
+      return stored(new ImportReport(start, now(), ImportReport.Outcome.LIST_FAILED, 0, 0, 0, 0, 0, 0,
           List.of(new LineProblem("(list)", LineProblem.Kind.FAILED, e.getMessage())), List.of()));
     }
     return importNames(start, names, budget);
@@ -115,7 +116,7 @@ public final class HpscregImporter {
   public ImportReport resume(List<String> names, Duration budget) {
     Objects.requireNonNull(names, "names");
     Objects.requireNonNull(budget, "budget");
-    return importNames(clock.instant(), List.copyOf(names), budget);
+    return importNames(now(), List.copyOf(names), budget);
   }
 
   private ImportReport importNames(Instant start, List<String> names, Duration budget) {
@@ -142,11 +143,16 @@ public final class HpscregImporter {
             i + 1, names.size(), run.created, run.updated, run.unchanged, run.failed, run.skipped);
       }
     }
-    ImportReport report = new ImportReport(start, clock.instant(),
+    ImportReport report = new ImportReport(start, now(),
         notDone.isEmpty() ? ImportReport.Outcome.COMPLETED : ImportReport.Outcome.BUDGET_EXHAUSTED,
         names.size(), run.created, run.updated, run.unchanged, run.failed, run.skipped, run.problems, notDone);
     LOG.info(report.summary());
     return stored(report);
+  }
+
+  /** The clock's time at the database's precision, so a stored report reads back equal. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   /** Stores the report when a run history is configured; a failure to store it is only logged. */

@@ -35,6 +35,9 @@ import org.cellbank.ims.core.model.IntegratingVector;
 import org.cellbank.ims.core.model.ModificationKind;
 import org.cellbank.ims.core.model.NonIntegratingVector;
 import org.cellbank.ims.core.model.ValidationStatus;
+import org.cellbank.ims.core.search.CatalogueDocument;
+import org.cellbank.ims.core.search.InMemoryCatalogueIndex;
+import org.cellbank.ims.core.search.OutboxDrainer;
 import org.cellbank.ims.core.search.SearchOutbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -329,6 +332,25 @@ class HpscregImporterTest {
         .satisfies(p -> assertThat(p.name()).isEqualTo("(list)"));
     ImportReport resumed = importer.resume(runs.recent(2).get(1).notDone(), BUDGET);
     assertThat(resumed.done()).isEqualTo(report.notDone().size());
+  }
+
+  @Test
+  void nightlyUpdate_importsThenDrainsTheSearchOutbox() {
+    OutboxDrainer drainer = OutboxDrainer.builder().dataSource(db).index(InMemoryCatalogueIndex.create())
+        .documents(ids -> ids.stream().collect(Collectors.toMap(Function.identity(),
+            id -> repository.findByBiosamplesId(id).flatMap(CatalogueDocument::ifVisible))))
+        .build();
+
+    NightlyUpdate.Result result = NightlyUpdate.create(importer(), drainer).run(BUDGET);
+
+    assertThat(result.importReport().created()).isEqualTo(3);
+    assertThat(result.drain().claimed()).isGreaterThanOrEqualTo(3);
+    assertThat(outbox.pendingCount()).isZero();
+
+    registry.listAnswer(500, "{}");
+    NightlyUpdate.Result failedList = NightlyUpdate.create(importer(), drainer).run(BUDGET);
+    assertThat(failedList.importReport().outcome()).isEqualTo(ImportReport.Outcome.LIST_FAILED);
+    assertThat(failedList.drain().claimed()).isZero();
   }
 
   @Test
