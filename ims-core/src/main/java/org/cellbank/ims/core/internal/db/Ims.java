@@ -32,6 +32,8 @@ import org.cellbank.ims.core.internal.db.tables.DonorGenomeAnalysis;
 import org.cellbank.ims.core.internal.db.tables.Gender;
 import org.cellbank.ims.core.internal.db.tables.GeneticModification;
 import org.cellbank.ims.core.internal.db.tables.GenomeAnalysis;
+import org.cellbank.ims.core.internal.db.tables.ImportRun;
+import org.cellbank.ims.core.internal.db.tables.ImportRunProblem;
 import org.cellbank.ims.core.internal.db.tables.Karyotype;
 import org.cellbank.ims.core.internal.db.tables.Molecule;
 import org.cellbank.ims.core.internal.db.tables.Organisation;
@@ -193,6 +195,16 @@ public class Ims extends SchemaImpl {
     public final GenomeAnalysis GENOME_ANALYSIS = GenomeAnalysis.GENOME_ANALYSIS;
 
     /**
+     * The table <code>ims.import_run</code>.
+     */
+    public final ImportRun IMPORT_RUN = ImportRun.IMPORT_RUN;
+
+    /**
+     * The table <code>ims.import_run_problem</code>.
+     */
+    public final ImportRunProblem IMPORT_RUN_PROBLEM = ImportRunProblem.IMPORT_RUN_PROBLEM;
+
+    /**
      * The table <code>ims.karyotype</code>.
      */
     public final Karyotype KARYOTYPE = Karyotype.KARYOTYPE;
@@ -320,6 +332,8 @@ public class Ims extends SchemaImpl {
             Gender.GENDER,
             GeneticModification.GENETIC_MODIFICATION,
             GenomeAnalysis.GENOME_ANALYSIS,
+            ImportRun.IMPORT_RUN,
+            ImportRunProblem.IMPORT_RUN_PROBLEM,
             Karyotype.KARYOTYPE,
             Molecule.MOLECULE,
             Organisation.ORGANISATION,

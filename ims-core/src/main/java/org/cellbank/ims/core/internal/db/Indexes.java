@@ -14,6 +14,8 @@ import org.cellbank.ims.core.internal.db.tables.DonorDiseaseVariant;
 import org.cellbank.ims.core.internal.db.tables.DonorGenomeAnalysis;
 import org.cellbank.ims.core.internal.db.tables.GeneticModification;
 import org.cellbank.ims.core.internal.db.tables.GenomeAnalysis;
+import org.cellbank.ims.core.internal.db.tables.ImportRun;
+import org.cellbank.ims.core.internal.db.tables.ImportRunProblem;
 import org.cellbank.ims.core.internal.db.tables.SearchOutbox;
 import org.cellbank.ims.core.internal.db.tables.VectorFreeFactorMolecule;
 import org.jooq.Index;
@@ -44,6 +46,8 @@ public class Indexes {
     public static final Index GENETIC_MODIFICATION_CELL_LINE_DISEASE_IDX = Internal.createIndex(DSL.name("genetic_modification_cell_line_disease_idx"), GeneticModification.GENETIC_MODIFICATION, new OrderField[] { GeneticModification.GENETIC_MODIFICATION.CELL_LINE_DISEASE_ID }, false);
     public static final Index GENETIC_MODIFICATION_CELL_LINE_IDX = Internal.createIndex(DSL.name("genetic_modification_cell_line_idx"), GeneticModification.GENETIC_MODIFICATION, new OrderField[] { GeneticModification.GENETIC_MODIFICATION.CELL_LINE_ID }, false);
     public static final Index GENOME_ANALYSIS_CELL_LINE_IDX = Internal.createIndex(DSL.name("genome_analysis_cell_line_idx"), GenomeAnalysis.GENOME_ANALYSIS, new OrderField[] { GenomeAnalysis.GENOME_ANALYSIS.CELL_LINE_ID }, false);
+    public static final Index IMPORT_RUN_PROBLEM_RUN = Internal.createIndex(DSL.name("import_run_problem_run"), ImportRunProblem.IMPORT_RUN_PROBLEM, new OrderField[] { ImportRunProblem.IMPORT_RUN_PROBLEM.IMPORT_RUN_ID }, false);
+    public static final Index IMPORT_RUN_STARTED = Internal.createIndex(DSL.name("import_run_started"), ImportRun.IMPORT_RUN, new OrderField[] { ImportRun.IMPORT_RUN.SOURCE, ImportRun.IMPORT_RUN.STARTED_AT.desc() }, false);
     public static final Index SEARCH_OUTBOX_DONE = Internal.createIndex(DSL.name("search_outbox_done"), SearchOutbox.SEARCH_OUTBOX, new OrderField[] { SearchOutbox.SEARCH_OUTBOX.DONE_AT }, false);
     public static final Index SEARCH_OUTBOX_DUE = Internal.createIndex(DSL.name("search_outbox_due"), SearchOutbox.SEARCH_OUTBOX, new OrderField[] { SearchOutbox.SEARCH_OUTBOX.NEXT_ATTEMPT_AT, SearchOutbox.SEARCH_OUTBOX.ID }, false);
     public static final Index SEARCH_OUTBOX_PENDING_LINE = Internal.createIndex(DSL.name("search_outbox_pending_line"), SearchOutbox.SEARCH_OUTBOX, new OrderField[] { SearchOutbox.SEARCH_OUTBOX.BIOSAMPLES_ID }, false);

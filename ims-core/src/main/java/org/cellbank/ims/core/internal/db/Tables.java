@@ -29,6 +29,8 @@ import org.cellbank.ims.core.internal.db.tables.DonorGenomeAnalysis;
 import org.cellbank.ims.core.internal.db.tables.Gender;
 import org.cellbank.ims.core.internal.db.tables.GeneticModification;
 import org.cellbank.ims.core.internal.db.tables.GenomeAnalysis;
+import org.cellbank.ims.core.internal.db.tables.ImportRun;
+import org.cellbank.ims.core.internal.db.tables.ImportRunProblem;
 import org.cellbank.ims.core.internal.db.tables.Karyotype;
 import org.cellbank.ims.core.internal.db.tables.Molecule;
 import org.cellbank.ims.core.internal.db.tables.Organisation;
@@ -177,6 +179,16 @@ public class Tables {
      * The table <code>ims.genome_analysis</code>.
      */
     public static final GenomeAnalysis GENOME_ANALYSIS = GenomeAnalysis.GENOME_ANALYSIS;
+
+    /**
+     * The table <code>ims.import_run</code>.
+     */
+    public static final ImportRun IMPORT_RUN = ImportRun.IMPORT_RUN;
+
+    /**
+     * The table <code>ims.import_run_problem</code>.
+     */
+    public static final ImportRunProblem IMPORT_RUN_PROBLEM = ImportRunProblem.IMPORT_RUN_PROBLEM;
 
     /**
      * The table <code>ims.karyotype</code>.
