@@ -120,6 +120,7 @@ public final class CellLineReader {
 
   /** Loads the lines matching {@code where}, ordered by name, with offset and limit. */
   public List<CellLine> load(Condition where, long offset, int limit) {
+    useGenericPlans();
     var rows = dsl.select(CELL_LINE.fields())
         .select(AGE_RANGE.NAME, GENERATOR.NAME, OWNER.NAME, DERIVATION_COUNTRY.NAME, PARENT.BIOSAMPLES_ID)
         .select(DONOR.fields())
@@ -176,6 +177,7 @@ public final class CellLineReader {
 
   /** Loads batches matching {@code where} (a condition on {@code BATCH}), ordered by creation. */
   public List<Batch> loadBatches(Condition where, long offset, int limit) {
+    useGenericPlans();
     var rows = dsl.select(BATCH.fields()).select(BATCH_CULTURE_CONDITIONS.fields())
         .from(BATCH)
         .leftJoin(BATCH_CULTURE_CONDITIONS).on(BATCH_CULTURE_CONDITIONS.BATCH_ID.eq(BATCH.ID))
@@ -192,6 +194,13 @@ public final class CellLineReader {
 
   private static Long[] ids(Collection<Long> ids) {
     return ids.toArray(Long[]::new);
+  }
+
+  // A custom plan for "parent_id = ANY(<1,000 ids>)" makes the planner estimate every array element
+  // (hundreds of milliseconds per query); a generic plan does not look at the values. SET LOCAL
+  // lasts until the end of the caller's transaction, which every read runs in.
+  private void useGenericPlans() {
+    dsl.execute("SET LOCAL plan_cache_mode = force_generic_plan");
   }
 
   // One bind value for the whole id list: jOOQ would otherwise render and bind one parameter per id.
