@@ -211,7 +211,7 @@ public final class LocalServer {
   }
 
   /** The outbox drainer's document source: each id's document, empty for a hidden or deleted line. */
-  static Map<String, Optional<CatalogueDocument>> documents(CellLineRepository lines, List<String> ids) {
+  public static Map<String, Optional<CatalogueDocument>> documents(CellLineRepository lines, List<String> ids) {
     Map<String, Optional<CatalogueDocument>> out = new LinkedHashMap<>();
     for (String id : ids) {
       out.put(id, lines.findByBiosamplesId(id).flatMap(CatalogueDocument::ifVisible));
