@@ -11,6 +11,7 @@ import org.cellbank.ims.core.http.HttpFilter;
 import org.cellbank.ims.core.http.Router;
 import org.cellbank.ims.core.search.CatalogueIndex;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
+import org.cellbank.ims.lambda.ScheduledJob;
 
 /**
  * Assembles the IMS HTTP application from its parts; the local server and the Lambda function
@@ -54,6 +55,7 @@ public final class ImsApplication {
     private CellLineRepository cellLines;
     private MediaRoutes media;
     private CatalogueIndex index;
+    private ScheduledJob job;
 
     private Builder() {}
 
@@ -90,6 +92,12 @@ public final class ImsApplication {
       return this;
     }
 
+    /** Runs this job when an EventBridge schedule invokes the function (the nightly update). */
+    public Builder scheduledJob(ScheduledJob job) {
+      this.job = Objects.requireNonNull(job, "job");
+      return this;
+    }
+
     /**
      * The handler.
      *
@@ -107,7 +115,11 @@ public final class ImsApplication {
       if (index != null) {
         SearchRoutes.create(index).addTo(router);
       }
-      return ImsLambdaHandler.builder(router.filter(auth).build()).build();
+      ImsLambdaHandler.Builder handler = ImsLambdaHandler.builder(router.filter(auth).build());
+      if (job != null) {
+        handler.scheduledJob(job);
+      }
+      return handler.build();
     }
   }
 }
