@@ -213,8 +213,12 @@ public final class LocalServer {
   /** The outbox drainer's document source: each id's document, empty for a hidden or deleted line. */
   public static Map<String, Optional<CatalogueDocument>> documents(CellLineRepository lines, List<String> ids) {
     Map<String, Optional<CatalogueDocument>> out = new LinkedHashMap<>();
-    for (String id : ids) {
-      out.put(id, lines.findByBiosamplesId(id).flatMap(CatalogueDocument::ifVisible));
+    ids.forEach(id -> out.put(id, Optional.empty()));
+    for (int from = 0; from < ids.size(); from += PageRequest.MAX_LIMIT) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PageRequest.MAX_LIMIT));
+      for (CellLine line : lines.findAllByBiosamplesIds(chunk)) {
+        out.put(line.biosamplesId(), CatalogueDocument.ifVisible(line));
+      }
     }
     return out;
   }

@@ -75,6 +75,30 @@ public final class CellLineRepository {
         .orElseThrow(() -> new NotFoundException("no cell line with BioSamples id " + biosamplesId));
   }
 
+  /**
+   * Returns the stored lines among these BioSamples ids, ordered by name, with the same fixed
+   * number of statements as a page; unknown ids are left out. At most
+   * {@value PageRequest#MAX_LIMIT} ids per call.
+   *
+   * @throws org.cellbank.ims.core.ValidationException when more ids are given
+   */
+  public List<CellLine> findAllByBiosamplesIds(java.util.Collection<String> biosamplesIds) {
+    Objects.requireNonNull(biosamplesIds, "biosamplesIds");
+    if (biosamplesIds.size() > PageRequest.MAX_LIMIT) {
+      throw new org.cellbank.ims.core.ValidationException(
+          "at most " + PageRequest.MAX_LIMIT + " ids per call: " + biosamplesIds.size());
+    }
+    if (biosamplesIds.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return dsl.transactionResult(cfg -> new CellLineReader(cfg.dsl())
+          .load(CELL_LINE.BIOSAMPLES_ID.in(biosamplesIds), 0, biosamplesIds.size()));
+    } catch (RuntimeException e) {
+      throw Sql.translate(e, "reading " + biosamplesIds.size() + " cell lines");
+    }
+  }
+
   /** Finds a line by its hPSCreg name, e.g. {@code UKBi008-A}. */
   public Optional<CellLine> findByName(String name) {
     Objects.requireNonNull(name, "name");

@@ -32,6 +32,10 @@ class RoundTripTest {
       assertThat(lines.getByName(line.name())).isEqualTo(line);
     }
     assertThat(SampleDataLoader.create(lines).loadMissing(SampleData.all())).isZero();
+    List<String> ids = new java.util.ArrayList<>(SampleData.all().stream().map(CellLine::biosamplesId).toList());
+    ids.add("SAMNOSUCH");
+    assertThat(lines.findAllByBiosamplesIds(ids))
+        .containsExactlyInAnyOrderElementsOf(SampleData.all());
   }
 
   @Test
