@@ -27,8 +27,9 @@ import java.util.function.Supplier;
  *
  * <p>Configure the function's handler as {@code com.example.ImsFunction::handleRequest}. The
  * supplier runs in the constructor, during the Lambda init phase: if it throws, init fails and
- * Lambda reports the error before any request is served (fail fast). It must not start background
- * threads.
+ * Lambda reports the error before any request is served (fail fast). Work it starts on other
+ * threads to shorten the init phase (such as {@link LambdaDataSource#openInBackground(Runnable)})
+ * should be awaited before it returns, so that a failure still fails the init phase.
  *
  * <p>Thread-safe when the handler it builds is; Lambda calls one request at a time per container.
  */

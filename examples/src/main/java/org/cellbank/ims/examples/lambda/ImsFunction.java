@@ -1,8 +1,7 @@
 package org.cellbank.ims.examples.lambda;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -17,6 +16,7 @@ import org.cellbank.ims.core.auth.ApiKeys;
 import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.examples.ImsApplication;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
+import org.cellbank.ims.lambda.LambdaDataSource;
 import org.cellbank.ims.lambda.LambdaEntryPoint;
 import org.cellbank.ims.lambda.ScheduledJob;
 
@@ -39,6 +39,7 @@ import org.cellbank.ims.lambda.ScheduledJob;
  * slow every cold start). A missing variable or an unreachable database fails the init phase.
  */
 public final class ImsFunction extends LambdaEntryPoint {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   static {
     // jOOQ builds and logs a banner and a tip on first use, in every cold start; skip both
@@ -54,18 +55,18 @@ public final class ImsFunction extends LambdaEntryPoint {
 
   /** Builds the handler from the given environment. */
   static ImsLambdaHandler assemble(Map<String, String> env) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(required(env, "IMS_JDBC_URL"));
-    config.setUsername(required(env, "IMS_JDBC_USER"));
-    config.setPassword(required(env, "IMS_JDBC_PASSWORD"));
     int pool = Integer.parseInt(env.getOrDefault("IMS_DB_POOL_SIZE", "2"));
     if (pool < 1 || pool > 2) {
       throw new IllegalStateException("IMS_DB_POOL_SIZE must be 1 or 2 in a Lambda container: " + pool);
     }
-    config.setMaximumPoolSize(pool);
-    config.setMinimumIdle(1);
-    config.setPoolName("ims-lambda");
-    HikariDataSource dataSource = new HikariDataSource(config);
+    LambdaDataSource dataSource = LambdaDataSource.builder()
+        .url(required(env, "IMS_JDBC_URL"))
+        .user(required(env, "IMS_JDBC_USER"))
+        .password(required(env, "IMS_JDBC_PASSWORD"))
+        .maxConnections(pool)
+        .build();
+    // The connection opens on a second thread while this one assembles the application.
+    dataSource.openInBackground();
     ImsApplication.Builder app = ImsApplication.builder()
         .dataSource(dataSource)
         .auth(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER));
@@ -73,7 +74,13 @@ public final class ImsFunction extends LambdaEntryPoint {
     if (registry != null && !registry.isBlank()) {
       app.scheduledJob(nightlyImport(env, dataSource, URI.create(registry)));
     }
-    return app.build();
+    ImsLambdaHandler handler = app.build();
+    try {
+      dataSource.awaitOpen(CONNECT_TIMEOUT);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
+    }
+    return handler;
   }
 
   // The hPSCreg import run by the EventBridge schedule; it fails the invocation (so Lambda records

@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +24,13 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.ConflictException;
+import org.cellbank.ims.core.DatabaseException;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.ValidationException;
 import org.cellbank.ims.core.internal.Sql;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Record7;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,13 +69,21 @@ public final class ApiKeys {
   // Keys we issue are 43 characters; longer ones are accepted for keys carried over from elsewhere.
   private static final int MAX_KEY_LENGTH = 256;
 
-  private final DSLContext dsl;
+  private static final String FIND_KEY = "SELECT k.id, k.key_hash, k.revoked_at, k.last_used_at, u.username,"
+      + " u.active, u.role FROM ims.api_key k JOIN ims.api_user u ON u.id = k.user_id WHERE k.key_hash = ?";
+  private static final String TOUCH_KEY = "UPDATE ims.api_key SET last_used_at = ?"
+      + " WHERE id = ? AND last_used_at IS NOT DISTINCT FROM CAST(? AS timestamptz)";
+
+  private final DataSource dataSource;
+  private final Consumer<String> onStatement;
+  // Built on first use by the key-management methods: authentication does not need it.
+  private volatile DSLContext dsl;
   private final Clock clock;
   private final Duration lastUsedResolution;
-  private final SecureRandom random = new SecureRandom();
 
   private ApiKeys(Builder b) {
-    this.dsl = Sql.context(Objects.requireNonNull(b.dataSource, "dataSource"), b.onStatement);
+    this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
+    this.onStatement = b.onStatement;
     this.clock = b.clock;
     this.lastUsedResolution = b.lastUsedResolution;
   }
@@ -97,7 +109,7 @@ public final class ApiKeys {
     requireValidUsername(username);
     Objects.requireNonNull(role, "role");
     try {
-      dsl.insertInto(API_USER).set(API_USER.USERNAME, username).set(API_USER.ROLE, role.code()).execute();
+      dsl().insertInto(API_USER).set(API_USER.USERNAME, username).set(API_USER.ROLE, role.code()).execute();
     } catch (RuntimeException e) {
       RuntimeException t = Sql.translate(e, "creating API user " + username);
       if (t instanceof ConflictException) {
@@ -112,7 +124,7 @@ public final class ApiKeys {
   public boolean userExists(String username) {
     Objects.requireNonNull(username, "username");
     try {
-      return dsl.fetchExists(API_USER, API_USER.USERNAME.eq(username));
+      return dsl().fetchExists(API_USER, API_USER.USERNAME.eq(username));
     } catch (RuntimeException e) {
       throw Sql.translate(e, "looking up API user " + username);
     }
@@ -128,7 +140,7 @@ public final class ApiKeys {
     Objects.requireNonNull(username, "username");
     int rows;
     try {
-      rows = dsl.update(API_USER).set(API_USER.ACTIVE, active).where(API_USER.USERNAME.eq(username)).execute();
+      rows = dsl().update(API_USER).set(API_USER.ACTIVE, active).where(API_USER.USERNAME.eq(username)).execute();
     } catch (RuntimeException e) {
       throw Sql.translate(e, "updating API user " + username);
     }
@@ -147,14 +159,14 @@ public final class ApiKeys {
   public IssuedKey issue(String username) {
     Objects.requireNonNull(username, "username");
     byte[] bytes = new byte[KEY_BYTES];
-    random.nextBytes(bytes);
+    RandomHolder.RANDOM.nextBytes(bytes);
     String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     try {
-      Long userId = dsl.select(API_USER.ID).from(API_USER).where(API_USER.USERNAME.eq(username)).fetchOne(API_USER.ID);
+      Long userId = dsl().select(API_USER.ID).from(API_USER).where(API_USER.USERNAME.eq(username)).fetchOne(API_USER.ID);
       if (userId == null) {
         throw noUser(username);
       }
-      long id = dsl.insertInto(API_KEY)
+      long id = dsl().insertInto(API_KEY)
           .set(API_KEY.USER_ID, userId)
           .set(API_KEY.KEY_PREFIX, key.substring(0, PREFIX_LENGTH))
           .set(API_KEY.KEY_HASH, sha256(key))
@@ -193,10 +205,10 @@ public final class ApiKeys {
    */
   public void revoke(long keyId) {
     try {
-      int rows = dsl.update(API_KEY).set(API_KEY.REVOKED_AT, now())
+      int rows = dsl().update(API_KEY).set(API_KEY.REVOKED_AT, now())
           .where(API_KEY.ID.eq(keyId).and(API_KEY.REVOKED_AT.isNull()))
           .execute();
-      if (rows == 0 && !dsl.fetchExists(API_KEY, API_KEY.ID.eq(keyId))) {
+      if (rows == 0 && !dsl().fetchExists(API_KEY, API_KEY.ID.eq(keyId))) {
         throw new NotFoundException("no API key with id " + keyId);
       }
     } catch (RuntimeException e) {
@@ -219,48 +231,78 @@ public final class ApiKeys {
       return Optional.empty();
     }
     byte[] hash = sha256(key);
-    Record7<Long, byte[], OffsetDateTime, OffsetDateTime, String, Boolean, String> row;
-    try {
-      row = dsl.select(API_KEY.ID, API_KEY.KEY_HASH, API_KEY.REVOKED_AT, API_KEY.LAST_USED_AT,
-              API_USER.USERNAME, API_USER.ACTIVE, API_USER.ROLE)
-          .from(API_KEY).join(API_USER).on(API_USER.ID.eq(API_KEY.USER_ID))
-          .where(API_KEY.KEY_HASH.eq(hash))
-          .fetchOne();
-    } catch (RuntimeException e) {
-      throw Sql.translate(e, "authenticating API user " + username);
+    // Plain JDBC with a fixed statement: this runs on every request, including a Lambda container's
+    // first, which must not pay for building a query DSL.
+    long keyId;
+    OffsetDateTime lastUsed;
+    boolean valid;
+    String role;
+    try (Connection c = dataSource.getConnection()) {
+      observe(FIND_KEY);
+      try (PreparedStatement s = c.prepareStatement(FIND_KEY)) {
+        s.setBytes(1, hash);
+        try (ResultSet r = s.executeQuery()) {
+          if (!r.next()) {
+            LOG.debug("API key authentication failed for user {}", username);
+            return Optional.empty();
+          }
+          keyId = r.getLong(1);
+          // The index lookup already matched the hash; comparing again in constant time costs
+          // nothing and keeps the decision free of timing differences whatever the database does.
+          valid = MessageDigest.isEqual(r.getBytes(2), hash)
+              & MessageDigest.isEqual(r.getString(5).getBytes(StandardCharsets.UTF_8), username.getBytes(StandardCharsets.UTF_8))
+              & (r.getObject(3) == null)
+              & r.getBoolean(6);
+          lastUsed = r.getObject(4, OffsetDateTime.class);
+          role = r.getString(7);
+        }
+      }
+      if (!valid) {
+        LOG.debug("API key authentication failed for user {}", username);
+        return Optional.empty();
+      }
+      touch(c, keyId, lastUsed);
+    } catch (SQLException e) {
+      throw new DatabaseException("authenticating API user " + username + " failed: " + firstLine(e), e,
+          e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("40")));
     }
-    // The index lookup already matched the hash; comparing again in constant time costs nothing and
-    // keeps the decision free of timing differences whatever the database does.
-    if (row == null
-        || !MessageDigest.isEqual(row.value2(), hash)
-        || !MessageDigest.isEqual(row.value5().getBytes(StandardCharsets.UTF_8), username.getBytes(StandardCharsets.UTF_8))
-        || row.value3() != null
-        || !row.value6()) {
-      LOG.debug("API key authentication failed for user {}", username);
-      return Optional.empty();
-    }
-    touch(row.value1(), row.value4());
-    return Optional.of(new ApiPrincipal(username, Role.ofCode(row.value7())));
+    return Optional.of(new ApiPrincipal(username, Role.ofCode(role)));
   }
 
-  private void touch(long keyId, OffsetDateTime lastUsed) {
+  private void touch(Connection c, long keyId, OffsetDateTime lastUsed) {
     OffsetDateTime now = now();
     if (lastUsed != null && lastUsed.plus(lastUsedResolution).isAfter(now)) {
       return;
     }
-    try {
-      // The condition makes concurrent requests of one key write once.
-      Condition stale = lastUsed == null ? API_KEY.LAST_USED_AT.isNull() : API_KEY.LAST_USED_AT.eq(lastUsed);
-      dsl.update(API_KEY).set(API_KEY.LAST_USED_AT, now).where(API_KEY.ID.eq(keyId).and(stale)).execute();
-    } catch (RuntimeException e) {
+    // The condition makes concurrent requests of one key write once.
+    observe(TOUCH_KEY);
+    try (PreparedStatement s = c.prepareStatement(TOUCH_KEY)) {
+      s.setObject(1, now);
+      s.setLong(2, keyId);
+      s.setObject(3, lastUsed);
+      s.executeUpdate();
+    } catch (SQLException e) {
       // The caller is authenticated; a lost usage time must not turn that into an error.
-      LOG.warn("Could not record the use of API key {}: {}", keyId, e.getMessage());
+      LOG.warn("Could not record the use of API key {}: {}", keyId, firstLine(e));
     }
+  }
+
+  private void observe(String sql) {
+    if (onStatement != null) {
+      onStatement.accept(sql);
+    }
+  }
+
+  // The first line of the server message: it names the constraint, never the statement's values.
+  private static String firstLine(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   private List<ApiKeyInfo> select(Condition condition, String action) {
     try {
-      return dsl.select(API_KEY.ID, API_USER.USERNAME, API_KEY.KEY_PREFIX, API_KEY.CREATED_AT,
+      return dsl().select(API_KEY.ID, API_USER.USERNAME, API_KEY.KEY_PREFIX, API_KEY.CREATED_AT,
               API_KEY.LAST_USED_AT, API_KEY.REVOKED_AT)
           .from(API_KEY).join(API_USER).on(API_USER.ID.eq(API_KEY.USER_ID))
           .where(condition)
@@ -279,6 +321,20 @@ public final class ApiKeys {
 
   private static Instant instant(OffsetDateTime t) {
     return t == null ? null : t.toInstant();
+  }
+
+  private DSLContext dsl() {
+    DSLContext context = dsl;
+    if (context == null) {
+      synchronized (this) {
+        context = dsl;
+        if (context == null) {
+          context = Sql.context(dataSource, onStatement);
+          dsl = context;
+        }
+      }
+    }
+    return context;
   }
 
   private OffsetDateTime now() {
@@ -315,6 +371,11 @@ public final class ApiKeys {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
     }
+  }
+
+  // Seeded on first issue, not when the store is built: authentication needs no randomness.
+  private static final class RandomHolder {
+    static final SecureRandom RANDOM = new SecureRandom();
   }
 
   /** Builds {@link ApiKeys}. Not thread-safe. */
