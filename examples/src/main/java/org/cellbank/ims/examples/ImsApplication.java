@@ -2,6 +2,7 @@ package org.cellbank.ims.examples;
 
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.api.MediaRoutes;
 import org.cellbank.ims.core.api.PartnerApi;
 import org.cellbank.ims.core.api.SearchRoutes;
@@ -56,6 +57,8 @@ public final class ImsApplication {
     private MediaRoutes media;
     private CatalogueIndex index;
     private ScheduledJob job;
+    private int maxPageSize = PageRequest.MAX_LIMIT;
+    private boolean compression;
 
     private Builder() {}
 
@@ -99,6 +102,24 @@ public final class ImsApplication {
     }
 
     /**
+     * The largest page the list endpoints serve (default {@value PageRequest#MAX_LIMIT}, as the
+     * reference); see {@link PartnerApi#create(CellLineRepository, BatchRepository, int)}.
+     */
+    public Builder maxPageSize(int maxPageSize) {
+      if (maxPageSize < 1 || maxPageSize > PageRequest.MAX_LIMIT) {
+        throw new IllegalArgumentException("maxPageSize must be between 1 and " + PageRequest.MAX_LIMIT);
+      }
+      this.maxPageSize = maxPageSize;
+      return this;
+    }
+
+    /** Gzip answers for clients that accept it (default false); see {@link ImsLambdaHandler.Builder#compression(boolean)}. */
+    public Builder compression(boolean compression) {
+      this.compression = compression;
+      return this;
+    }
+
+    /**
      * The handler.
      *
      * @throws IllegalStateException when the data source or the authentication filter is missing
@@ -108,14 +129,15 @@ public final class ImsApplication {
         throw new IllegalStateException("a data source and an authentication filter are required");
       }
       CellLineRepository lines = cellLines != null ? cellLines : CellLineRepository.create(dataSource);
-      Router.Builder router = PartnerApi.create(lines, BatchRepository.create(dataSource)).addTo(Router.builder());
+      Router.Builder router = PartnerApi.create(lines, BatchRepository.create(dataSource), maxPageSize)
+          .addTo(Router.builder());
       if (media != null) {
         media.addTo(router);
       }
       if (index != null) {
         SearchRoutes.create(index).addTo(router);
       }
-      ImsLambdaHandler.Builder handler = ImsLambdaHandler.builder(router.filter(auth).build());
+      ImsLambdaHandler.Builder handler = ImsLambdaHandler.builder(router.filter(auth).build()).compression(compression);
       if (job != null) {
         handler.scheduledJob(job);
       }

@@ -426,7 +426,8 @@ final class EventTranslator {
         return new Body("", false);
       }
       String type = r.contentType().orElse("");
-      if (isTextual(type)) {
+      // An encoded body (gzip) is binary whatever its content type says.
+      if (isTextual(type) && !r.headers().contains("Content-Encoding")) {
         try {
           String text = StandardCharsets.UTF_8.newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)

@@ -65,7 +65,12 @@ import org.slf4j.LoggerFactory;
  * <p>Errors: an event that is not JSON or not of a known shape is answered with status 400 in the
  * REST API shape ({@code statusCode}, {@code headers}, {@code body}); a known shape with malformed
  * members is answered with 400 in its own shape; an exception escaping the HTTP handler becomes a
- * 500 with a generic message, logged once at ERROR. Stack traces never reach the answer.
+ * 500 with a generic message, logged once at ERROR. Stack traces never reach the answer. An
+ * answer larger than Lambda's 6 MB payload limit is replaced by a 500 that says so (and logged),
+ * rather than failing the invocation with an opaque gateway error.
+ *
+ * <p>Compression: with {@link Builder#compression(boolean)}, textual bodies are gzip-compressed
+ * for clients that accept it.
  *
  * <p>Logging: one INFO line per request: request id, method, path (never the query string,
  * headers or body), status and duration. The request id is Lambda's when a {@link Context} is
@@ -76,12 +81,16 @@ import org.slf4j.LoggerFactory;
 public final class ImsLambdaHandler implements RequestStreamHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ImsLambdaHandler.class);
   private static final JsonReader READER = JsonReader.builder().maxDepth(64).build();
+  // The payload limit of a synchronous Lambda invocation's answer (6 MB).
+  private static final int MAX_ANSWER_BYTES = 6 * 1024 * 1024;
   private static final byte[] JOB_DONE = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
   private final HttpHandler handler;
   private final EventTranslator translator;
   private final ScheduledJob job;
+  private final boolean compression;
 
   private ImsLambdaHandler(Builder b) {
+    this.compression = b.compression;
     this.handler = b.cors == null ? b.handler : b.cors.wrap(b.handler);
     this.translator = new EventTranslator(b.basePath, b.stripStage);
     this.job = b.job;
@@ -169,9 +178,28 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
       LOG.error("{} {} {} failed, answered 500", requestId, request.method(), request.path(), e);
       response = HttpResponse.error(500, "Internal server error");
     }
+    if (compression && acceptsGzip(request)) {
+      response = Compression.gzip(response);
+    }
     byte[] out = JsonWriter.compact().writeUtf8(translator.encode(response, format, root));
+    if (out.length > MAX_ANSWER_BYTES) {
+      LOG.error("{} {} {} answer of {} bytes exceeds Lambda's limit, answered 500", requestId, request.method(),
+          request.path(), out.length);
+      response = HttpResponse.error(500, "The response is larger than AWS Lambda can return (6 MB); "
+          + "ask for fewer records with a smaller limit, or accept gzip");
+      out = JsonWriter.compact().writeUtf8(translator.encode(response, format, root));
+    }
     LOG.info("{} {} {} {} {}ms", requestId, request.method(), request.path(), response.status(), millis(start));
     return out;
+  }
+
+  private static boolean acceptsGzip(HttpRequest request) {
+    for (String value : request.headers().all("Accept-Encoding")) {
+      if (Compression.acceptsGzip(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private byte[] unsupported(String requestId, String reason, long start) {
@@ -215,6 +243,7 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
     private boolean stripStage = true;
     private Cors cors;
     private ScheduledJob job;
+    private boolean compression;
 
     private Builder(HttpHandler handler) {
       this.handler = Objects.requireNonNull(handler, "handler");
@@ -265,6 +294,17 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
     /** The job run for EventBridge scheduled events. Default: none (such events fail). */
     public Builder scheduledJob(ScheduledJob job) {
       this.job = Objects.requireNonNull(job, "job");
+      return this;
+    }
+
+    /**
+     * Whether textual answers of at least 1 KiB are gzip-compressed for requests that accept gzip
+     * (default false). The answer then travels base64-encoded with {@code Content-Encoding: gzip}
+     * and {@code Vary: Accept-Encoding}. HTTP APIs, Function URLs and load balancers pass such
+     * answers on as they are; a REST API needs the binary media type <code>*&#47;*</code>.
+     */
+    public Builder compression(boolean compression) {
+      this.compression = compression;
       return this;
     }
 

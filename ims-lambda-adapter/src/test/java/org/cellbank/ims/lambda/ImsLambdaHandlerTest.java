@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.cellbank.ims.core.ImsException;
+import org.cellbank.ims.core.http.HttpResponse;
 import org.cellbank.ims.core.json.JsonObject;
 import org.cellbank.ims.core.json.JsonReader;
 import org.cellbank.ims.core.json.JsonValue;
@@ -270,6 +271,78 @@ class ImsLambdaHandlerTest {
     JsonObject r2 = invoke(throwing, Events.bytes("httpapi-v2-get-cell-line.json"));
     assertThat(status(r2)).isEqualTo(500);
     assertThat(r2.findString("body").orElseThrow()).doesNotContain("boom");
+  }
+
+  private static ImsLambdaHandler answering(byte[] body, boolean compression) {
+    return ImsLambdaHandler.builder(request -> HttpResponse.builder(200)
+        .header("Content-Type", "application/json").body(body).build()).compression(compression).build();
+  }
+
+  private static byte[] jsonOfSize(int bytes) {
+    StringBuilder sb = new StringBuilder("{\"items\":[");
+    int i = 0;
+    while (sb.length() < bytes - 40) {
+      sb.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"line ").append(i).append("\"}");
+      i++;
+    }
+    return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] gunzip(byte[] data) throws java.io.IOException {
+    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(data))) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void compression_gzipsLargeTextualAnswers_forClientsThatAcceptGzip() throws Exception {
+    byte[] json = jsonOfSize(20_000);
+    JsonObject r = invoke(answering(json, true), Events.bytes("httpapi-v2-get-cell-line.json"));
+    assertThat(status(r)).isEqualTo(200);
+    assertThat(r.findBoolean("isBase64Encoded")).hasValue(true);
+    JsonObject headers = r.findObject("headers").orElseThrow();
+    assertThat(headers.findString("content-encoding")).hasValue("gzip");
+    assertThat(headers.findString("vary")).hasValue("Accept-Encoding");
+    byte[] compressed = Base64.getDecoder().decode(r.findString("body").orElseThrow());
+    assertThat(compressed.length).isLessThan(json.length / 3);
+    assertThat(gunzip(compressed)).isEqualTo(json);
+  }
+
+  @Test
+  void compression_leavesSmallAnswers_refusingClients_andDisabledHandlersAlone() {
+    String refusing = new String(Events.bytes("httpapi-v2-get-cell-line.json"), StandardCharsets.UTF_8)
+        .replace("\"gzip, deflate, br\"", "\"gzip;q=0, br\"");
+    byte[] large = jsonOfSize(20_000);
+    for (JsonObject r : List.of(
+        invoke(answering(jsonOfSize(500), true), Events.bytes("httpapi-v2-get-cell-line.json")),
+        invoke(answering(large, true), refusing.getBytes(StandardCharsets.UTF_8)),
+        invoke(answering(large, false), Events.bytes("httpapi-v2-get-cell-line.json")))) {
+      assertThat(r.findBoolean("isBase64Encoded")).hasValue(false);
+      assertThat(r.findObject("headers").orElseThrow().findString("content-encoding")).isEmpty();
+      assertThat(JsonReader.create().read(r.findString("body").orElseThrow())).isInstanceOf(JsonObject.class);
+    }
+  }
+
+  @Test
+  void acceptEncoding_parsing() {
+    assertThat(Compression.acceptsGzip("gzip")).isTrue();
+    assertThat(Compression.acceptsGzip("deflate, GZIP;q=0.5")).isTrue();
+    assertThat(Compression.acceptsGzip("*")).isTrue();
+    assertThat(Compression.acceptsGzip("br, deflate")).isFalse();
+    assertThat(Compression.acceptsGzip("gzip;q=0")).isFalse();
+    assertThat(Compression.acceptsGzip("gzip;q=0.000")).isFalse();
+    assertThat(Compression.acceptsGzip("gzip;q=bogus")).isFalse();
+  }
+
+  @Test
+  void answerOverLambdasPayloadLimit_becomesAClear500() {
+    JsonObject r = invoke(answering(jsonOfSize(7 * 1024 * 1024), false), Events.bytes("httpapi-v2-get-cell-line.json"));
+    assertThat(status(r)).isEqualTo(500);
+    assertThat(body(r).findObject("error").orElseThrow().findString("message").orElseThrow()).contains("6 MB", "limit");
+
+    JsonObject zipped = invoke(answering(jsonOfSize(7 * 1024 * 1024), true), Events.bytes("httpapi-v2-get-cell-line.json"));
+    assertThat(status(zipped)).isEqualTo(200);
+    assertThat(zipped.findObject("headers").orElseThrow().findString("content-encoding")).hasValue("gzip");
   }
 
   @Test

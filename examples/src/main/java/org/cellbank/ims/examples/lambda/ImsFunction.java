@@ -30,6 +30,10 @@ import org.cellbank.ims.lambda.ScheduledJob;
  *       Proxy endpoint when many containers run at once;
  *   <li>{@code IMS_JDBC_USER}, {@code IMS_JDBC_PASSWORD} (required);
  *   <li>{@code IMS_DB_POOL_SIZE}: 1 or 2 connections per container (default 2);
+ *   <li>{@code IMS_API_MAX_LIMIT}: the largest page of the list endpoints, 1 to 1000 (default 250:
+ *       a page of whole cell lines is about 12 KB a record, and Lambda answers at most 6 MB);
+ *   <li>{@code IMS_COMPRESSION}: gzip answers for clients that accept it (default true; set false
+ *       behind a REST API without the binary media type {@code *}{@code /*});
  *   <li>{@code IMS_HPSCREG_URL} (optional): the hPSCreg export URL; when set, an EventBridge
  *       scheduled event runs the nightly import ({@code IMS_HPSCREG_USER},
  *       {@code IMS_HPSCREG_PASSWORD}, {@code IMS_IMPORT_BUDGET_MINUTES}, default 13).
@@ -68,6 +72,8 @@ public final class ImsFunction extends LambdaEntryPoint {
     // The connection opens on a second thread while this one assembles the application.
     dataSource.openInBackground();
     ImsApplication.Builder app = ImsApplication.builder()
+        .maxPageSize(Integer.parseInt(env.getOrDefault("IMS_API_MAX_LIMIT", "250")))
+        .compression(Boolean.parseBoolean(env.getOrDefault("IMS_COMPRESSION", "true")))
         .dataSource(dataSource)
         .auth(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER));
     String registry = env.get("IMS_HPSCREG_URL");

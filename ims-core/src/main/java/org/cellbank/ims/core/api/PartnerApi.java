@@ -47,15 +47,32 @@ public final class PartnerApi {
 
   private final CellLineRepository lines;
   private final BatchRepository batches;
+  private final int maxLimit;
 
-  private PartnerApi(CellLineRepository lines, BatchRepository batches) {
-    this.lines = lines;
-    this.batches = batches;
+  private PartnerApi(CellLineRepository lines, BatchRepository batches, int maxLimit) {
+    this.lines = Objects.requireNonNull(lines, "lines");
+    this.batches = Objects.requireNonNull(batches, "batches");
+    this.maxLimit = maxLimit;
   }
 
-  /** The API over these repositories. */
+  /** The API over these repositories, with pages of up to {@value PageRequest#MAX_LIMIT} records. */
   public static PartnerApi create(CellLineRepository lines, BatchRepository batches) {
-    return new PartnerApi(Objects.requireNonNull(lines, "lines"), Objects.requireNonNull(batches, "batches"));
+    return new PartnerApi(lines, batches, PageRequest.MAX_LIMIT);
+  }
+
+  /**
+   * The API over these repositories with pages of at most {@code maxLimit} records: a {@code limit}
+   * of 0 or above it gets {@code maxLimit} records, as the reference does with 1,000. A Lambda
+   * deployment lowers it so that a page of whole cell lines (about 12 KB each) stays well inside
+   * Lambda's 6 MB answer limit.
+   *
+   * @throws IllegalArgumentException when {@code maxLimit} is not between 1 and {@value PageRequest#MAX_LIMIT}
+   */
+  public static PartnerApi create(CellLineRepository lines, BatchRepository batches, int maxLimit) {
+    if (maxLimit < 1 || maxLimit > PageRequest.MAX_LIMIT) {
+      throw new IllegalArgumentException("maxLimit must be between 1 and " + PageRequest.MAX_LIMIT + ": " + maxLimit);
+    }
+    return new PartnerApi(lines, batches, maxLimit);
   }
 
   /** Adds the v0 routes to a router builder and returns it. */
@@ -78,7 +95,7 @@ public final class PartnerApi {
 
   /** {@code GET /api/v0/cell-lines}: a page of every cell line, ordered by name. */
   public HttpResponse cellLines(HttpRequest request) {
-    PageRequest page = pageRequest(request);
+    PageRequest page = pageRequest(request, maxLimit);
     return list(request, CELL_LINES, lines.page(page), V0Json::cellLine);
   }
 
@@ -89,7 +106,7 @@ public final class PartnerApi {
 
   /** {@code GET /api/v0/batches}: a page of every batch, in creation order. */
   public HttpResponse batches(HttpRequest request) {
-    PageRequest page = pageRequest(request);
+    PageRequest page = pageRequest(request, maxLimit);
     return list(request, BATCHES, batches.page(page), V0Json::batch);
   }
 
@@ -139,9 +156,13 @@ public final class PartnerApi {
   }
 
   static PageRequest pageRequest(HttpRequest request) {
+    return pageRequest(request, PageRequest.MAX_LIMIT);
+  }
+
+  static PageRequest pageRequest(HttpRequest request, int maxLimit) {
     long limit = number(request, "limit", DEFAULT_LIMIT);
     long offset = number(request, "offset", 0);
-    int effective = limit == 0 || limit > PageRequest.MAX_LIMIT ? PageRequest.MAX_LIMIT : (int) limit;
+    int effective = limit == 0 || limit > maxLimit ? maxLimit : (int) limit;
     return new PageRequest(offset, effective);
   }
 

@@ -1,6 +1,7 @@
 package org.cellbank.ims.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import javax.sql.DataSource;
 import org.cellbank.ims.core.db.BatchRepository;
@@ -21,14 +22,35 @@ import org.junit.jupiter.api.Test;
 class PartnerApiTest {
 
   private static Router router;
+  private static Router capped;
+  private static CellLineRepository lines;
+  private static BatchRepository batches;
 
   @BeforeAll
   static void setUp() {
     DataSource dataSource = ImsPostgres.shared().createDatabase();
     SchemaMigrations.create(dataSource).migrate();
-    CellLineRepository lines = CellLineRepository.create(dataSource);
+    lines = CellLineRepository.create(dataSource);
+    batches = BatchRepository.create(dataSource);
     SampleDataLoader.create(lines).loadMissing(SampleData.all());
-    router = PartnerApi.create(lines, BatchRepository.create(dataSource)).addTo(Router.builder()).build();
+    router = PartnerApi.create(lines, batches).addTo(Router.builder()).build();
+    capped = PartnerApi.create(lines, batches, 2).addTo(Router.builder()).build();
+  }
+
+  @Test
+  void maxLimit_capsEveryPage() {
+    for (String limit : new String[] {"3", "0", "1000"}) {
+      JsonObject page = json(capped.handle(HttpRequest.builder("GET", "/api/v0/cell-lines")
+          .queryParameter("limit", limit).requestId("test").build()));
+      assertThat(page.findObject("meta").flatMap(m -> m.findNumber("limit")).orElseThrow().longValue()).isEqualTo(2);
+      assertThat(page.findArray("objects").orElseThrow().size()).isEqualTo(2);
+      assertThat(page.findObject("meta").flatMap(m -> m.findString("next"))).contains("/api/v0/cell-lines?limit=2&offset=2");
+    }
+    JsonObject one = json(capped.handle(HttpRequest.builder("GET", "/api/v0/batches")
+        .queryParameter("limit", "1").requestId("test").build()));
+    assertThat(one.findObject("meta").flatMap(m -> m.findNumber("limit")).orElseThrow().longValue()).isEqualTo(1);
+    assertThatThrownBy(() -> PartnerApi.create(lines, batches, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PartnerApi.create(lines, batches, 1001)).isInstanceOf(IllegalArgumentException.class);
   }
 
   private static HttpResponse get(String path) {
