@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ public final class LambdaDataSource implements DataSource, AutoCloseable {
 
   private final String url;
   private final Properties properties;
+  private final Supplier<Credentials> credentials;
   private final int maxConnections;
   private final long validationAfterIdleNanos;
   private final long checkoutTimeoutNanos;
@@ -64,6 +66,7 @@ public final class LambdaDataSource implements DataSource, AutoCloseable {
   private LambdaDataSource(Builder b) {
     this.url = b.url;
     this.properties = b.properties;
+    this.credentials = b.credentials;
     this.maxConnections = b.maxConnections;
     this.validationAfterIdleNanos = b.validationAfterIdle.toNanos();
     this.checkoutTimeoutNanos = b.checkoutTimeout.toNanos();
@@ -270,7 +273,20 @@ public final class LambdaDataSource implements DataSource, AutoCloseable {
   }
 
   private Connection connect() throws SQLException {
-    Connection c = DriverManager.getConnection(url, properties);
+    Properties connectWith = properties;
+    if (credentials != null) {
+      Credentials current;
+      try {
+        current = Objects.requireNonNull(credentials.get(), "the credentials supplier returned null");
+      } catch (RuntimeException e) {
+        throw new SQLException("could not get the database credentials: " + e.getMessage(), "08001", e);
+      }
+      connectWith = new Properties();
+      connectWith.putAll(properties);
+      connectWith.setProperty("user", current.user());
+      connectWith.setProperty("password", current.password());
+    }
+    Connection c = DriverManager.getConnection(url, connectWith);
     if (c == null) {
       throw new SQLException("no JDBC driver accepts the URL " + safeUrl(), "08001");
     }
@@ -352,10 +368,30 @@ public final class LambdaDataSource implements DataSource, AutoCloseable {
 
   private record Idle(Connection connection, long since) {}
 
+  /**
+   * A database user and password. {@link #toString()} leaves the password out.
+   *
+   * @param user the database user
+   * @param password the password
+   */
+  public record Credentials(String user, String password) {
+    /** Checks that neither is null. */
+    public Credentials {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(password, "password");
+    }
+
+    @Override
+    public String toString() {
+      return "Credentials[user=" + user + ", password=***]";
+    }
+  }
+
   /** Builds a {@link LambdaDataSource}. Not thread-safe. */
   public static final class Builder {
     private String url;
     private final Properties properties = new Properties();
+    private Supplier<Credentials> credentials;
     private int maxConnections = 1;
     private Duration validationAfterIdle = Duration.ofSeconds(1);
     private Duration checkoutTimeout = Duration.ofSeconds(10);
@@ -380,6 +416,16 @@ public final class LambdaDataSource implements DataSource, AutoCloseable {
     /** The database password; it is only passed to the driver, never logged. */
     public Builder password(String password) {
       return property("password", Objects.requireNonNull(password, "password"));
+    }
+
+    /**
+     * Where the user and password come from when they change, e.g. a rotated secret: called before
+     * each physical connection is opened (rarely: once per container, and after a lost connection),
+     * on the thread opening it. Replaces {@link #user(String)} and {@link #password(String)}.
+     */
+    public Builder credentials(Supplier<Credentials> credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
     }
 
     /** A driver property, e.g. {@code connectTimeout} or {@code sslmode} for PostgreSQL. */

@@ -19,6 +19,7 @@ import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.lambda.LambdaDataSource;
 import org.cellbank.ims.lambda.LambdaEntryPoint;
 import org.cellbank.ims.lambda.ScheduledJob;
+import org.cellbank.ims.lambda.SecretsExtension;
 
 /**
  * The IMS Lambda function: the partner API behind API-key authentication, assembled once per
@@ -28,7 +29,10 @@ import org.cellbank.ims.lambda.ScheduledJob;
  * <ul>
  *   <li>{@code IMS_JDBC_URL} (required), e.g. {@code jdbc:postgresql://host:5432/ims}; use an RDS
  *       Proxy endpoint when many containers run at once;
- *   <li>{@code IMS_JDBC_USER}, {@code IMS_JDBC_PASSWORD} (required);
+ *   <li>{@code IMS_DB_SECRET_ID}: the name or ARN of a Secrets Manager secret holding the
+ *       database {@code username} and {@code password} (an RDS-managed secret, for instance), read
+ *       through the AWS Parameters and Secrets Lambda Extension (add its layer); or else
+ *   <li>{@code IMS_JDBC_USER}, {@code IMS_JDBC_PASSWORD};
  *   <li>{@code IMS_DB_POOL_SIZE}: 1 or 2 connections per container (default 2);
  *   <li>{@code IMS_API_MAX_LIMIT}: the largest page of the list endpoints, 1 to 1000 (default 250:
  *       a page of whole cell lines is about 12 KB a record, and Lambda answers at most 6 MB);
@@ -63,12 +67,17 @@ public final class ImsFunction extends LambdaEntryPoint {
     if (pool < 1 || pool > 2) {
       throw new IllegalStateException("IMS_DB_POOL_SIZE must be 1 or 2 in a Lambda container: " + pool);
     }
-    LambdaDataSource dataSource = LambdaDataSource.builder()
-        .url(required(env, "IMS_JDBC_URL"))
-        .user(required(env, "IMS_JDBC_USER"))
-        .password(required(env, "IMS_JDBC_PASSWORD"))
-        .maxConnections(pool)
-        .build();
+    LambdaDataSource.Builder db = LambdaDataSource.builder().url(required(env, "IMS_JDBC_URL")).maxConnections(pool);
+    String secretId = env.get("IMS_DB_SECRET_ID");
+    if (secretId != null && !secretId.isBlank()) {
+      // Read when a connection opens (on the background thread at init), so a rotated secret is
+      // picked up by the next connection.
+      SecretsExtension secrets = SecretsExtension.fromEnvironment(env);
+      db.credentials(() -> secrets.databaseCredentials(secretId));
+    } else {
+      db.user(required(env, "IMS_JDBC_USER")).password(required(env, "IMS_JDBC_PASSWORD"));
+    }
+    LambdaDataSource dataSource = db.build();
     // The connection opens on a second thread while this one assembles the application.
     dataSource.openInBackground();
     ImsApplication.Builder app = ImsApplication.builder()
