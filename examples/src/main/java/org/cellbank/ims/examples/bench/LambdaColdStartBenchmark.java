@@ -40,6 +40,7 @@ import org.cellbank.ims.core.sample.SampleData;
 import org.cellbank.ims.core.sample.SampleDataLoader;
 import org.cellbank.ims.core.sample.SyntheticCellLines;
 import org.cellbank.ims.examples.ImsApplication;
+import org.cellbank.ims.examples.lambda.ImsFunction;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.testkit.ImsPostgres;
 
@@ -51,12 +52,14 @@ import org.cellbank.ims.testkit.ImsPostgres;
  * runtime interface client on the classpath (as in {@code /var/runtime/lib}), the unpacked
  * deployment package as {@code LAMBDA_TASK_ROOT} and working directory, the Lambda JVM flags, and a
  * Runtime API served by this program on {@code 127.0.0.1} that hands out one API Gateway HTTP API
- * event, {@code GET /api/v0/cell-lines/SAMEA2590882}. Finally calls the handler in this JVM.
+ * event, {@code GET /api/v0/cell-lines/SAMEA2590882}. Finally calls the function's handler in this
+ * JVM ({@link ImsFunction#assemble(Map)} with the same environment).
  *
  * <p>Prints: the package size; ms from process launch to the first answered request (median of
  * the launches after a discarded first one) and the status code each launch answered; warm p50 and
- * p99 in ms of {@link ImsLambdaHandler#handle(byte[])} for the detail request and for a page of
- * 1,000 records.
+ * p99 in ms of {@link ImsLambdaHandler#handle(byte[])}, with body and answer sizes, for the detail
+ * request, for a page of 250 (the function's cap) with and without gzip, and for a page of 1,000
+ * through the library without a cap.
  *
  * <pre>{@code
  * ./mvnw -q -B package -pl examples -am -DskipTests
@@ -133,10 +136,18 @@ public final class LambdaColdStartBenchmark {
         } finally {
           delete(taskRoot);
         }
-        ImsLambdaHandler handler = ImsApplication.handler(dataSource,
+        // The function as Lambda builds it (its data source, page cap and compression), in this JVM.
+        ImsLambdaHandler function = ImsFunction.assemble(functionEnv);
+        warm(function, "detail GET /api/v0/cell-lines/SAMEA2590882", detail, iterations);
+        byte[] capped = event("/api/v0/cell-lines", "limit=250", key);
+        byte[] cappedGzip = event("/api/v0/cell-lines", "limit=250", key, true);
+        warm(function, "page GET /api/v0/cell-lines?limit=250", capped, Math.max(10, iterations / 40));
+        warm(function, "page GET /api/v0/cell-lines?limit=250 with gzip", cappedGzip, Math.max(10, iterations / 40));
+        // The library without the cap, as a host application would serve the reference's largest page.
+        ImsLambdaHandler library = ImsApplication.handler(dataSource,
             ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER));
-        warm(handler, "detail GET /api/v0/cell-lines/SAMEA2590882", detail, iterations);
-        warm(handler, "page GET /api/v0/cell-lines?limit=1000", page, Math.max(10, iterations / 100));
+        warm(library, "page GET /api/v0/cell-lines?limit=1000 (no cap, in-process only)", page,
+            Math.max(10, iterations / 100));
 
         if (serve) {
           Path eventFile = Files.createTempFile("ims-httpapi-v2-get-cell-line", ".json");
@@ -288,8 +299,12 @@ public final class LambdaColdStartBenchmark {
   }
 
   private static void warm(ImsLambdaHandler handler, String label, byte[] event, int iterations) {
-    String status = JsonReader.create().read(handler.handle(event)).asObject()
-        .findNumber("statusCode").map(n -> Long.toString(n.longValue())).orElse("none");
+    byte[] first = handler.handle(event);
+    JsonObject answer = JsonReader.create().read(first).asObject();
+    String status = answer.findNumber("statusCode").map(n -> Long.toString(n.longValue())).orElse("none");
+    int bodyBytes = answer.findBoolean("isBase64Encoded").orElse(false)
+        ? java.util.Base64.getDecoder().decode(answer.findString("body").orElse("")).length
+        : answer.findString("body").orElse("").getBytes(StandardCharsets.UTF_8).length;
     for (int i = 0; i < iterations; i++) {
       handler.handle(event);
     }
@@ -299,15 +314,22 @@ public final class LambdaColdStartBenchmark {
       handler.handle(event);
       millis[i] = (System.nanoTime() - t) / 1e6;
     }
-    System.out.printf("warm in-process %s (statusCode %s): p50 %.2f ms, p99 %.2f ms over %d calls%n",
-        label, status, percentile(millis, 0.5), percentile(millis, 0.99), iterations);
+    System.out.printf("warm in-process %s (statusCode %s, body %.2f MB, Lambda answer %.2f MB): "
+        + "p50 %.2f ms, p99 %.2f ms over %d calls%n", label, status, bodyBytes / 1e6, first.length / 1e6,
+        percentile(millis, 0.5), percentile(millis, 0.99), iterations);
   }
 
   /** An API Gateway HTTP API (payload 2.0) GET event carrying the partner's key. */
   static byte[] event(String path, String query, String apiKey) {
+    return event(path, query, apiKey, false);
+  }
+
+  /** The same event, asking for a gzip answer when {@code gzip} is set. */
+  static byte[] event(String path, String query, String apiKey, boolean gzip) {
     String json = "{\"version\":\"2.0\",\"routeKey\":\"$default\","
         + "\"rawPath\":\"" + path + "\",\"rawQueryString\":\"" + query + "\","
         + "\"headers\":{\"accept\":\"application/json\",\"authorization\":\"ApiKey " + apiKey + "\","
+        + (gzip ? "\"accept-encoding\":\"gzip\"," : "")
         + "\"host\":\"abcdef1234.execute-api.eu-west-1.amazonaws.com\",\"x-forwarded-proto\":\"https\"},"
         + (query.isEmpty() ? "" : "\"queryStringParameters\":{" + queryParameters(query) + "},")
         + "\"requestContext\":{\"accountId\":\"123456789012\",\"apiId\":\"abcdef1234\","

@@ -61,8 +61,13 @@ public final class ImsFunction extends LambdaEntryPoint {
     super(() -> assemble(System.getenv()));
   }
 
-  /** Builds the handler from the given environment. */
-  static ImsLambdaHandler assemble(Map<String, String> env) {
+  /**
+   * Builds the handler from the given environment, as the constructor does with the process's
+   * (for tests and benchmarks that run the function without a Lambda runtime).
+   *
+   * @throws IllegalStateException when a variable is missing or invalid, or the database cannot be reached
+   */
+  public static ImsLambdaHandler assemble(Map<String, String> env) {
     int pool = Integer.parseInt(env.getOrDefault("IMS_DB_POOL_SIZE", "2"));
     if (pool < 1 || pool > 2) {
       throw new IllegalStateException("IMS_DB_POOL_SIZE must be 1 or 2 in a Lambda container: " + pool);
