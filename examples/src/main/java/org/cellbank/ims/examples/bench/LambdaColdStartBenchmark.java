@@ -56,7 +56,9 @@ import org.cellbank.ims.testkit.ImsPostgres;
  * JVM ({@link ImsFunction#assemble(Map)} with the same environment).
  *
  * <p>Prints: the package size; ms from process launch to the first answered request (median of
- * the launches after a discarded first one) and the status code each launch answered; warm p50 and
+ * the launches after a discarded first one) and the status code each launch answered, for the
+ * function and, in the same run, for a floor anchor ({@link JdbcFloorHandler}: a bare stream handler
+ * that connects with the PostgreSQL driver at init and runs one query per request); warm p50 and
  * p99 in ms of {@link ImsLambdaHandler#handle(byte[])}, with body and answer sizes, for the detail
  * request, for a page of 250 (the function's cap) with and without gzip, and for a page of 1,000
  * through the library without a cap.
@@ -77,6 +79,7 @@ import org.cellbank.ims.testkit.ImsPostgres;
 public final class LambdaColdStartBenchmark {
   private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
   private static final String HANDLER = "org.cellbank.ims.examples.lambda.ImsFunction::handleRequest";
+  private static final String FLOOR_HANDLER = JdbcFloorHandler.class.getName() + "::handleRequest";
   private static final String PREFIX = "/2018-06-01/runtime/";
   private static final String LAMBDA_JVM_FLAGS =
       "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto";
@@ -126,15 +129,21 @@ public final class LambdaColdStartBenchmark {
             "IMS_JDBC_USER", postgres.user(),
             "IMS_JDBC_PASSWORD", postgres.password());
         byte[] detail = event("/api/v0/cell-lines/SAMEA2590882", "", key);
-        byte[] page = event("/api/v0/cell-lines", "limit=1000", key);
+        byte[] page = event("/api/v0/cell-lines", "limit=1000", key, true);
 
         System.out.printf("package %s: %.2f MB (%d bytes)%n", zip, Files.size(zip) / 1e6, Files.size(zip));
         Path taskRoot = Files.createTempDirectory("ims-lambda-task");
+        Path floorRoot = Files.createTempDirectory("ims-lambda-floor");
         try {
           unzip(zip, taskRoot);
-          coldStarts(taskRoot, classpath(runtimeLib), functionEnv, detail, launches);
+          System.out.println("the function, " + HANDLER + ":");
+          coldStarts(taskRoot, HANDLER, classpath(runtimeLib), functionEnv, detail, launches);
+          floorPackage(taskRoot, floorRoot);
+          System.out.println("floor anchor, " + FLOOR_HANDLER + " (connects at init, one query per request):");
+          coldStarts(floorRoot, FLOOR_HANDLER, classpath(runtimeLib), functionEnv, detail, launches);
         } finally {
           delete(taskRoot);
+          delete(floorRoot);
         }
         // The function as Lambda builds it (its data source, page cap and compression), in this JVM.
         ImsLambdaHandler function = ImsFunction.assemble(functionEnv);
@@ -144,9 +153,9 @@ public final class LambdaColdStartBenchmark {
         warm(function, "page GET /api/v0/cell-lines?limit=250", capped, Math.max(10, iterations / 40));
         warm(function, "page GET /api/v0/cell-lines?limit=250 with gzip", cappedGzip, Math.max(10, iterations / 40));
         // The library without the cap, as a host application would serve the reference's largest page.
-        ImsLambdaHandler library = ImsApplication.handler(dataSource,
-            ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER));
-        warm(library, "page GET /api/v0/cell-lines?limit=1000 (no cap, in-process only)", page,
+        ImsLambdaHandler library = ImsApplication.builder().dataSource(dataSource)
+            .auth(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER)).compression(true).build();
+        warm(library, "page GET /api/v0/cell-lines?limit=1000 with gzip (library, no cap)", page,
             Math.max(10, iterations / 100));
 
         if (serve) {
@@ -181,11 +190,34 @@ public final class LambdaColdStartBenchmark {
     return PARTNER + ":" + key.key();
   }
 
-  private static void coldStarts(Path taskRoot, String classpath, Map<String, String> functionEnv,
+  /**
+   * A package holding only the floor anchor's class and the two jars it needs, taken from the
+   * function's unpacked package.
+   */
+  private static void floorPackage(Path functionRoot, Path floorRoot) throws IOException {
+    Path lib = Files.createDirectories(floorRoot.resolve("lib"));
+    try (Stream<Path> jars = Files.list(functionRoot.resolve("lib"))) {
+      for (Path jar : jars.filter(j -> j.getFileName().toString().startsWith("postgresql-")
+          || j.getFileName().toString().startsWith("aws-lambda-java-core-")).toList()) {
+        Files.copy(jar, lib.resolve(jar.getFileName()));
+      }
+    }
+    String resource = JdbcFloorHandler.class.getName().replace('.', '/') + ".class";
+    Path target = floorRoot.resolve(resource);
+    Files.createDirectories(target.getParent());
+    try (InputStream in = LambdaColdStartBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("cannot find " + resource + " on the class path");
+      }
+      Files.copy(in, target);
+    }
+  }
+
+  private static void coldStarts(Path taskRoot, String handler, String classpath, Map<String, String> functionEnv,
       byte[] event, int launches) throws Exception {
     List<Double> measured = new ArrayList<>();
     for (int n = 0; n < launches; n++) {
-      Outcome outcome = launch(taskRoot, classpath, functionEnv, event);
+      Outcome outcome = launch(taskRoot, handler, classpath, functionEnv, event);
       System.out.printf("launch %d%s: first response after %.0f ms, statusCode %s%n",
           n + 1, n == 0 ? " (warm-up, discarded)" : "", outcome.millis(), outcome.status());
       if (n > 0) {
@@ -203,8 +235,8 @@ public final class LambdaColdStartBenchmark {
   private record Outcome(double millis, String status) {}
 
   /** Launches one runtime and returns the ms from launch to its first response, and that response's status. */
-  private static Outcome launch(Path taskRoot, String classpath, Map<String, String> functionEnv, byte[] event)
-      throws Exception {
+  private static Outcome launch(Path taskRoot, String handler, String classpath, Map<String, String> functionEnv,
+      byte[] event) throws Exception {
     ExecutorService executor = Executors.newCachedThreadPool();
     HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     CompletableFuture<byte[]> response = new CompletableFuture<>();
@@ -249,7 +281,7 @@ public final class LambdaColdStartBenchmark {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(LAMBDA_JVM_FLAGS.split(" ")));
-    command.addAll(List.of("-cp", classpath, RIC_MAIN, HANDLER));
+    command.addAll(List.of("-cp", classpath, RIC_MAIN, handler));
     Path log = Files.createTempFile("ims-lambda-child", ".log");
     ProcessBuilder pb = new ProcessBuilder(command).directory(taskRoot.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -260,7 +292,7 @@ public final class LambdaColdStartBenchmark {
     env.put("LANG", "en_US.UTF-8");
     env.put("TZ", ":UTC");
     env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + api.getAddress().getPort());
-    env.put("_HANDLER", HANDLER);
+    env.put("_HANDLER", handler);
     env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
     env.put("AWS_LAMBDA_FUNCTION_NAME", "ims");
