@@ -88,6 +88,8 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
   private final EventTranslator translator;
   private final ScheduledJob job;
   private final boolean compression;
+  // Set while warmUp runs on this thread: its request is not logged.
+  private final ThreadLocal<Boolean> quiet = new ThreadLocal<>();
 
   private ImsLambdaHandler(Builder b) {
     this.compression = b.compression;
@@ -128,6 +130,45 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
    */
   public byte[] handle(byte[] event) {
     return handle(Objects.requireNonNull(event, "event"), null);
+  }
+
+  /**
+   * Handles an event during init to load the classes the first request needs, and discards the
+   * answer; nothing is logged for it. Use a request without side effects, e.g. a GET without
+   * credentials that the authentication filter answers with 401 before any query:
+   * {@code handler.warmUp(ImsLambdaHandler.warmUpEvent("/api/v0/"))}.
+   */
+  public void warmUp(byte[] event) {
+    Objects.requireNonNull(event, "event");
+    quiet.set(Boolean.TRUE);
+    try {
+      handle(event, "warm-up");
+    } finally {
+      quiet.remove();
+    }
+  }
+
+  /**
+   * An API Gateway HTTP API (payload 2.0) {@code GET} event for {@code path} without headers or
+   * credentials, for {@link #warmUp(byte[])}.
+   *
+   * @throws IllegalArgumentException when the path does not start with {@code /} or needs escaping
+   */
+  public static byte[] warmUpEvent(String path) {
+    Objects.requireNonNull(path, "path");
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c < 0x21 || c > 0x7e || c == '"' || c == '\\' || c == '?' || c == '#') {
+        throw new IllegalArgumentException("a plain ASCII path without a query is needed: " + path);
+      }
+    }
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("the path must start with '/': " + path);
+    }
+    return ("{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\"\","
+        + "\"headers\":{\"accept\":\"application/json\"},\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\""
+        + path + "\",\"protocol\":\"HTTP/1.1\",\"sourceIp\":\"127.0.0.1\"},\"requestId\":\"warm-up\","
+        + "\"stage\":\"$default\"},\"isBase64Encoded\":false}").getBytes(StandardCharsets.UTF_8);
   }
 
   private byte[] handle(byte[] event, String lambdaRequestId) {
@@ -189,7 +230,9 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
           + "ask for fewer records with a smaller limit, or accept gzip");
       out = JsonWriter.compact().writeUtf8(translator.encode(response, format, root));
     }
-    LOG.info("{} {} {} {} {}ms", requestId, request.method(), request.path(), response.status(), millis(start));
+    if (quiet.get() == null) {
+      LOG.info("{} {} {} {} {}ms", requestId, request.method(), request.path(), response.status(), millis(start));
+    }
     return out;
   }
 

@@ -346,6 +346,27 @@ class ImsLambdaHandlerTest {
   }
 
   @Test
+  void warmUp_runsTheRequestThroughTheWholeAdapter() {
+    java.util.concurrent.atomic.AtomicReference<org.cellbank.ims.core.http.HttpRequest> seen =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    ImsLambdaHandler h = ImsLambdaHandler.builder(org.cellbank.ims.core.http.Router.builder()
+        .get("/api/v0", r -> {
+          seen.set(r);
+          return HttpResponse.error(401, "no credentials");
+        }).build()).basePath("/ims").build();
+    h.warmUp(ImsLambdaHandler.warmUpEvent("/ims/api/v0/"));
+    assertThat(seen.get()).isNotNull();
+    assertThat(seen.get().method()).isEqualTo("GET");
+    assertThat(seen.get().requestId()).isEqualTo("warm-up");
+    JsonObject answer = invoke(h, ImsLambdaHandler.warmUpEvent("/api/v0"));
+    assertThat(status(answer)).isEqualTo(401);
+
+    assertThatThrownBy(() -> ImsLambdaHandler.warmUpEvent("api")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ImsLambdaHandler.warmUpEvent("/a?b=1")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ImsLambdaHandler.warmUpEvent("/a\"b")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void handleRequest_usesLambdaRequestId() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new TestFunction().handleRequest(new ByteArrayInputStream(Events.bytes("rest-v1-post-base64-multivalue.json")),
