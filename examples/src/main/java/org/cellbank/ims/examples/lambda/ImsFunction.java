@@ -6,14 +6,17 @@ import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.ImsException;
+import org.cellbank.ims.core.api.V0Json;
+import org.cellbank.ims.core.auth.ApiKeyAuthentication;
+import org.cellbank.ims.core.auth.ApiKeys;
+import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.http.HttpResponse;
 import org.cellbank.ims.core.importer.HpscregClient;
 import org.cellbank.ims.core.importer.HpscregImporter;
 import org.cellbank.ims.core.importer.ImportReport;
 import org.cellbank.ims.core.importer.ImportRuns;
-import org.cellbank.ims.core.auth.ApiKeyAuthentication;
-import org.cellbank.ims.core.auth.ApiKeys;
-import org.cellbank.ims.core.auth.Role;
+import org.cellbank.ims.core.sample.SampleData;
 import org.cellbank.ims.examples.ImsApplication;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.lambda.LambdaDataSource;
@@ -48,6 +51,11 @@ import org.cellbank.ims.lambda.SecretsExtension;
  */
 public final class ImsFunction extends LambdaEntryPoint {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * Set this system property to {@code false} (in {@code JAVA_TOOL_OPTIONS}) to skip the warm-up
+   * at init, for instance to measure what it saves.
+   */
+  public static final String WARM_UP_PROPERTY = "ims.lambda.warmUp";
 
   static {
     // jOOQ builds and logs a banner and a tip on first use, in every cold start; skip both
@@ -83,24 +91,46 @@ public final class ImsFunction extends LambdaEntryPoint {
       db.user(required(env, "IMS_JDBC_USER")).password(required(env, "IMS_JDBC_PASSWORD"));
     }
     LambdaDataSource dataSource = db.build();
-    // The connection opens on a second thread while this one assembles the application.
-    dataSource.openInBackground();
+    ApiKeys keys = ApiKeys.create(dataSource);
+    CellLineRepository lines = CellLineRepository.create(dataSource);
+    boolean warmUp = !"false".equals(System.getProperty(WARM_UP_PROPERTY));
+    // The connection opens on a second thread, which then runs the first request's two queries
+    // once, while this thread assembles the application.
+    dataSource.openInBackground(warmUp ? () -> warmUpQueries(keys, lines) : null);
     ImsApplication.Builder app = ImsApplication.builder()
         .maxPageSize(Integer.parseInt(env.getOrDefault("IMS_API_MAX_LIMIT", "250")))
         .compression(Boolean.parseBoolean(env.getOrDefault("IMS_COMPRESSION", "true")))
         .dataSource(dataSource)
-        .auth(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER));
+        .cellLines(lines)
+        .auth(ApiKeyAuthentication.requiring(keys, Role.PARTNER));
     String registry = env.get("IMS_HPSCREG_URL");
     if (registry != null && !registry.isBlank()) {
       app.scheduledJob(nightlyImport(env, dataSource, URI.create(registry)));
     }
     ImsLambdaHandler handler = app.build();
+    if (warmUp) {
+      warmUpAnswers(handler);
+    }
     try {
       dataSource.awaitOpen(CONNECT_TIMEOUT);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
     }
     return handler;
+  }
+
+  // The key lookup and the whole-record read of a detail request, for ids that match nothing: the
+  // driver's query path and the reader load, and nothing is written.
+  private static void warmUpQueries(ApiKeys keys, CellLineRepository lines) {
+    keys.authenticate("warm-up", "warm-up");
+    lines.findByBiosamplesId("warm-up");
+  }
+
+  // A request without credentials through the whole adapter (event parsing, routing, the 401
+  // answer; no query), then the v0 JSON of a whole sample record: the classes the first answer needs.
+  private static void warmUpAnswers(ImsLambdaHandler handler) {
+    handler.warmUp(ImsLambdaHandler.warmUpEvent("/api/v0/cell-lines/warm-up"));
+    HttpResponse.json(200, V0Json.cellLine(SampleData.ukbi008A()));
   }
 
   // The hPSCreg import run by the EventBridge schedule; it fails the invocation (so Lambda records
