@@ -46,7 +46,6 @@ import org.slf4j.LoggerFactory;
  * waits up to {@link Builder#checkoutTimeout(Duration)}.
  */
 public final class LambdaDataSource implements DataSource, AutoCloseable {
-  private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(LambdaDataSource.class);
 
   private final String url;
   private final Properties properties;
@@ -313,7 +312,8 @@ public final class LambdaDataSource implements DataSource, AutoCloseable {
     try {
       c.close();
     } catch (SQLException | RuntimeException e) {
-      LOG.debug("Closing a database connection failed: {}", e.toString());
+      // Looked up here, not in a static field: logging set-up stays off the connecting thread's path.
+      LoggerFactory.getLogger(LambdaDataSource.class).debug("Closing a database connection failed: {}", e.toString());
     }
   }
 

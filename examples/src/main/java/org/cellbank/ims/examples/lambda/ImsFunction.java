@@ -91,12 +91,12 @@ public final class ImsFunction extends LambdaEntryPoint {
       db.user(required(env, "IMS_JDBC_USER")).password(required(env, "IMS_JDBC_PASSWORD"));
     }
     LambdaDataSource dataSource = db.build();
+    boolean warmUp = !"false".equals(System.getProperty(WARM_UP_PROPERTY));
+    // First of all: the connection opens on a second thread, which then runs the first request's
+    // two queries once, while this thread assembles the application.
+    dataSource.openInBackground(warmUp ? () -> warmUpQueries(dataSource) : null);
     ApiKeys keys = ApiKeys.create(dataSource);
     CellLineRepository lines = CellLineRepository.create(dataSource);
-    boolean warmUp = !"false".equals(System.getProperty(WARM_UP_PROPERTY));
-    // The connection opens on a second thread, which then runs the first request's two queries
-    // once, while this thread assembles the application.
-    dataSource.openInBackground(warmUp ? () -> warmUpQueries(keys, lines) : null);
     ImsApplication.Builder app = ImsApplication.builder()
         .maxPageSize(Integer.parseInt(env.getOrDefault("IMS_API_MAX_LIMIT", "250")))
         .compression(Boolean.parseBoolean(env.getOrDefault("IMS_COMPRESSION", "true")))
@@ -121,9 +121,9 @@ public final class ImsFunction extends LambdaEntryPoint {
 
   // The key lookup and the whole-record read of a detail request, for ids that match nothing: the
   // driver's query path and the reader load, and nothing is written.
-  private static void warmUpQueries(ApiKeys keys, CellLineRepository lines) {
-    keys.authenticate("warm-up", "warm-up");
-    lines.findByBiosamplesId("warm-up");
+  private static void warmUpQueries(DataSource dataSource) {
+    ApiKeys.create(dataSource).authenticate("warm-up", "warm-up");
+    CellLineRepository.create(dataSource).findByBiosamplesId("warm-up");
   }
 
   // A request without credentials through the whole adapter (event parsing, routing, the 401
