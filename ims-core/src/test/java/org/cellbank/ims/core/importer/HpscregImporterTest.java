@@ -295,7 +295,7 @@ class HpscregImporterTest {
   }
 
   @Test
-  void timeBudget_stopsBeforeItRunsOut_andTheNextRunResumes() {
+  void timeBudget_stopsBeforeItRunsOut_andResumeTakesTheRest() {
     TickingClock clock = new TickingClock(Duration.ofSeconds(1));
     // every clock reading moves one second on: a line takes a few readings
     ImportReport first = importer(clock).run(Duration.ofSeconds(6));
@@ -312,17 +312,92 @@ class HpscregImporterTest {
   }
 
   @Test
-  void runReports_areStoredWithTheirProblems_soTheNextRunCanResume() {
+  void runThatStopsOnItsBudget_isContinuedByTheNextRun_withOnlyTheLinesNotDone() {
+    ImportRuns runs = ImportRuns.create(db);
+    registry.answer("DOWN-1", 500, "{}");
+    registry.answer("LAST-1", 200, "null");
+    HpscregImporter hurried = HpscregImporter.builder().client(registry.client()).repository(repository).dataSource(db)
+        .clock(new TickingClock(Duration.ofSeconds(1))).runs(runs).build();
+    HpscregImporter relaxed = HpscregImporter.builder().client(registry.client()).repository(repository).dataSource(db)
+        .runs(runs).build();
+
+    ImportReport first = hurried.run(Duration.ofSeconds(6));
+
+    assertThat(first.outcome()).isEqualTo(ImportReport.Outcome.BUDGET_EXHAUSTED);
+    assertThat(first.resumedFrom()).isNull();
+    assertThat(first.total()).isEqualTo(5);
+    assertThat(first.notDone()).isNotEmpty().isEqualTo(
+        List.of("UKBi008-A", "BIONi010-C-2", "TESTi010-A", "DOWN-1", "LAST-1").subList(first.done(), 5));
+    ImportRuns.StoredRun stored = runs.latestRun().orElseThrow();
+    assertThat(stored.report()).isEqualTo(first);
+    int listCalls = registry.listCalls();
+    int detailCalls = registry.detailCalls();
+
+    // the next invocation: no list, only the names the first run did not get to
+    ImportReport second = relaxed.run(BUDGET);
+
+    assertThat(second.outcome()).isEqualTo(ImportReport.Outcome.COMPLETED);
+    assertThat(second.resumedFrom()).isEqualTo(stored.id());
+    assertThat(second.total()).isEqualTo(first.notDone().size());
+    assertThat(second.done()).isEqualTo(first.notDone().size());
+    assertThat(registry.listCalls()).isEqualTo(listCalls);
+    assertThat(registry.detailCalls() - detailCalls).isEqualTo(first.notDone().size());
+    assertThat(first.created() + second.created()).isEqualTo(3);
+    assertThat(first.failed() + second.failed()).isEqualTo(1);
+    assertThat(first.skipped() + second.skipped()).isEqualTo(1);
+    assertThat(repository.count()).isEqualTo(3);
+    assertThat(runs.latestRun().orElseThrow().report()).isEqualTo(second);
+    assertThat(second.summary()).contains("(resumed run " + stored.id() + ")");
+
+    // once a run completed, the next one reads the list again
+    ImportReport third = relaxed.run(BUDGET);
+    assertThat(third.resumedFrom()).isNull();
+    assertThat(third.total()).isEqualTo(5);
+    assertThat(third.unchanged()).isEqualTo(3);
+    assertThat(registry.listCalls()).isEqualTo(listCalls + 1);
+  }
+
+  @Test
+  void resumedRunThatAlsoRunsOutOfTime_leavesTheRestToTheRunAfterIt() {
+    ImportRuns runs = ImportRuns.create(db);
+    HpscregImporter hurried = HpscregImporter.builder().client(registry.client()).repository(repository).dataSource(db)
+        .clock(new TickingClock(Duration.ofSeconds(1))).runs(runs).build();
+
+    ImportReport first = hurried.run(Duration.ofSeconds(4));
+    assertThat(first.outcome()).isEqualTo(ImportReport.Outcome.BUDGET_EXHAUSTED);
+    assertThat(first.done()).isEqualTo(1);
+    long firstId = runs.latestRun().orElseThrow().id();
+
+    ImportReport second = hurried.run(Duration.ofSeconds(4));
+    assertThat(second.resumedFrom()).isEqualTo(firstId);
+    assertThat(second.outcome()).isEqualTo(ImportReport.Outcome.BUDGET_EXHAUSTED);
+    assertThat(second.notDone()).isEqualTo(first.notDone().subList(second.done(), first.notDone().size()));
+    long secondId = runs.latestRun().orElseThrow().id();
+
+    ImportReport third = hurried.run(Duration.ofSeconds(4));
+    assertThat(third.resumedFrom()).isEqualTo(secondId);
+    assertThat(third.outcome()).isEqualTo(ImportReport.Outcome.COMPLETED);
+    assertThat(repository.count()).isEqualTo(3);
+    assertThat(first.created() + second.created() + third.created()).isEqualTo(3);
+  }
+
+  @Test
+  void runReports_areStoredWithTheirProblems() {
     ImportRuns runs = ImportRuns.create(db);
     registry.answer("DOWN-1", 500, "{}");
     HpscregImporter importer = HpscregImporter.builder().client(registry.client()).repository(repository).dataSource(db)
-        .clock(new TickingClock(Duration.ofSeconds(1))).runs(runs).build();
+        .runs(runs).build();
 
-    ImportReport report = importer.run(Duration.ofSeconds(6));
+    ImportReport report = importer.run(BUDGET);
 
-    ImportReport stored = runs.latest().orElseThrow();
-    assertThat(stored).isEqualTo(report);
-    assertThat(stored.notDone()).isNotEmpty();
+    ImportRuns.StoredRun stored = runs.latestRun().orElseThrow();
+    assertThat(stored.report()).isEqualTo(report);
+    assertThat(runs.find(stored.id())).contains(stored);
+    assertThat(stored.report().problems()).singleElement().satisfies(p -> {
+      assertThat(p.name()).isEqualTo("DOWN-1");
+      assertThat(p.kind()).isEqualTo(LineProblem.Kind.FAILED);
+      assertThat(p.message()).contains("500");
+    });
 
     registry.listAnswer(500, "{}");
     importer.run(BUDGET);
@@ -330,8 +405,6 @@ class HpscregImporterTest {
     assertThat(runs.latest().orElseThrow().outcome()).isEqualTo(ImportReport.Outcome.LIST_FAILED);
     assertThat(runs.latest().orElseThrow().problems()).singleElement()
         .satisfies(p -> assertThat(p.name()).isEqualTo("(list)"));
-    ImportReport resumed = importer.resume(runs.recent(2).get(1).notDone(), BUDGET);
-    assertThat(resumed.done()).isEqualTo(report.notDone().size());
   }
 
   @Test
