@@ -1,6 +1,7 @@
 package org.cellbank.ims.core.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cellbank.ims.core.importer.FakeRegistry.arrayWithout;
 import static org.cellbank.ims.core.importer.FakeRegistry.edit;
 import static org.cellbank.ims.core.importer.FakeRegistry.fixture;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.cellbank.ims.core.db.CatalogueDocuments;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.importer.ImportReport.LineProblem;
 import org.cellbank.ims.core.json.JsonArray;
@@ -35,9 +37,12 @@ import org.cellbank.ims.core.model.IntegratingVector;
 import org.cellbank.ims.core.model.ModificationKind;
 import org.cellbank.ims.core.model.NonIntegratingVector;
 import org.cellbank.ims.core.model.ValidationStatus;
+import org.cellbank.ims.core.sample.SampleData;
+import org.cellbank.ims.core.sample.SampleDataLoader;
 import org.cellbank.ims.core.search.CatalogueDocument;
 import org.cellbank.ims.core.search.InMemoryCatalogueIndex;
 import org.cellbank.ims.core.search.OutboxDrainer;
+import org.cellbank.ims.core.search.SearchQuery;
 import org.cellbank.ims.core.search.SearchOutbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -424,6 +429,35 @@ class HpscregImporterTest {
     NightlyUpdate.Result failedList = NightlyUpdate.create(importer(), drainer).run(BUDGET);
     assertThat(failedList.importReport().outcome()).isEqualTo(ImportReport.Outcome.LIST_FAILED);
     assertThat(failedList.drain().claimed()).isZero();
+  }
+
+  @Test
+  void nightlyUpdate_withRebuild_replacesTheIndexFromTheDatabase_thenDrains() {
+    SampleDataLoader.create(repository).loadMissing(SampleData.all());
+    InMemoryCatalogueIndex index = InMemoryCatalogueIndex.create();
+    CellLine gone = SampleData.all().get(0).toBuilder().biosamplesId("SAMEA-GONE").name("GONE-1").build();
+    index.upsert(CatalogueDocument.of(gone));
+    OutboxDrainer drainer = OutboxDrainer.builder().dataSource(db).index(index)
+        .documents(CatalogueDocuments.source(repository)).build();
+    NightlyUpdate nightly = NightlyUpdate.create(importer(), drainer)
+        .rebuilding(index, () -> CatalogueDocuments.allVisible(repository));
+
+    NightlyUpdate.Result result = nightly.run(BUDGET, true);
+
+    long visible = SampleData.all().stream().filter(CatalogueDocument::isVisible).count();
+    assertThat(visible).isPositive();
+    assertThat(result.importReport().outcome()).isEqualTo(ImportReport.Outcome.COMPLETED);
+    assertThat(result.rebuild()).isNotNull();
+    assertThat(result.rebuild().documents()).isEqualTo(visible);
+    assertThat(index.search(SearchQuery.all()).total()).isEqualTo(visible);
+    assertThat(index.search(SearchQuery.all()).hits()).extracting(CatalogueDocument::biosamplesId)
+        .doesNotContain("SAMEA-GONE");
+    assertThat(outbox.pendingCount()).isZero();
+
+    NightlyUpdate.Result plain = nightly.run(BUDGET);
+    assertThat(plain.rebuild()).isNull();
+    assertThatThrownBy(() -> NightlyUpdate.create(importer(), drainer).run(BUDGET, true))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
