@@ -5,20 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.cellbank.ims.core.ImsException;
-import org.cellbank.ims.core.db.CellLineRepository;
-import org.cellbank.ims.core.importer.HpscregClient;
-import org.cellbank.ims.core.importer.HpscregImporter;
-import org.cellbank.ims.core.importer.ImportReport;
-import org.cellbank.ims.core.importer.ImportRuns;
 import org.cellbank.ims.core.auth.ApiKeyAuthentication;
 import org.cellbank.ims.core.auth.ApiKeys;
 import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.examples.ImsApplication;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.lambda.LambdaEntryPoint;
-import org.cellbank.ims.lambda.ScheduledJob;
 
 /**
  * The IMS Lambda function: the partner API behind API-key authentication, assembled once per
@@ -31,8 +23,12 @@ import org.cellbank.ims.lambda.ScheduledJob;
  *   <li>{@code IMS_JDBC_USER}, {@code IMS_JDBC_PASSWORD} (required);
  *   <li>{@code IMS_DB_POOL_SIZE}: 1 or 2 connections per container (default 2);
  *   <li>{@code IMS_HPSCREG_URL} (optional): the hPSCreg export URL; when set, an EventBridge
- *       scheduled event runs the nightly import ({@code IMS_HPSCREG_USER},
- *       {@code IMS_HPSCREG_PASSWORD}, {@code IMS_IMPORT_BUDGET_MINUTES}, default 13).
+ *       scheduled event runs the nightly job ({@link NightlyJob}): the import
+ *       ({@code IMS_HPSCREG_USER}, {@code IMS_HPSCREG_PASSWORD}, {@code IMS_IMPORT_BUDGET_MINUTES},
+ *       default 13), the ECACC availability check ({@code IMS_ECACC_URL}), then the search outbox
+ *       drain or, on an event with {@code "detail": {"rebuild": true}}, a rebuild
+ *       ({@code IMS_OPENSEARCH_URL} or {@code IMS_OPENSEARCH_HOST} with {@code AWS_REGION},
+ *       {@code IMS_OPENSEARCH_INDEX}, {@code IMS_OPENSEARCH_REPLICAS}).
  * </ul>
  *
  * <p>The database must be migrated beforehand (the function never migrates at init, which would
@@ -71,31 +67,9 @@ public final class ImsFunction extends LambdaEntryPoint {
         .auth(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER));
     String registry = env.get("IMS_HPSCREG_URL");
     if (registry != null && !registry.isBlank()) {
-      app.scheduledJob(nightlyImport(env, dataSource, URI.create(registry)));
+      app.scheduledJob(NightlyJob.fromEnvironment(env, dataSource, URI.create(registry)));
     }
     return app.build();
-  }
-
-  // The hPSCreg import run by the EventBridge schedule; it fails the invocation (so Lambda records
-  // an error) only when the registry list could not be read: failed lines are in the stored report.
-  private static ScheduledJob nightlyImport(Map<String, String> env, DataSource dataSource, URI registry) {
-    HpscregClient.Builder client = HpscregClient.builder().baseUri(registry);
-    if (env.get("IMS_HPSCREG_USER") != null) {
-      client.credentials(env.get("IMS_HPSCREG_USER"), env.getOrDefault("IMS_HPSCREG_PASSWORD", ""));
-    }
-    HpscregImporter importer = HpscregImporter.builder()
-        .client(client.build())
-        .repository(CellLineRepository.create(dataSource))
-        .dataSource(dataSource)
-        .runs(ImportRuns.create(dataSource))
-        .build();
-    Duration budget = Duration.ofMinutes(Long.parseLong(env.getOrDefault("IMS_IMPORT_BUDGET_MINUTES", "13")));
-    return event -> {
-      ImportReport report = importer.run(budget);
-      if (report.outcome() == ImportReport.Outcome.LIST_FAILED) {
-        throw new ImsException("the nightly import could not read the hPSCreg list: " + report.summary(), true);
-      }
-    };
   }
 
   private static void defaultProperty(String name, String value) {
