@@ -113,10 +113,10 @@ public final class ImsApplication {
       }
       CellLineRepository lines = cellLines != null ? cellLines : CellLineRepository.create(dataSource);
       Router.Builder router = PartnerApi.create(lines, BatchRepository.create(dataSource)).addTo(Router.builder());
-      ImportRunRoutes.create(ImportRuns.create(dataSource)).addTo(router);
       if (media != null) {
         media.addTo(router);
       }
+      ImportRunRoutes.create(ImportRuns.create(dataSource)).addTo(router);
       if (index != null) {
         SearchRoutes.create(index).addTo(router);
       }

@@ -11,6 +11,7 @@ import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.examples.ImsApplication;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.lambda.LambdaEntryPoint;
+import org.cellbank.ims.lambda.ScheduledJob;
 
 /**
  * The IMS Lambda function: the partner API behind API-key authentication, assembled once per
@@ -67,7 +68,8 @@ public final class ImsFunction extends LambdaEntryPoint {
         .auth(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER));
     String registry = env.get("IMS_HPSCREG_URL");
     if (registry != null && !registry.isBlank()) {
-      app.scheduledJob(NightlyJob.fromEnvironment(env, dataSource, URI.create(registry)));
+      ScheduledJob nightly = NightlyJob.fromEnvironment(env, dataSource, URI.create(registry));
+      app.scheduledJob(nightly);
     }
     return app.build();
   }
