@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * stored line keeps the biobank's own data (ECACC number, availability flags, status log, CLIPs,
  * batches) and takes the registry's for the rest; with an {@link EcaccAvailability} check, a line
  * ECACC lists gets its "available at ECACC" flag turned on (never off); nothing is written when nothing differs, so a
- * second run over unchanged input writes no row. Each line is one transaction: a line that fails is
+ * second run over unchanged input writes no row. An unchanged line costs one read of the stored
+ * line: the merged line is compared with it, and only a line that differs goes through
+ * {@link CellLineRepository#update}, which locks it and writes the parts that differ. Each line is one transaction: a line that fails is
  * rolled back whole, reported, and the run goes on. Lines missing from the list are never deleted.
  *
  * <pre>{@code
@@ -219,6 +221,12 @@ public final class HpscregImporter {
         CellLine merged = merge(stored, new HpscregDocument(line, parsed.parentHpscregId(), parsed.kept()));
         if (!merged.availableForSaleAtEcacc() && listedAtEcacc(merged.ecaccId(), merged.name())) {
           merged = merged.toBuilder().availableForSaleAtEcacc(true).build();
+        }
+        if (merged.equals(stored)) {
+          // Nothing differs from what was just read: no update transaction, no second read. A line
+          // changed by someone else since that read is left to them (update would refuse it too).
+          run.unchanged++;
+          return;
         }
         CellLine after = repository.update(merged);
         if (after.version() != stored.version()) {

@@ -159,6 +159,39 @@ class HpscregImporterTest {
   }
 
   @Test
+  void unchangedLine_costsOneReadOfTheLine_andNoTransactionOfItsOwn() {
+    List<String> statements = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    CellLineRepository observed = CellLineRepository.builder().dataSource(db).searchOutbox(outbox)
+        .onStatement(statements::add).build();
+    HpscregImporter importer = HpscregImporter.builder().client(registry.client()).repository(observed).dataSource(db)
+        .build();
+    assertThat(importer.run(BUDGET).created()).isEqualTo(3);
+    Map<String, Long> before = versions();
+    statements.clear();
+    for (String id : List.of("SAMEA2590882", "SAMEA104493170", "SAMEA999000101")) {
+      assertThat(observed.findByBiosamplesId(id)).isPresent();
+    }
+    List<String> threeReads = List.copyOf(statements);
+    statements.clear();
+
+    ImportReport second = importer.run(BUDGET);
+
+    assertThat(second.unchanged()).isEqualTo(3);
+    assertThat(statements).hasSameSizeAs(threeReads);
+    assertThat(statements).noneMatch(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("for update"));
+    assertThat(versions()).isEqualTo(before);
+
+    // a line that differs still goes through the locked update
+    registry.document("UKBi008-A", with(fixture("UKBi008-A"), "derivation_country", JsonString.of("France")));
+    statements.clear();
+    ImportReport third = importer.run(BUDGET);
+    assertThat(third.updated()).isEqualTo(1);
+    assertThat(third.unchanged()).isEqualTo(2);
+    assertThat(statements).anyMatch(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("for update"));
+    assertThat(repository.getByBiosamplesId("SAMEA2590882").derivationCountry()).isEqualTo("France");
+  }
+
+  @Test
   void changedDocuments_updateExactlyWhatChanged() {
     importer().run(BUDGET);
     Map<String, Long> before = versions();
