@@ -39,11 +39,12 @@ import org.slf4j.LoggerFactory;
  * {@code not_available} ("Initial value at first import"), in the same transaction as its data. A
  * stored line keeps the biobank's own data (ECACC number, availability flags, status log, CLIPs,
  * batches) and takes the registry's for the rest; with an {@link EcaccAvailability} check, a line
- * ECACC lists gets its "available at ECACC" flag turned on (never off); nothing is written when nothing differs, so a
- * second run over unchanged input writes no row. An unchanged line costs one read of the stored
- * line: the merged line is compared with it, and only a line that differs goes through
- * {@link CellLineRepository#update}, which locks it and writes the parts that differ. Each line is one transaction: a line that fails is
- * rolled back whole, reported, and the run goes on. Lines missing from the list are never deleted.
+ * ECACC lists gets its "available at ECACC" flag turned on (never off); nothing is written when
+ * nothing differs, so a second run over unchanged input writes no row. An unchanged line costs one
+ * read of the stored line: the merged line is compared with it, and only a line that differs goes
+ * through {@link CellLineRepository#update}, which locks it and writes the parts that differ. Each
+ * line is one transaction: a line that fails is rolled back whole, reported, and the run goes on.
+ * Lines missing from the list are never deleted.
  *
  * <pre>{@code
  * HpscregImporter importer = HpscregImporter.builder()
