@@ -3,6 +3,7 @@ package org.cellbank.ims.examples;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.PageRequest;
+import org.cellbank.ims.core.api.ImportRunRoutes;
 import org.cellbank.ims.core.api.MediaRoutes;
 import org.cellbank.ims.core.api.PartnerApi;
 import org.cellbank.ims.core.api.SearchRoutes;
@@ -10,6 +11,7 @@ import org.cellbank.ims.core.db.BatchRepository;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.http.HttpFilter;
 import org.cellbank.ims.core.http.Router;
+import org.cellbank.ims.core.importer.ImportRuns;
 import org.cellbank.ims.core.search.CatalogueIndex;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.lambda.ScheduledJob;
@@ -27,7 +29,9 @@ import org.cellbank.ims.lambda.ScheduledJob;
  *     .build();
  * }</pre>
  *
- * <p>The authentication filter runs before every route, the media and search routes included.
+ * <p>The authentication filter runs before every route, the media and search routes included. The
+ * executive routes over the import runs ({@code GET /api/v0/import-runs}, {@link ImportRunRoutes})
+ * are always served and also require {@link org.cellbank.ims.core.auth.Role#EXECUTIVE_VIEWER}.
  */
 public final class ImsApplication {
 
@@ -134,6 +138,7 @@ public final class ImsApplication {
       if (media != null) {
         media.addTo(router);
       }
+      ImportRunRoutes.create(ImportRuns.create(dataSource)).addTo(router);
       if (index != null) {
         SearchRoutes.create(index).addTo(router);
       }

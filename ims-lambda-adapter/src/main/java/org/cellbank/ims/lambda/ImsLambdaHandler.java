@@ -266,7 +266,8 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
           resources.add(r.asString());
         }
       }
-      event = new ScheduledEvent(root.findString("id").orElse("-"), root.findString("time").orElse("-"), resources);
+      event = new ScheduledEvent(root.findString("id").orElse("-"), root.findString("time").orElse("-"), resources,
+          root.findObject("detail").orElse(JsonObject.of()));
     } catch (ValidationException e) {
       throw new ValidationException("Malformed scheduled event: " + e.getMessage(), e);
     }

@@ -228,6 +228,24 @@ class ImsLambdaHandlerTest {
   }
 
   @Test
+  void scheduledEvent_handsTheJobItsDetail() {
+    List<ScheduledEvent> runs = new ArrayList<>();
+    ImsLambdaHandler withJob = TestApp.handler().scheduledJob(runs::add).build();
+    String event = """
+        {"version": "0", "id": "e-2", "detail-type": "Scheduled Event", "source": "aws.events",
+         "time": "2026-11-29T02:00:00Z", "resources": [], "detail": {"rebuild": true}}
+        """;
+
+    withJob.handle(event.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(runs).singleElement().satisfies(e -> {
+      assertThat(e.detail().findBoolean("rebuild")).contains(true);
+      assertThat(e.id()).isEqualTo("e-2");
+    });
+    assertThat(new ScheduledEvent("a", "t", List.of()).detail().members()).isEmpty();
+  }
+
+  @Test
   void scheduledEvent_withoutJob_failsWithClearMessage() {
     assertThatThrownBy(() -> handler.handle(Events.bytes("eventbridge-scheduled.json")))
         .isInstanceOf(ImsException.class)

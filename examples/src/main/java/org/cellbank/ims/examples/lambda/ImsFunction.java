@@ -5,17 +5,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.cellbank.ims.core.ImsException;
 import org.cellbank.ims.core.api.V0Json;
 import org.cellbank.ims.core.auth.ApiKeyAuthentication;
 import org.cellbank.ims.core.auth.ApiKeys;
 import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.http.HttpResponse;
-import org.cellbank.ims.core.importer.HpscregClient;
-import org.cellbank.ims.core.importer.HpscregImporter;
-import org.cellbank.ims.core.importer.ImportReport;
-import org.cellbank.ims.core.importer.ImportRuns;
 import org.cellbank.ims.core.sample.SampleData;
 import org.cellbank.ims.examples.ImsApplication;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
@@ -42,8 +37,12 @@ import org.cellbank.ims.lambda.SecretsExtension;
  *   <li>{@code IMS_COMPRESSION}: gzip answers for clients that accept it (default true; set false
  *       behind a REST API without the binary media type {@code *}{@code /*});
  *   <li>{@code IMS_HPSCREG_URL} (optional): the hPSCreg export URL; when set, an EventBridge
- *       scheduled event runs the nightly import ({@code IMS_HPSCREG_USER},
- *       {@code IMS_HPSCREG_PASSWORD}, {@code IMS_IMPORT_BUDGET_MINUTES}, default 13).
+ *       scheduled event runs the nightly job ({@link NightlyJob}): the import
+ *       ({@code IMS_HPSCREG_USER}, {@code IMS_HPSCREG_PASSWORD}, {@code IMS_IMPORT_BUDGET_MINUTES},
+ *       default 13), the ECACC availability check ({@code IMS_ECACC_URL}), then the search outbox
+ *       drain or, on an event with {@code "detail": {"rebuild": true}}, a rebuild
+ *       ({@code IMS_OPENSEARCH_URL} or {@code IMS_OPENSEARCH_HOST} with {@code AWS_REGION},
+ *       {@code IMS_OPENSEARCH_INDEX}, {@code IMS_OPENSEARCH_REPLICAS}).
  * </ul>
  *
  * <p>The database must be migrated beforehand (the function never migrates at init, which would
@@ -105,7 +104,8 @@ public final class ImsFunction extends LambdaEntryPoint {
         .auth(ApiKeyAuthentication.requiring(keys, Role.PARTNER));
     String registry = env.get("IMS_HPSCREG_URL");
     if (registry != null && !registry.isBlank()) {
-      app.scheduledJob(nightlyImport(env, dataSource, URI.create(registry)));
+      ScheduledJob nightly = NightlyJob.fromEnvironment(env, dataSource, URI.create(registry));
+      app.scheduledJob(nightly);
     }
     ImsLambdaHandler handler = app.build();
     if (warmUp) {
@@ -131,28 +131,6 @@ public final class ImsFunction extends LambdaEntryPoint {
   private static void warmUpAnswers(ImsLambdaHandler handler) {
     handler.warmUp(ImsLambdaHandler.warmUpEvent("/api/v0/cell-lines/warm-up"));
     HttpResponse.json(200, V0Json.cellLine(SampleData.ukbi008A()));
-  }
-
-  // The hPSCreg import run by the EventBridge schedule; it fails the invocation (so Lambda records
-  // an error) only when the registry list could not be read: failed lines are in the stored report.
-  private static ScheduledJob nightlyImport(Map<String, String> env, DataSource dataSource, URI registry) {
-    HpscregClient.Builder client = HpscregClient.builder().baseUri(registry);
-    if (env.get("IMS_HPSCREG_USER") != null) {
-      client.credentials(env.get("IMS_HPSCREG_USER"), env.getOrDefault("IMS_HPSCREG_PASSWORD", ""));
-    }
-    HpscregImporter importer = HpscregImporter.builder()
-        .client(client.build())
-        .repository(CellLineRepository.create(dataSource))
-        .dataSource(dataSource)
-        .runs(ImportRuns.create(dataSource))
-        .build();
-    Duration budget = Duration.ofMinutes(Long.parseLong(env.getOrDefault("IMS_IMPORT_BUDGET_MINUTES", "13")));
-    return event -> {
-      ImportReport report = importer.run(budget);
-      if (report.outcome() == ImportReport.Outcome.LIST_FAILED) {
-        throw new ImsException("the nightly import could not read the hPSCreg list: " + report.summary(), true);
-      }
-    };
   }
 
   private static void defaultProperty(String name, String value) {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.api.MediaRoutes;
@@ -20,6 +21,8 @@ import org.cellbank.ims.core.auth.IssuedKey;
 import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.SchemaMigrations;
+import org.cellbank.ims.core.importer.ImportReport;
+import org.cellbank.ims.core.importer.ImportRuns;
 import org.cellbank.ims.core.media.FileSystemMediaStore;
 import org.cellbank.ims.core.media.MediaKey;
 import org.cellbank.ims.core.sample.SampleData;
@@ -44,6 +47,7 @@ class LocalAssemblyTest {
   private static HttpServer server;
   private static String base;
   private static String auth;
+  private static String executiveAuth;
   private static InMemoryCatalogueIndex index;
 
   @BeforeAll
@@ -65,6 +69,10 @@ class LocalAssemblyTest {
     keys.createUser("partner", Role.PARTNER);
     IssuedKey key = keys.issue("partner");
     auth = "ApiKey partner:" + key.key();
+    keys.createUser("viewer", Role.EXECUTIVE_VIEWER);
+    executiveAuth = "ApiKey viewer:" + keys.issue("viewer").key();
+    ImportRuns.create(dataSource).save(new ImportReport(Instant.parse("2026-11-28T01:00:00Z"),
+        Instant.parse("2026-11-28T01:02:00Z"), ImportReport.Outcome.COMPLETED, 3, 3, 0, 0, 0, 0, List.of(), List.of(), null));
     server = LocalServer.serve(ImsApplication.builder().dataSource(dataSource)
         .auth(ApiKeyAuthentication.requiring(keys, Role.PARTNER)).cellLines(lines)
         .media(MediaRoutes.builder().store(store).build()).catalogueIndex(index).build(), 0);
@@ -79,11 +87,25 @@ class LocalAssemblyTest {
   }
 
   private static HttpResponse<byte[]> get(String path, boolean withKey) throws Exception {
+    return get(path, withKey ? auth : null);
+  }
+
+  private static HttpResponse<byte[]> get(String path, String authorization) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-    if (withKey) {
-      request.header("Authorization", auth);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void importRuns_areServedToExecutives_andRefusedToPartners() throws Exception {
+    HttpResponse<byte[]> executive = get("/api/v0/import-runs", executiveAuth);
+    assertThat(executive.statusCode()).isEqualTo(200);
+    assertThat(new String(executive.body(), StandardCharsets.UTF_8))
+        .contains("\"outcome\": \"completed\"").contains("\"total_count\": 1").contains("\"created\": 3");
+    assertThat(get("/api/v0/import-runs", auth).statusCode()).isEqualTo(403);
+    assertThat(get("/api/v0/import-runs", (String) null).statusCode()).isEqualTo(401);
   }
 
   @Test

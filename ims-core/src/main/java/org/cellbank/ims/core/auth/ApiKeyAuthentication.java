@@ -17,7 +17,8 @@ import org.cellbank.ims.core.http.HttpResponse;
  * <ul>
  *   <li>missing, malformed or invalid credentials: 401 with the standard JSON error body and
  *       {@code WWW-Authenticate: ApiKey};
- *   <li>a valid key whose user's {@link Role} does not include the required one: 403;
+ *   <li>a valid key whose user's {@link Role} does not include the required one: 403 (routes that
+ *       need a higher role than the rest check it with {@link RoleGuard});
  *   <li>otherwise the request goes on with its {@link ApiPrincipal} attached, which handlers read
  *       with {@link #principal(HttpRequest)}. The principal is a request attribute, so a client
  *       cannot forge it with a header.
@@ -80,16 +81,26 @@ public final class ApiKeyAuthentication implements HttpFilter {
     Optional<ApiPrincipal> principal = credentials(request)
         .flatMap(c -> apiKeys.authenticate(c.username, c.key));
     if (principal.isEmpty()) {
-      return HttpResponse.builder(401)
-          .header("content-type", HttpResponse.JSON_CONTENT_TYPE)
-          .header("www-authenticate", SCHEME)
-          .body(HttpResponse.error(401, "Missing or invalid API key").body())
-          .build();
+      return unauthenticated();
     }
     if (!principal.get().role().includes(required)) {
-      return HttpResponse.error(403, "This API key may not use this resource");
+      return forbidden();
     }
     return next.handle(request.withAttribute(ApiPrincipal.class, principal.get()));
+  }
+
+  /** The 401 answer: the JSON error body and {@code WWW-Authenticate: ApiKey}. */
+  static HttpResponse unauthenticated() {
+    return HttpResponse.builder(401)
+        .header("content-type", HttpResponse.JSON_CONTENT_TYPE)
+        .header("www-authenticate", SCHEME)
+        .body(HttpResponse.error(401, "Missing or invalid API key").body())
+        .build();
+  }
+
+  /** The 403 answer for a valid key whose role is too low. */
+  static HttpResponse forbidden() {
+    return HttpResponse.error(403, "This API key may not use this resource");
   }
 
   private static Optional<Credentials> credentials(HttpRequest request) {

@@ -39,17 +39,20 @@ import org.slf4j.LoggerFactory;
  * {@code not_available} ("Initial value at first import"), in the same transaction as its data. A
  * stored line keeps the biobank's own data (ECACC number, availability flags, status log, CLIPs,
  * batches) and takes the registry's for the rest; with an {@link EcaccAvailability} check, a line
- * ECACC lists gets its "available at ECACC" flag turned on (never off); nothing is written when nothing differs, so a
- * second run over unchanged input writes no row. Each line is one transaction: a line that fails is
- * rolled back whole, reported, and the run goes on. Lines missing from the list are never deleted.
+ * ECACC lists gets its "available at ECACC" flag turned on (never off); nothing is written when
+ * nothing differs, so a second run over unchanged input writes no row. An unchanged line costs one
+ * read of the stored line: the merged line is compared with it, and only a line that differs goes
+ * through {@link CellLineRepository#update}, which locks it and writes the parts that differ. Each
+ * line is one transaction: a line that fails is rolled back whole, reported, and the run goes on.
+ * Lines missing from the list are never deleted.
  *
  * <pre>{@code
  * HpscregImporter importer = HpscregImporter.builder()
- *     .client(client).repository(repository).dataSource(dataSource).build();
+ *     .client(client).repository(repository).dataSource(dataSource)
+ *     .runs(ImportRuns.create(dataSource))      // store reports; resume a run that ran out of time
+ *     .build();
  * ImportReport report = importer.run(Duration.ofMinutes(14));
- * if (!report.notDone().isEmpty()) {
- *   importer.resume(report.notDone(), Duration.ofMinutes(14));
- * }
+ * // next invocation: run(...) goes on with report.notDone() when the budget ran out
  * }</pre>
  *
  * <p>Deviations from the reference importer, besides the per-line transaction: a parent line
@@ -89,37 +92,53 @@ public final class HpscregImporter {
   }
 
   /**
-   * Imports every line of the registry's list, stopping before {@code budget} runs out.
+   * Imports every line of the registry's list, or goes on with the lines an earlier run left,
+   * stopping before {@code budget} runs out.
    *
-   * <p>A list that cannot be read ends the run with {@link ImportReport.Outcome#LIST_FAILED}. When the
+   * <p>With a run history ({@link Builder#runs(ImportRuns)}), when the latest stored run ended with
+   * {@link ImportReport.Outcome#BUDGET_EXHAUSTED}, this run imports its {@link ImportReport#notDone()}
+   * names instead of reading the list, and its report names that run in
+   * {@link ImportReport#resumedFrom()}; the run after a completed one reads the list again. Otherwise
+   * a list that cannot be read ends the run with {@link ImportReport.Outcome#LIST_FAILED}. When the
    * budget would run out before the next line, the run stops with
    * {@link ImportReport.Outcome#BUDGET_EXHAUSTED} and reports the names it did not attempt.
    */
   public ImportReport run(Duration budget) {
     Objects.requireNonNull(budget, "budget");
     Instant start = now();
+    if (runs != null) {
+      Optional<ImportRuns.StoredRun> unfinished = runs.latestRun()
+          .filter(r -> r.report().outcome() == ImportReport.Outcome.BUDGET_EXHAUSTED && !r.report().notDone().isEmpty());
+      if (unfinished.isPresent()) {
+        ImportRuns.StoredRun earlier = unfinished.get();
+        LOG.info("hPSCreg import: resuming run {}, which left {} of its {} lines when its time budget ran out",
+            earlier.id(), earlier.report().notDone().size(), earlier.report().total());
+        return importNames(start, earlier.report().notDone(), budget, earlier.id());
+      }
+    }
     List<String> names;
     try {
       names = client.list();
     } catch (ImsException e) {
       LOG.error("hPSCreg import: cannot read the list of lines: {}", e.getMessage());
       return stored(new ImportReport(start, now(), ImportReport.Outcome.LIST_FAILED, 0, 0, 0, 0, 0, 0,
-          List.of(new LineProblem("(list)", LineProblem.Kind.FAILED, e.getMessage())), List.of()));
+          List.of(new LineProblem("(list)", LineProblem.Kind.FAILED, e.getMessage())), List.of(), null));
     }
-    return importNames(start, names, budget);
+    return importNames(start, names, budget, null);
   }
 
   /**
    * Imports the given lines (for example the {@link ImportReport#notDone()} of an earlier run) without
-   * reading the list, stopping before {@code budget} runs out.
+   * reading the list, stopping before {@code budget} runs out. {@link #run(Duration)} does this by
+   * itself when a run history is configured.
    */
   public ImportReport resume(List<String> names, Duration budget) {
     Objects.requireNonNull(names, "names");
     Objects.requireNonNull(budget, "budget");
-    return importNames(now(), List.copyOf(names), budget);
+    return importNames(now(), List.copyOf(names), budget, null);
   }
 
-  private ImportReport importNames(Instant start, List<String> names, Duration budget) {
+  private ImportReport importNames(Instant start, List<String> names, Duration budget, Long resumedFrom) {
     Instant deadline = start.plus(budget);
     Run run = new Run(loadAgeRanges());
     List<String> notDone = List.of();
@@ -145,7 +164,7 @@ public final class HpscregImporter {
     }
     ImportReport report = new ImportReport(start, now(),
         notDone.isEmpty() ? ImportReport.Outcome.COMPLETED : ImportReport.Outcome.BUDGET_EXHAUSTED,
-        names.size(), run.created, run.updated, run.unchanged, run.failed, run.skipped, run.problems, notDone);
+        names.size(), run.created, run.updated, run.unchanged, run.failed, run.skipped, run.problems, notDone, resumedFrom);
     LOG.info(report.summary());
     return stored(report);
   }
@@ -203,6 +222,12 @@ public final class HpscregImporter {
         CellLine merged = merge(stored, new HpscregDocument(line, parsed.parentHpscregId(), parsed.kept()));
         if (!merged.availableForSaleAtEcacc() && listedAtEcacc(merged.ecaccId(), merged.name())) {
           merged = merged.toBuilder().availableForSaleAtEcacc(true).build();
+        }
+        if (merged.equals(stored)) {
+          // Nothing differs from what was just read: no update transaction, no second read. A line
+          // changed by someone else since that read is left to them (update would refuse it too).
+          run.unchanged++;
+          return;
         }
         CellLine after = repository.update(merged);
         if (after.version() != stored.version()) {

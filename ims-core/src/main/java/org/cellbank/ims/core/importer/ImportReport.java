@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param skipped lines the import does not take, such as those without a BioSamples id
  * @param problems one entry per failed or skipped line, and one for a list that could not be read
  * @param notDone the names left when the time budget ran out, in list order
+ * @param resumedFrom the id of the stored run whose {@code notDone} names this run went through, or
+ *     null when the run read the registry's list (see {@link ImportRuns})
  */
 public record ImportReport(
     Instant startedAt,
@@ -33,7 +35,8 @@ public record ImportReport(
     int failed,
     int skipped,
     List<LineProblem> problems,
-    List<String> notDone) {
+    List<String> notDone,
+    Long resumedFrom) {
 
   /** Validates the components and copies the lists. */
   public ImportReport {
@@ -42,6 +45,11 @@ public record ImportReport(
     Objects.requireNonNull(outcome, "outcome");
     problems = List.copyOf(Objects.requireNonNull(problems, "problems"));
     notDone = List.copyOf(Objects.requireNonNull(notDone, "notDone"));
+  }
+
+  /** Whether this run continued an earlier one instead of reading the registry's list. */
+  public boolean resumed() {
+    return resumedFrom != null;
   }
 
   /** The lines the run went through: created, updated, unchanged, failed or skipped. */
@@ -58,7 +66,8 @@ public record ImportReport(
   public String summary() {
     return "hPSCreg import " + outcome.name().toLowerCase(java.util.Locale.ROOT) + " in " + duration().toMillis()
         + " ms: " + done() + "/" + total + " lines, " + created + " created, " + updated + " updated, "
-        + unchanged + " unchanged, " + failed + " failed, " + skipped + " skipped, " + notDone.size() + " not done";
+        + unchanged + " unchanged, " + failed + " failed, " + skipped + " skipped, " + notDone.size() + " not done"
+        + (resumedFrom == null ? "" : " (resumed run " + resumedFrom + ")");
   }
 
   /** How a run ended. */

@@ -3,6 +3,7 @@ package org.cellbank.ims.core.importer;
 import static org.cellbank.ims.core.internal.db.Tables.IMPORT_RUN;
 import static org.cellbank.ims.core.internal.db.Tables.IMPORT_RUN_PROBLEM;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -11,9 +12,12 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.DatabaseException;
+import org.cellbank.ims.core.Page;
+import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.importer.ImportReport.LineProblem;
 import org.cellbank.ims.core.internal.db.tables.records.ImportRunRecord;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -25,7 +29,8 @@ import org.jooq.impl.DSL;
  *
  * <pre>{@code
  * ImportRuns runs = ImportRuns.create(dataSource);
- * List<String> left = runs.latest().map(ImportReport::notDone).orElse(List.of());
+ * Page<ImportRuns.Summary> last = runs.page(PageRequest.first(20));       // newest first
+ * Optional<ImportRuns.StoredRun> one = runs.find(last.items().get(0).id()); // with its problems
  * }</pre>
  *
  * <p>Thread-safe; the caller owns the {@link DataSource}.
@@ -41,6 +46,48 @@ public final class ImportRuns {
   /** The run history in the IMS schema of the database behind {@code dataSource}. */
   public static ImportRuns create(DataSource dataSource) {
     return new ImportRuns(Objects.requireNonNull(dataSource, "dataSource"));
+  }
+
+  /**
+   * A stored run: its id and its whole report (problems and names not done included).
+   *
+   * @param id the run's id
+   * @param report what the run did
+   */
+  public record StoredRun(long id, ImportReport report) {
+
+    /** Validates the components. */
+    public StoredRun {
+      Objects.requireNonNull(report, "report");
+    }
+  }
+
+  /**
+   * A stored run without its lists: what a listing of runs shows.
+   *
+   * @param id the run's id
+   * @param startedAt when the run started
+   * @param finishedAt when the run ended
+   * @param outcome how the run ended
+   * @param total the number of names the run was given
+   * @param created lines stored for the first time
+   * @param updated stored lines whose registry data changed
+   * @param unchanged stored lines the registry did not change
+   * @param failed lines that could not be read, parsed or written
+   * @param skipped lines the import does not take
+   * @param problems how many problems the run reported
+   * @param notDone how many names the run left for the next one
+   * @param resumedFrom the id of the run this one continued, or null when it read the list
+   */
+  public record Summary(long id, Instant startedAt, Instant finishedAt, ImportReport.Outcome outcome, int total,
+      int created, int updated, int unchanged, int failed, int skipped, int problems, int notDone, Long resumedFrom) {
+
+    /** Validates the components. */
+    public Summary {
+      Objects.requireNonNull(startedAt, "startedAt");
+      Objects.requireNonNull(finishedAt, "finishedAt");
+      Objects.requireNonNull(outcome, "outcome");
+    }
   }
 
   /**
@@ -64,6 +111,7 @@ public final class ImportRuns {
         run.setFailed(report.failed());
         run.setSkipped(report.skipped());
         run.setNotDone(report.notDone().toArray(String[]::new));
+        run.setResumedFrom(report.resumedFrom());
         run.insert();
         var insert = tx.insertInto(IMPORT_RUN_PROBLEM, IMPORT_RUN_PROBLEM.IMPORT_RUN_ID, IMPORT_RUN_PROBLEM.LINE_NAME,
             IMPORT_RUN_PROBLEM.KIND, IMPORT_RUN_PROBLEM.MESSAGE);
@@ -82,7 +130,28 @@ public final class ImportRuns {
 
   /** The report of the latest run, by start time. */
   public Optional<ImportReport> latest() {
-    return recent(1).stream().findFirst();
+    return latestRun().map(StoredRun::report);
+  }
+
+  /** The latest run, by start time, with its id. */
+  public Optional<StoredRun> latestRun() {
+    try {
+      DSLContext dsl = dsl();
+      return dsl.selectFrom(IMPORT_RUN).orderBy(IMPORT_RUN.STARTED_AT.desc(), IMPORT_RUN.ID.desc()).limit(1)
+          .fetchOptional().map(r -> stored(dsl, r));
+    } catch (DataAccessException e) {
+      throw new DatabaseException("could not read the import runs", e, true);
+    }
+  }
+
+  /** The run with this id, with its problems and the names it did not get to. */
+  public Optional<StoredRun> find(long id) {
+    try {
+      DSLContext dsl = dsl();
+      return dsl.selectFrom(IMPORT_RUN).where(IMPORT_RUN.ID.eq(id)).fetchOptional().map(r -> stored(dsl, r));
+    } catch (DataAccessException e) {
+      throw new DatabaseException("could not read import run " + id, e, true);
+    }
   }
 
   /** The reports of the latest {@code limit} runs, newest first; unmodifiable. */
@@ -93,18 +162,49 @@ public final class ImportRuns {
     try {
       DSLContext dsl = dsl();
       return dsl.selectFrom(IMPORT_RUN).orderBy(IMPORT_RUN.STARTED_AT.desc(), IMPORT_RUN.ID.desc()).limit(limit)
-          .fetch().stream()
-          .map(r -> new ImportReport(r.getStartedAt().toInstant(), r.getFinishedAt().toInstant(),
-              ImportReport.Outcome.valueOf(r.getOutcome().toUpperCase(Locale.ROOT)), r.getTotal(), r.getCreated(),
-              r.getUpdated(), r.getUnchanged(), r.getFailed(), r.getSkipped(),
-              dsl.selectFrom(IMPORT_RUN_PROBLEM).where(IMPORT_RUN_PROBLEM.IMPORT_RUN_ID.eq(r.getId()))
-                  .orderBy(IMPORT_RUN_PROBLEM.ID).fetch(p -> new LineProblem(p.getLineName(),
-                      LineProblem.Kind.valueOf(p.getKind().toUpperCase(Locale.ROOT)), p.getMessage())),
-              List.of(r.getNotDone())))
-          .toList();
+          .fetch().stream().map(r -> stored(dsl, r).report()).toList();
     } catch (DataAccessException e) {
       throw new DatabaseException("could not read the import runs", e, true);
     }
+  }
+
+  /** A page of runs, newest first (by start time), without their lists; two statements. */
+  public Page<Summary> page(PageRequest request) {
+    Objects.requireNonNull(request, "request");
+    Field<Integer> problems = DSL.field(DSL.selectCount().from(IMPORT_RUN_PROBLEM)
+        .where(IMPORT_RUN_PROBLEM.IMPORT_RUN_ID.eq(IMPORT_RUN.ID)));
+    Field<Integer> notDone = DSL.cardinality(IMPORT_RUN.NOT_DONE);
+    try {
+      DSLContext dsl = dsl();
+      long total = dsl.fetchCount(IMPORT_RUN);
+      List<Summary> items = dsl.select(IMPORT_RUN.ID, IMPORT_RUN.STARTED_AT, IMPORT_RUN.FINISHED_AT, IMPORT_RUN.OUTCOME,
+              IMPORT_RUN.TOTAL, IMPORT_RUN.CREATED, IMPORT_RUN.UPDATED, IMPORT_RUN.UNCHANGED, IMPORT_RUN.FAILED,
+              IMPORT_RUN.SKIPPED, problems, notDone, IMPORT_RUN.RESUMED_FROM)
+          .from(IMPORT_RUN)
+          .orderBy(IMPORT_RUN.STARTED_AT.desc(), IMPORT_RUN.ID.desc())
+          .limit(request.limit()).offset(request.offset())
+          .fetch(r -> new Summary(r.get(IMPORT_RUN.ID), r.get(IMPORT_RUN.STARTED_AT).toInstant(),
+              r.get(IMPORT_RUN.FINISHED_AT).toInstant(), outcome(r.get(IMPORT_RUN.OUTCOME)), r.get(IMPORT_RUN.TOTAL),
+              r.get(IMPORT_RUN.CREATED), r.get(IMPORT_RUN.UPDATED), r.get(IMPORT_RUN.UNCHANGED),
+              r.get(IMPORT_RUN.FAILED), r.get(IMPORT_RUN.SKIPPED), r.get(problems), r.get(notDone),
+              r.get(IMPORT_RUN.RESUMED_FROM)));
+      return new Page<>(items, total, request);
+    } catch (DataAccessException e) {
+      throw new DatabaseException("could not read the import runs", e, true);
+    }
+  }
+
+  private static StoredRun stored(DSLContext dsl, ImportRunRecord r) {
+    List<LineProblem> problems = dsl.selectFrom(IMPORT_RUN_PROBLEM).where(IMPORT_RUN_PROBLEM.IMPORT_RUN_ID.eq(r.getId()))
+        .orderBy(IMPORT_RUN_PROBLEM.ID).fetch(p -> new LineProblem(p.getLineName(),
+            LineProblem.Kind.valueOf(p.getKind().toUpperCase(Locale.ROOT)), p.getMessage()));
+    return new StoredRun(r.getId(), new ImportReport(r.getStartedAt().toInstant(), r.getFinishedAt().toInstant(),
+        outcome(r.getOutcome()), r.getTotal(), r.getCreated(), r.getUpdated(), r.getUnchanged(), r.getFailed(),
+        r.getSkipped(), problems, List.of(r.getNotDone()), r.getResumedFrom()));
+  }
+
+  private static ImportReport.Outcome outcome(String stored) {
+    return ImportReport.Outcome.valueOf(stored.toUpperCase(Locale.ROOT));
   }
 
   private static String truncate(String s, int max) {

@@ -40,6 +40,7 @@ final class FakeRegistry implements AutoCloseable {
   private List<String> order = new ArrayList<>();
   private Answer listAnswer;
   private int detailCalls;
+  private int listCalls;
 
   private FakeRegistry() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -119,6 +120,10 @@ final class FakeRegistry implements AutoCloseable {
     return detailCalls;
   }
 
+  synchronized int listCalls() {
+    return listCalls;
+  }
+
   URI baseUri() {
     return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + PATH);
   }
@@ -135,6 +140,7 @@ final class FakeRegistry implements AutoCloseable {
       if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
         answer = new Answer(401, "\"unauthorised\"".getBytes(StandardCharsets.UTF_8));
       } else if (path.equals(PATH) || path.equals(PATH + "/")) {
+        listCalls++;
         answer = listAnswer != null ? listAnswer
             : new Answer(200, JsonWriter.compact().write(JsonArray.ofStrings(order)).getBytes(StandardCharsets.UTF_8));
       } else {

@@ -1,6 +1,7 @@
 package org.cellbank.ims.core.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.cellbank.ims.core.importer.FakeRegistry.arrayWithout;
 import static org.cellbank.ims.core.importer.FakeRegistry.edit;
 import static org.cellbank.ims.core.importer.FakeRegistry.fixture;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.cellbank.ims.core.db.CatalogueDocuments;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.importer.ImportReport.LineProblem;
 import org.cellbank.ims.core.json.JsonArray;
@@ -35,9 +37,12 @@ import org.cellbank.ims.core.model.IntegratingVector;
 import org.cellbank.ims.core.model.ModificationKind;
 import org.cellbank.ims.core.model.NonIntegratingVector;
 import org.cellbank.ims.core.model.ValidationStatus;
+import org.cellbank.ims.core.sample.SampleData;
+import org.cellbank.ims.core.sample.SampleDataLoader;
 import org.cellbank.ims.core.search.CatalogueDocument;
 import org.cellbank.ims.core.search.InMemoryCatalogueIndex;
 import org.cellbank.ims.core.search.OutboxDrainer;
+import org.cellbank.ims.core.search.SearchQuery;
 import org.cellbank.ims.core.search.SearchOutbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,6 +156,39 @@ class HpscregImporterTest {
     assertThat(second.created() + second.updated() + second.failed()).isZero();
     assertThat(versions()).isEqualTo(before);
     assertThat(outbox.pendingCount()).isEqualTo(pending);
+  }
+
+  @Test
+  void unchangedLine_costsOneReadOfTheLine_andNoTransactionOfItsOwn() {
+    List<String> statements = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    CellLineRepository observed = CellLineRepository.builder().dataSource(db).searchOutbox(outbox)
+        .onStatement(statements::add).build();
+    HpscregImporter importer = HpscregImporter.builder().client(registry.client()).repository(observed).dataSource(db)
+        .build();
+    assertThat(importer.run(BUDGET).created()).isEqualTo(3);
+    Map<String, Long> before = versions();
+    statements.clear();
+    for (String id : List.of("SAMEA2590882", "SAMEA104493170", "SAMEA999000101")) {
+      assertThat(observed.findByBiosamplesId(id)).isPresent();
+    }
+    List<String> threeReads = List.copyOf(statements);
+    statements.clear();
+
+    ImportReport second = importer.run(BUDGET);
+
+    assertThat(second.unchanged()).isEqualTo(3);
+    assertThat(statements).hasSameSizeAs(threeReads);
+    assertThat(statements).noneMatch(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("for update"));
+    assertThat(versions()).isEqualTo(before);
+
+    // a line that differs still goes through the locked update
+    registry.document("UKBi008-A", with(fixture("UKBi008-A"), "derivation_country", JsonString.of("France")));
+    statements.clear();
+    ImportReport third = importer.run(BUDGET);
+    assertThat(third.updated()).isEqualTo(1);
+    assertThat(third.unchanged()).isEqualTo(2);
+    assertThat(statements).anyMatch(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("for update"));
+    assertThat(repository.getByBiosamplesId("SAMEA2590882").derivationCountry()).isEqualTo("France");
   }
 
   @Test
@@ -295,7 +333,7 @@ class HpscregImporterTest {
   }
 
   @Test
-  void timeBudget_stopsBeforeItRunsOut_andTheNextRunResumes() {
+  void timeBudget_stopsBeforeItRunsOut_andResumeTakesTheRest() {
     TickingClock clock = new TickingClock(Duration.ofSeconds(1));
     // every clock reading moves one second on: a line takes a few readings
     ImportReport first = importer(clock).run(Duration.ofSeconds(6));
@@ -312,17 +350,92 @@ class HpscregImporterTest {
   }
 
   @Test
-  void runReports_areStoredWithTheirProblems_soTheNextRunCanResume() {
+  void runThatStopsOnItsBudget_isContinuedByTheNextRun_withOnlyTheLinesNotDone() {
+    ImportRuns runs = ImportRuns.create(db);
+    registry.answer("DOWN-1", 500, "{}");
+    registry.answer("LAST-1", 200, "null");
+    HpscregImporter hurried = HpscregImporter.builder().client(registry.client()).repository(repository).dataSource(db)
+        .clock(new TickingClock(Duration.ofSeconds(1))).runs(runs).build();
+    HpscregImporter relaxed = HpscregImporter.builder().client(registry.client()).repository(repository).dataSource(db)
+        .runs(runs).build();
+
+    ImportReport first = hurried.run(Duration.ofSeconds(6));
+
+    assertThat(first.outcome()).isEqualTo(ImportReport.Outcome.BUDGET_EXHAUSTED);
+    assertThat(first.resumedFrom()).isNull();
+    assertThat(first.total()).isEqualTo(5);
+    assertThat(first.notDone()).isNotEmpty().isEqualTo(
+        List.of("UKBi008-A", "BIONi010-C-2", "TESTi010-A", "DOWN-1", "LAST-1").subList(first.done(), 5));
+    ImportRuns.StoredRun stored = runs.latestRun().orElseThrow();
+    assertThat(stored.report()).isEqualTo(first);
+    int listCalls = registry.listCalls();
+    int detailCalls = registry.detailCalls();
+
+    // the next invocation: no list, only the names the first run did not get to
+    ImportReport second = relaxed.run(BUDGET);
+
+    assertThat(second.outcome()).isEqualTo(ImportReport.Outcome.COMPLETED);
+    assertThat(second.resumedFrom()).isEqualTo(stored.id());
+    assertThat(second.total()).isEqualTo(first.notDone().size());
+    assertThat(second.done()).isEqualTo(first.notDone().size());
+    assertThat(registry.listCalls()).isEqualTo(listCalls);
+    assertThat(registry.detailCalls() - detailCalls).isEqualTo(first.notDone().size());
+    assertThat(first.created() + second.created()).isEqualTo(3);
+    assertThat(first.failed() + second.failed()).isEqualTo(1);
+    assertThat(first.skipped() + second.skipped()).isEqualTo(1);
+    assertThat(repository.count()).isEqualTo(3);
+    assertThat(runs.latestRun().orElseThrow().report()).isEqualTo(second);
+    assertThat(second.summary()).contains("(resumed run " + stored.id() + ")");
+
+    // once a run completed, the next one reads the list again
+    ImportReport third = relaxed.run(BUDGET);
+    assertThat(third.resumedFrom()).isNull();
+    assertThat(third.total()).isEqualTo(5);
+    assertThat(third.unchanged()).isEqualTo(3);
+    assertThat(registry.listCalls()).isEqualTo(listCalls + 1);
+  }
+
+  @Test
+  void resumedRunThatAlsoRunsOutOfTime_leavesTheRestToTheRunAfterIt() {
+    ImportRuns runs = ImportRuns.create(db);
+    HpscregImporter hurried = HpscregImporter.builder().client(registry.client()).repository(repository).dataSource(db)
+        .clock(new TickingClock(Duration.ofSeconds(1))).runs(runs).build();
+
+    ImportReport first = hurried.run(Duration.ofSeconds(4));
+    assertThat(first.outcome()).isEqualTo(ImportReport.Outcome.BUDGET_EXHAUSTED);
+    assertThat(first.done()).isEqualTo(1);
+    long firstId = runs.latestRun().orElseThrow().id();
+
+    ImportReport second = hurried.run(Duration.ofSeconds(4));
+    assertThat(second.resumedFrom()).isEqualTo(firstId);
+    assertThat(second.outcome()).isEqualTo(ImportReport.Outcome.BUDGET_EXHAUSTED);
+    assertThat(second.notDone()).isEqualTo(first.notDone().subList(second.done(), first.notDone().size()));
+    long secondId = runs.latestRun().orElseThrow().id();
+
+    ImportReport third = hurried.run(Duration.ofSeconds(4));
+    assertThat(third.resumedFrom()).isEqualTo(secondId);
+    assertThat(third.outcome()).isEqualTo(ImportReport.Outcome.COMPLETED);
+    assertThat(repository.count()).isEqualTo(3);
+    assertThat(first.created() + second.created() + third.created()).isEqualTo(3);
+  }
+
+  @Test
+  void runReports_areStoredWithTheirProblems() {
     ImportRuns runs = ImportRuns.create(db);
     registry.answer("DOWN-1", 500, "{}");
     HpscregImporter importer = HpscregImporter.builder().client(registry.client()).repository(repository).dataSource(db)
-        .clock(new TickingClock(Duration.ofSeconds(1))).runs(runs).build();
+        .runs(runs).build();
 
-    ImportReport report = importer.run(Duration.ofSeconds(6));
+    ImportReport report = importer.run(BUDGET);
 
-    ImportReport stored = runs.latest().orElseThrow();
-    assertThat(stored).isEqualTo(report);
-    assertThat(stored.notDone()).isNotEmpty();
+    ImportRuns.StoredRun stored = runs.latestRun().orElseThrow();
+    assertThat(stored.report()).isEqualTo(report);
+    assertThat(runs.find(stored.id())).contains(stored);
+    assertThat(stored.report().problems()).singleElement().satisfies(p -> {
+      assertThat(p.name()).isEqualTo("DOWN-1");
+      assertThat(p.kind()).isEqualTo(LineProblem.Kind.FAILED);
+      assertThat(p.message()).contains("500");
+    });
 
     registry.listAnswer(500, "{}");
     importer.run(BUDGET);
@@ -330,8 +443,6 @@ class HpscregImporterTest {
     assertThat(runs.latest().orElseThrow().outcome()).isEqualTo(ImportReport.Outcome.LIST_FAILED);
     assertThat(runs.latest().orElseThrow().problems()).singleElement()
         .satisfies(p -> assertThat(p.name()).isEqualTo("(list)"));
-    ImportReport resumed = importer.resume(runs.recent(2).get(1).notDone(), BUDGET);
-    assertThat(resumed.done()).isEqualTo(report.notDone().size());
   }
 
   @Test
@@ -351,6 +462,35 @@ class HpscregImporterTest {
     NightlyUpdate.Result failedList = NightlyUpdate.create(importer(), drainer).run(BUDGET);
     assertThat(failedList.importReport().outcome()).isEqualTo(ImportReport.Outcome.LIST_FAILED);
     assertThat(failedList.drain().claimed()).isZero();
+  }
+
+  @Test
+  void nightlyUpdate_withRebuild_replacesTheIndexFromTheDatabase_thenDrains() {
+    SampleDataLoader.create(repository).loadMissing(SampleData.all());
+    InMemoryCatalogueIndex index = InMemoryCatalogueIndex.create();
+    CellLine gone = SampleData.all().get(0).toBuilder().biosamplesId("SAMEA-GONE").name("GONE-1").build();
+    index.upsert(CatalogueDocument.of(gone));
+    OutboxDrainer drainer = OutboxDrainer.builder().dataSource(db).index(index)
+        .documents(CatalogueDocuments.source(repository)).build();
+    NightlyUpdate nightly = NightlyUpdate.create(importer(), drainer)
+        .rebuilding(index, () -> CatalogueDocuments.allVisible(repository));
+
+    NightlyUpdate.Result result = nightly.run(BUDGET, true);
+
+    long visible = SampleData.all().stream().filter(CatalogueDocument::isVisible).count();
+    assertThat(visible).isPositive();
+    assertThat(result.importReport().outcome()).isEqualTo(ImportReport.Outcome.COMPLETED);
+    assertThat(result.rebuild()).isNotNull();
+    assertThat(result.rebuild().documents()).isEqualTo(visible);
+    assertThat(index.search(SearchQuery.all()).total()).isEqualTo(visible);
+    assertThat(index.search(SearchQuery.all()).hits()).extracting(CatalogueDocument::biosamplesId)
+        .doesNotContain("SAMEA-GONE");
+    assertThat(outbox.pendingCount()).isZero();
+
+    NightlyUpdate.Result plain = nightly.run(BUDGET);
+    assertThat(plain.rebuild()).isNull();
+    assertThatThrownBy(() -> NightlyUpdate.create(importer(), drainer).run(BUDGET, true))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test

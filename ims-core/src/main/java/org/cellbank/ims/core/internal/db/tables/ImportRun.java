@@ -121,6 +121,11 @@ public class ImportRun extends TableImpl<ImportRunRecord> {
      */
     public final TableField<ImportRunRecord, String[]> NOT_DONE = createField(DSL.name("not_done"), SQLDataType.CLOB.array().nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::text[]"), SQLDataType.CLOB.array())), this, "");
 
+    /**
+     * The column <code>ims.import_run.resumed_from</code>.
+     */
+    public final TableField<ImportRunRecord, Long> RESUMED_FROM = createField(DSL.name("resumed_from"), SQLDataType.BIGINT, this, "");
+
     private ImportRun(Name alias, Table<ImportRunRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -201,6 +206,23 @@ public class ImportRun extends TableImpl<ImportRunRecord> {
     @Override
     public UniqueKey<ImportRunRecord> getPrimaryKey() {
         return Keys.IMPORT_RUN_PKEY;
+    }
+
+    @Override
+    public List<ForeignKey<ImportRunRecord, ?>> getReferences() {
+        return Arrays.asList(Keys.IMPORT_RUN__IMPORT_RUN_RESUMED_FROM_FKEY);
+    }
+
+    private transient ImportRunPath _importRun;
+
+    /**
+     * Get the implicit join path to the <code>ims.import_run</code> table.
+     */
+    public ImportRunPath importRun() {
+        if (_importRun == null)
+            _importRun = new ImportRunPath(this, Keys.IMPORT_RUN__IMPORT_RUN_RESUMED_FROM_FKEY, null);
+
+        return _importRun;
     }
 
     private transient ImportRunProblemPath _importRunProblem;

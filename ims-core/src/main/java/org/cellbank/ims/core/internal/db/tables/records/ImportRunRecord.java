@@ -187,6 +187,20 @@ public class ImportRunRecord extends UpdatableRecordImpl<ImportRunRecord> {
         return (String[]) get(11);
     }
 
+    /**
+     * Setter for <code>ims.import_run.resumed_from</code>.
+     */
+    public void setResumedFrom(Long value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for <code>ims.import_run.resumed_from</code>.
+     */
+    public Long getResumedFrom() {
+        return (Long) get(12);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -210,7 +224,7 @@ public class ImportRunRecord extends UpdatableRecordImpl<ImportRunRecord> {
     /**
      * Create a detached, initialised ImportRunRecord
      */
-    public ImportRunRecord(Long id, String source, OffsetDateTime startedAt, OffsetDateTime finishedAt, String outcome, Integer total, Integer created, Integer updated, Integer unchanged, Integer failed, Integer skipped, String[] notDone) {
+    public ImportRunRecord(Long id, String source, OffsetDateTime startedAt, OffsetDateTime finishedAt, String outcome, Integer total, Integer created, Integer updated, Integer unchanged, Integer failed, Integer skipped, String[] notDone, Long resumedFrom) {
         super(ImportRun.IMPORT_RUN);
 
         setId(id);
@@ -225,6 +239,7 @@ public class ImportRunRecord extends UpdatableRecordImpl<ImportRunRecord> {
         setFailed(failed);
         setSkipped(skipped);
         setNotDone(notDone);
+        setResumedFrom(resumedFrom);
         resetChangedOnNotNull();
     }
 }
