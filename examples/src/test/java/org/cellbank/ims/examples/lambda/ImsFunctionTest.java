@@ -1,86 +1,120 @@
 package org.cellbank.ims.examples.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
+import org.cellbank.ims.core.ImsException;
+import org.cellbank.ims.core.auth.ApiKeys;
+import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.SchemaMigrations;
-import org.cellbank.ims.core.importer.ImportRuns;
+import org.cellbank.ims.core.json.JsonObject;
+import org.cellbank.ims.core.json.JsonReader;
+import org.cellbank.ims.core.sample.SampleData;
+import org.cellbank.ims.core.sample.SampleDataLoader;
+import org.cellbank.ims.core.sample.SyntheticCellLines;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.testkit.ImsPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The Lambda function assembled from its environment runs the nightly import on a scheduled event. */
+/** The HTTP Lambda function assembled from its environment, against a real PostgreSQL. */
 class ImsFunctionTest {
-
-  private static final String SCHEDULED_EVENT = """
-      {"version": "0", "id": "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", "detail-type": "Scheduled Event",
-       "source": "aws.events", "account": "123456789012", "time": "2026-11-28T02:00:00Z",
-       "region": "eu-west-1", "resources": ["arn:aws:events:eu-west-1:123456789012:rule/ims-nightly"],
-       "detail": {}}
-      """;
-
-  private static HttpServer registry;
-  private static DataSource dataSource;
   private static Map<String, String> env;
+  private static String credentials;
 
   @BeforeAll
-  static void setUp() throws IOException {
-    registry = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    registry.createContext("/api/export/ebisc", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      String name = path.equals("/api/export/ebisc") ? "list" : path.substring("/api/export/ebisc/".length());
-      try (InputStream in = ImsFunctionTest.class.getResourceAsStream("/hpscreg/" + name + ".json")) {
-        byte[] body = in == null ? "{}".getBytes(StandardCharsets.UTF_8) : in.readAllBytes();
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(in == null ? 404 : 200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      }
-    });
-    registry.start();
+  static void setUp() {
     ImsPostgres pg = ImsPostgres.shared();
-    pg.createDatabase("ims_function_test");
-    dataSource = pg.dataSource("ims_function_test");
+    String database = "ims_function_http_" + ProcessHandle.current().pid();
+    pg.createDatabase(database);
+    DataSource dataSource = pg.dataSource(database);
     SchemaMigrations.create(dataSource).migrate();
-    env = Map.of(
-        "IMS_JDBC_URL", pg.jdbcUrl("ims_function_test"),
+    SampleDataLoader loader = SampleDataLoader.create(CellLineRepository.create(dataSource));
+    loader.loadMissing(SampleData.all());
+    loader.loadMissing(SyntheticCellLines.generate(3, 7L));
+    ApiKeys keys = ApiKeys.create(dataSource);
+    keys.createUser("ecacc", Role.PARTNER);
+    credentials = "ecacc:" + keys.issue("ecacc").key();
+    env = new HashMap<>(Map.of(
+        "IMS_JDBC_URL", pg.jdbcUrl(database),
         "IMS_JDBC_USER", pg.user(),
         "IMS_JDBC_PASSWORD", pg.password(),
-        "IMS_DB_POOL_SIZE", "1",
-        "IMS_HPSCREG_URL", "http://127.0.0.1:" + registry.getAddress().getPort() + "/api/export/ebisc");
+        "IMS_API_MAX_LIMIT", "2"));
   }
 
-  @AfterAll
-  static void tearDown() {
-    registry.stop(0);
+  private static byte[] get(String path, String query, boolean gzip) {
+    String json = "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\""
+        + query + "\",\"headers\":{\"authorization\":\"ApiKey " + credentials + "\""
+        + (gzip ? ",\"accept-encoding\":\"gzip, br\"" : "") + "},\"requestContext\":{\"http\":{\"method\":\"GET\","
+        + "\"path\":\"" + path + "\",\"sourceIp\":\"127.0.0.1\"},\"requestId\":\"t\",\"stage\":\"$default\"},"
+        + "\"isBase64Encoded\":false}";
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static JsonObject body(JsonObject answer) throws IOException {
+    String body = answer.findString("body").orElseThrow();
+    if (answer.findBoolean("isBase64Encoded").orElse(false)) {
+      try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(body)))) {
+        return JsonReader.create().read(in.readAllBytes()).asObject();
+      }
+    }
+    return JsonReader.create().read(body).asObject();
   }
 
   @Test
-  void scheduledEvent_runsTheNightlyImport_andStoresItsReport() {
-    ImsLambdaHandler handler = ImsFunction.assemble(env);
-    handler.handle(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8));
-    CellLineRepository lines = CellLineRepository.create(dataSource);
-    assertThat(lines.count()).isEqualTo(3);
-    assertThat(lines.getByName("UKBi008-A").ecaccId()).isNotNull();
-    assertThat(ImportRuns.create(dataSource).latest()).hasValueSatisfying(run ->
-        assertThat(run.created()).isEqualTo(3));
+  void servesTheDetail_plainAndGzipped() throws IOException {
+    ImsLambdaHandler function = ImsFunction.assemble(env);
+    JsonObject plain = JsonReader.create().read(function.handle(get("/api/v0/cell-lines/SAMEA2590882", "", false)))
+        .asObject();
+    assertThat(plain.findNumber("statusCode").orElseThrow().longValue()).isEqualTo(200);
+    assertThat(plain.findBoolean("isBase64Encoded")).hasValue(false);
+    assertThat(body(plain).findString("name")).hasValue("UKBi008-A");
 
-    handler.handle(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8));
-    assertThat(ImportRuns.create(dataSource).latest()).hasValueSatisfying(run -> {
-      assertThat(run.created()).isZero();
-      assertThat(run.unchanged()).isEqualTo(3);
-    });
+    JsonObject zipped = JsonReader.create().read(function.handle(get("/api/v0/cell-lines/SAMEA2590882", "", true)))
+        .asObject();
+    assertThat(zipped.findObject("headers").orElseThrow().findString("content-encoding")).hasValue("gzip");
+    assertThat(body(zipped)).isEqualTo(body(plain));
+  }
+
+  @Test
+  void capsPages_atIMS_API_MAX_LIMIT() throws IOException {
+    ImsLambdaHandler function = ImsFunction.assemble(env);
+    JsonObject page = body(JsonReader.create().read(function.handle(get("/api/v0/cell-lines", "limit=1000", false)))
+        .asObject());
+    assertThat(page.findObject("meta").orElseThrow().findNumber("limit").orElseThrow().longValue()).isEqualTo(2);
+    assertThat(page.findArray("objects").orElseThrow().size()).isEqualTo(2);
+  }
+
+  @Test
+  void runsNoScheduledJob() {
+    ImsLambdaHandler function = ImsFunction.assemble(env);
+    byte[] scheduled = ("{\"id\":\"e1\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
+        + "\"time\":\"2026-11-28T02:00:00Z\",\"resources\":[],\"detail\":{}}").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> function.handle(scheduled)).isInstanceOf(ImsException.class)
+        .hasMessageContaining("no scheduled job");
+  }
+
+  @Test
+  void badSettings_failInit() {
+    Map<String, String> noUrl = new HashMap<>(env);
+    noUrl.remove("IMS_JDBC_URL");
+    assertThatThrownBy(() -> ImsFunction.assemble(noUrl)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("IMS_JDBC_URL");
+    Map<String, String> badPool = new HashMap<>(env);
+    badPool.put("IMS_DB_POOL_SIZE", "5");
+    assertThatThrownBy(() -> ImsFunction.assemble(badPool)).hasMessageContaining("IMS_DB_POOL_SIZE");
+    Map<String, String> unreachable = new HashMap<>(env);
+    unreachable.put("IMS_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/ims?connectTimeout=2");
+    assertThatThrownBy(() -> ImsFunction.assemble(unreachable)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot reach the database");
   }
 }

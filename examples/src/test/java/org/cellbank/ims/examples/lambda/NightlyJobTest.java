@@ -134,7 +134,7 @@ class NightlyJobTest {
     CellLineRepository lines = CellLineRepository.builder().dataSource(dataSource).searchOutbox(outbox).build();
     OpenSearchCatalogueIndex index = OpenSearchCatalogueIndex.builder().client(search.client())
         .alias(env.get("IMS_OPENSEARCH_INDEX")).replicas(0).build();
-    ImsLambdaHandler function = ImsFunction.assemble(env);
+    ImsLambdaHandler function = NightlyFunction.assemble(env);
 
     // night 1: three lines imported, ECACC lists one, the outbox rows are drained (all still hidden)
     handle(function, SCHEDULED_EVENT);

@@ -1,0 +1,97 @@
+package org.cellbank.ims.examples.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.db.SchemaMigrations;
+import org.cellbank.ims.core.importer.ImportRuns;
+import org.cellbank.ims.lambda.ImsLambdaHandler;
+import org.cellbank.ims.testkit.ImsPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The nightly Lambda function assembled from its environment runs the import on a scheduled event. */
+class NightlyFunctionTest {
+
+  private static final String SCHEDULED_EVENT = """
+      {"version": "0", "id": "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", "detail-type": "Scheduled Event",
+       "source": "aws.events", "account": "123456789012", "time": "2026-11-28T02:00:00Z",
+       "region": "eu-west-1", "resources": ["arn:aws:events:eu-west-1:123456789012:rule/ims-nightly"],
+       "detail": {}}
+      """;
+
+  private static HttpServer registry;
+  private static DataSource dataSource;
+  private static Map<String, String> env;
+
+  @BeforeAll
+  static void setUp() throws IOException {
+    registry = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    registry.createContext("/api/export/ebisc", exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      String name = path.equals("/api/export/ebisc") ? "list" : path.substring("/api/export/ebisc/".length());
+      try (InputStream in = NightlyFunctionTest.class.getResourceAsStream("/hpscreg/" + name + ".json")) {
+        byte[] body = in == null ? "{}".getBytes(StandardCharsets.UTF_8) : in.readAllBytes();
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(in == null ? 404 : 200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    });
+    registry.start();
+    ImsPostgres pg = ImsPostgres.shared();
+    pg.createDatabase("ims_function_test");
+    dataSource = pg.dataSource("ims_function_test");
+    SchemaMigrations.create(dataSource).migrate();
+    env = Map.of(
+        "IMS_JDBC_URL", pg.jdbcUrl("ims_function_test"),
+        "IMS_JDBC_USER", pg.user(),
+        "IMS_JDBC_PASSWORD", pg.password(),
+        "IMS_DB_POOL_SIZE", "1",
+        "IMS_HPSCREG_URL", "http://127.0.0.1:" + registry.getAddress().getPort() + "/api/export/ebisc");
+  }
+
+  @AfterAll
+  static void tearDown() {
+    registry.stop(0);
+  }
+
+  @Test
+  void scheduledEvent_runsTheNightlyImport_andStoresItsReport() {
+    ImsLambdaHandler handler = NightlyFunction.assemble(env);
+    handler.handle(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8));
+    CellLineRepository lines = CellLineRepository.create(dataSource);
+    assertThat(lines.count()).isEqualTo(3);
+    assertThat(lines.getByName("UKBi008-A").ecaccId()).isNotNull();
+    assertThat(ImportRuns.create(dataSource).latest()).hasValueSatisfying(run ->
+        assertThat(run.created()).isEqualTo(3));
+
+    handler.handle(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8));
+    assertThat(ImportRuns.create(dataSource).latest()).hasValueSatisfying(run -> {
+      assertThat(run.created()).isZero();
+      assertThat(run.unchanged()).isEqualTo(3);
+    });
+  }
+
+  @Test
+  void httpEvents_areNotServed_andTheRegistryIsRequired() {
+    ImsLambdaHandler handler = NightlyFunction.assemble(env);
+    String answer = new String(handler.handle(ImsLambdaHandler.warmUpEvent("/api/v0/cell-lines")), StandardCharsets.UTF_8);
+    assertThat(answer).contains("\"statusCode\":404");
+    Map<String, String> withoutRegistry = new java.util.HashMap<>(env);
+    withoutRegistry.remove("IMS_HPSCREG_URL");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> NightlyFunction.assemble(withoutRegistry))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("IMS_HPSCREG_URL");
+  }
+}
