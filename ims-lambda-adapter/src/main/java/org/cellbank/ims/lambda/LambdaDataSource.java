@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * LambdaDataSource db = LambdaDataSource.builder()
- *     .url(System.getenv("IMS_JDBC_URL"))
- *     .user(System.getenv("IMS_JDBC_USER"))
- *     .password(System.getenv("IMS_JDBC_PASSWORD"))
+ *     .url(jdbcUrl)            // the application's settings, e.g. from its environment
+ *     .user(user)
+ *     .password(password)
  *     .maxConnections(2)
  *     .build();
  * // Connect, then run a first query, on a second thread while this one assembles the function.

@@ -21,10 +21,11 @@ import org.cellbank.ims.core.json.JsonValue;
  * default), so the function's cold start stays short and a rotated secret is picked up.
  *
  * <pre>{@code
- * SecretsExtension secrets = SecretsExtension.fromEnvironment(System.getenv());
+ * // env: the environment map the application hands in (AWS_SESSION_TOKEN, the extension's port)
+ * SecretsExtension secrets = SecretsExtension.fromEnvironment(env);
  * LambdaDataSource db = LambdaDataSource.builder()
- *     .url(System.getenv("IMS_JDBC_URL"))
- *     .credentials(() -> secrets.databaseCredentials(System.getenv("IMS_DB_SECRET_ID")))
+ *     .url(jdbcUrl)
+ *     .credentials(() -> secrets.databaseCredentials(secretId))
  *     .build();
  * }</pre>
  *

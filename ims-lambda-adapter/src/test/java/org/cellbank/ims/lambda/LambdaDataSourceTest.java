@@ -192,19 +192,29 @@ class LambdaDataSourceTest {
   @Test
   void checkout_waitsForAConnectionInUse_thenTimesOut() throws Exception {
     try (LambdaDataSource db = dataSource(1).checkoutTimeout(Duration.ofMillis(300)).build()) {
+      try (Connection held = db.getConnection()) {
+        assertThat(held.isValid(1)).isTrue();
+        assertThatThrownBy(db::getConnection).isInstanceOf(SQLException.class).hasMessageContaining("in use");
+      }
+    }
+    try (LambdaDataSource db = dataSource(1).checkoutTimeout(Duration.ofSeconds(30)).build()) {
       Connection held = db.getConnection();
-      assertThatThrownBy(db::getConnection).isInstanceOf(SQLException.class).hasMessageContaining("in use");
-      CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> {
+      int pid = backendPid(held);
+      CompletableFuture<Integer> waiterPid = new CompletableFuture<>();
+      Thread waiter = new Thread(() -> {
         try (Connection c = db.getConnection()) {
-          return backendPid(c);
+          waiterPid.complete(backendPid(c));
         } catch (SQLException e) {
-          throw new IllegalStateException(e);
+          waiterPid.completeExceptionally(e);
         }
       });
-      Thread.sleep(100);
-      int pid = backendPid(held);
+      waiter.start();
+      // The waiter is parked in getConnection once it is in a timed wait; then hand the connection back.
+      while (waiter.getState() != Thread.State.TIMED_WAITING && !waiterPid.isDone()) {
+        Thread.onSpinWait();
+      }
       held.close();
-      assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(pid);
+      assertThat(waiterPid.get(10, TimeUnit.SECONDS)).isEqualTo(pid);
     }
   }
 
