@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.cellbank.ims.core.Page;
 import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.model.Batch;
@@ -16,10 +17,9 @@ import org.cellbank.ims.core.model.CellLine;
 
 /**
  * Loads whole cell-line and batch aggregates with plain JDBC, one SQL statement per load whatever
- * the number of aggregates: PostgreSQL builds each aggregate as one JSON document (correlated
- * subqueries, lists ordered by id or by their documented order, {@code []} for an empty list, null
- * for a missing part), and {@link AggregateMapper} turns the document into the model records. A
- * page and its total count come from the same statement, so they agree.
+ * the number of aggregates: PostgreSQL builds each aggregate as one JSON document ({@link
+ * AggregateSql}), and {@link AggregateMapper} turns the document into the model records. A page and
+ * its total count come from the same statement, so they agree.
  *
  * <p>Every SQL text is a constant per kind of selection (the driver keeps it prepared) and every
  * value is a bind parameter. The methods take the connection to read on: a fresh autocommit one
@@ -27,212 +27,12 @@ import org.cellbank.ims.core.model.CellLine;
  */
 public final class AggregateReader {
 
-  // A disease term by its id, or null.
-  private static final String DISEASE = """
-      (SELECT json_build_object('purl', di.purl, 'name', di.name, 'synonyms', di.synonyms)
-       FROM ims.disease di WHERE di.id = %s)""";
-
-  // The genetic modifications matching the condition on "m", ordered by id.
-  private static final String MODIFICATIONS = """
-      COALESCE((SELECT json_agg(json_build_object(
-          'kind', m.kind, 'modificationId', m.modification_id, 'gene', ge.name, 'transgene', tg.name,
-          'chromosomeLocation', m.chromosome_location,
-          'chromosomeLocationTransgene', m.chromosome_location_transgene,
-          'nucleotideSequenceHgvs', m.nucleotide_sequence_hgvs, 'proteinSequenceHgvs', m.protein_sequence_hgvs,
-          'zygosityStatus', m.zygosity_status, 'clinvarId', m.clinvar_id, 'dbsnpId', m.dbsnp_id,
-          'dbvarId', m.dbvar_id, 'publicationPmid', m.publication_pmid, 'modificationType', m.modification_type,
-          'deliveryMethod', m.delivery_method, 'virus', vi.name, 'transposon', tp.name, 'notes', m.notes)
-          ORDER BY m.id)
-        FROM ims.genetic_modification m
-        LEFT JOIN ims.molecule ge ON ge.id = m.gene_id
-        LEFT JOIN ims.molecule tg ON tg.id = m.transgene_id
-        LEFT JOIN ims.virus vi ON vi.id = m.virus_id
-        LEFT JOIN ims.transposon tp ON tp.id = m.transposon_id
-        WHERE %s), '[]')""";
-
-  // The donor of the line "l", or null.
-  private static final String DONOR = """
-      (SELECT json_build_object(
-          'biosamplesId', d.biosamples_id, 'gender', g.name, 'internalDonorIds', d.internal_donor_ids,
-          'countryOfOrigin', dc.name, 'ethnicity', d.ethnicity, 'familyHistory', d.family_history,
-          'medicalHistory', d.medical_history, 'clinicalInformation', d.clinical_information,
-          'karyotype', d.karyotype, 'karyotypeMethod', d.karyotype_method,
-          'diseases', COALESCE((SELECT json_agg(json_build_object(
-              'disease', %s, 'freeTextName', dd.free_text_name, 'primary', dd.primary_disease,
-              'stage', dd.disease_stage, 'affectedStatus', dd.affected_status, 'carrier', dd.carrier,
-              'notes', dd.notes,
-              'variants', COALESCE((SELECT json_agg(json_build_object(
-                  'variantId', v.variant_id, 'gene', vg.name, 'chromosomeLocation', v.chromosome_location,
-                  'nucleotideSequenceHgvs', v.nucleotide_sequence_hgvs,
-                  'proteinSequenceHgvs', v.protein_sequence_hgvs, 'zygosityStatus', v.zygosity_status,
-                  'clinvarId', v.clinvar_id, 'dbsnpId', v.dbsnp_id, 'dbvarId', v.dbvar_id,
-                  'publicationPmid', v.publication_pmid, 'notes', v.notes) ORDER BY v.id)
-                FROM ims.donor_disease_variant v LEFT JOIN ims.molecule vg ON vg.id = v.gene_id
-                WHERE v.donor_disease_id = dd.id), '[]')) ORDER BY dd.id)
-            FROM ims.donor_disease dd WHERE dd.donor_id = d.id), '[]'),
-          'genomeAnalyses', COALESCE((SELECT json_agg(json_build_object(
-              'analysisMethod', dga.analysis_method, 'link', dga.link) ORDER BY dga.id)
-            FROM ims.donor_genome_analysis dga WHERE dga.donor_id = d.id), '[]'))
-       FROM ims.donor d
-       LEFT JOIN ims.gender g ON g.id = d.gender_id
-       LEFT JOIN ims.country dc ON dc.id = d.country_of_origin_id
-       WHERE d.id = l.donor_id)""".formatted(DISEASE.formatted("dd.disease_id"));
-
-  // The line's diseases, each with its modifications.
-  private static final String LINE_DISEASES = """
-      COALESCE((SELECT json_agg(json_build_object(
-          'disease', %s, 'freeTextName', cld.free_text_name, 'primary', cld.primary_disease,
-          'notes', cld.notes, 'modifications', %s) ORDER BY cld.id)
-        FROM ims.cell_line_disease cld WHERE cld.cell_line_id = l.id), '[]')"""
-      .formatted(DISEASE.formatted("cld.disease_id"), MODIFICATIONS.formatted("m.cell_line_disease_id = cld.id"));
-
-  private static final String DERIVATION = """
-      (SELECT json_build_object(
-          'primaryCellType', ct.name, 'primaryCellTypeFreeText', dv.primary_cell_type_free_text,
-          'primaryCellLine', dv.primary_cell_line, 'primaryCellLineVendor', dv.primary_cell_line_vendor,
-          'primaryCellDevelopmentalStage', dv.primary_cell_developmental_stage,
-          'tissueProcurementLocation', dv.tissue_procurement_location,
-          'tissueCollectionDate', dv.tissue_collection_date, 'tissueCollectionYear', dv.tissue_collection_year,
-          'reprogrammingPassageNumber', dv.reprogramming_passage_number,
-          'selectionCriteriaForClones', dv.selection_criteria_for_clones,
-          'xenoFreeConditions', dv.xeno_free_conditions, 'derivedUnderGmp', dv.derived_under_gmp,
-          'availableAsClinicalGrade', dv.available_as_clinical_grade)
-       FROM ims.derivation dv LEFT JOIN ims.cell_type ct ON ct.id = dv.primary_cell_type_id
-       WHERE dv.cell_line_id = l.id)""";
-
-  private static final String REPROGRAMMING_VECTOR = """
-      (SELECT json_build_object(
-          'kind', rv.kind, 'vector', vt.name, 'virus', rvi.name, 'transposon', rtp.name,
-          'excisable', rv.excisable, 'absenceOfReprogrammingVectors', rv.absence_reprogramming_vectors,
-          'silencedOrDetectable', rv.silenced_or_detectable, 'methods', rv.methods, 'notes', rv.notes,
-          'genes', COALESCE((SELECT json_agg(rmo.name ORDER BY rg.id)
-            FROM ims.reprogramming_vector_gene rg JOIN ims.molecule rmo ON rmo.id = rg.molecule_id
-            WHERE rg.reprogramming_vector_id = rv.id), '[]'))
-       FROM ims.reprogramming_vector rv
-       LEFT JOIN ims.vector_type vt ON vt.id = rv.vector_type_id
-       LEFT JOIN ims.virus rvi ON rvi.id = rv.virus_id
-       LEFT JOIN ims.transposon rtp ON rtp.id = rv.transposon_id
-       WHERE rv.cell_line_id = l.id)""";
-
-  private static final String VECTOR_FREE_FACTORS = """
-      COALESCE((SELECT json_agg(json_build_object(
-          'factor', vft.name,
-          'molecules', COALESCE((SELECT json_agg(vfm.name ORDER BY vfm.id)
-            FROM ims.vector_free_factor_molecule vfm WHERE vfm.vector_free_factor_id = vf.id), '[]'))
-          ORDER BY vf.id)
-        FROM ims.vector_free_factor vf JOIN ims.vector_free_factor_type vft ON vft.id = vf.factor_type_id
-        WHERE vf.cell_line_id = l.id), '[]')""";
-
-  private static final String CULTURE_CONDITIONS = """
-      (SELECT json_build_object(
-          'surfaceCoating', cc.surface_coating, 'feederCellType', cc.feeder_cell_type,
-          'feederCellId', cc.feeder_cell_id, 'passageMethod', cc.passage_method,
-          'enzymatically', cc.enzymatically, 'enzymeFree', cc.enzyme_free,
-          'o2Concentration', cc.o2_concentration, 'co2Concentration', cc.co2_concentration,
-          'otherCultureEnvironment', cc.other_culture_environment, 'cultureMedium', cc.culture_medium,
-          'passageNumberBanked', cc.passage_number_banked, 'numberOfVialsBanked', cc.number_of_vials_banked,
-          'passageHistory', cc.passage_history, 'cultureHistory', cc.culture_history,
-          'rockInhibitorUsedAtPassage', cc.rock_inhibitor_used_at_passage,
-          'rockInhibitorUsedAtCryo', cc.rock_inhibitor_used_at_cryo,
-          'rockInhibitorUsedAtThaw', cc.rock_inhibitor_used_at_thaw,
-          'otherMedium', (SELECT json_build_object(
-              'base', cmo.base, 'proteinSource', cmo.protein_source, 'serumConcentration', cmo.serum_concentration)
-            FROM ims.culture_medium_other cmo WHERE cmo.culture_conditions_id = cc.id),
-          'supplements', COALESCE((SELECT json_agg(json_build_object(
-              'supplement', cms.supplement, 'amount', cms.amount, 'unit', u.name) ORDER BY cms.id)
-            FROM ims.culture_medium_supplement cms LEFT JOIN ims.unit u ON u.id = cms.unit_id
-            WHERE cms.culture_conditions_id = cc.id), '[]'))
-       FROM ims.culture_conditions cc WHERE cc.cell_line_id = l.id)""";
-
-  private static final String CHARACTERISATION = """
-      (SELECT json_build_object(
-          'certificateOfAnalysisFlag', ch.certificate_of_analysis_flag,
-          'certificateOfAnalysisPassageNumber', ch.certificate_of_analysis_passage_number,
-          'virologyScreeningFlag', ch.virology_screening_flag, 'hiv1', ch.screening_hiv1,
-          'hiv2', ch.screening_hiv2, 'hepatitisB', ch.screening_hepatitis_b,
-          'hepatitisC', ch.screening_hepatitis_c, 'mycoplasma', ch.screening_mycoplasma)
-       FROM ims.characterisation ch WHERE ch.cell_line_id = l.id)""";
-
-  private static final String PLURITEST = """
-      (SELECT json_build_object(
-          'pluritestFlag', pt.pluritest_flag, 'pluripotencyScore', pt.pluripotency_score,
-          'noveltyScore', pt.novelty_score, 'microarrayUrl', pt.microarray_url)
-       FROM ims.pluritest pt WHERE pt.cell_line_id = l.id)""";
-
-  private static final String KARYOTYPE = """
-      (SELECT json_build_object('karyotype', k.karyotype, 'method', k.karyotype_method, 'passageNumber', k.passage_number)
-       FROM ims.karyotype k WHERE k.cell_line_id = l.id)""";
-
-  // A batch "b" with its culture conditions, images (by id) and vials (by number).
-  private static final String BATCH = """
-      json_build_object(
-          'biosamplesId', b.biosamples_id, 'batchId', b.batch_no, 'type', b.batch_type,
-          'vialsAtCentralFacility', b.vials_at_roslin, 'vialsShippedToEcacc', b.vials_shipped_to_ecacc,
-          'vialsShippedToFraunhofer', b.vials_shipped_to_fraunhoffer,
-          'coaFileKey', b.coa_file_key, 'coaMd5', b.coa_md5,
-          'cultureConditions', (SELECT json_build_object(
-              'cultureMedium', bcc.culture_medium, 'passageMethod', bcc.passage_method, 'matrix', bcc.matrix,
-              'o2Concentration', bcc.o2_concentration, 'co2Concentration', bcc.co2_concentration,
-              'temperature', bcc.temperature)
-            FROM ims.batch_culture_conditions bcc WHERE bcc.batch_id = b.id),
-          'images', COALESCE((SELECT json_agg(json_build_object(
-              'fileKey', bi.file_key, 'md5', bi.md5, 'magnification', bi.magnification,
-              'timePoint', bi.time_point) ORDER BY bi.id)
-            FROM ims.batch_image bi WHERE bi.batch_id = b.id), '[]'),
-          'vials', COALESCE((SELECT json_agg(json_build_object(
-              'biosamplesId', vl.biosamples_id, 'name', vl.name, 'number', vl.number,
-              'derivedFrom', vl.derived_from) ORDER BY vl.number)
-            FROM ims.vial vl WHERE vl.batch_id = b.id), '[]'))""";
-
-  // A whole cell line "l" as one JSON document.
-  private static final String LINE = """
-      json_build_object(
-          'name', l.name, 'biosamplesId', l.biosamples_id, 'alternativeNames', l.alternative_names,
-          'hpscregId', l.hpscreg_id, 'ecaccId', l.ecacc_id, 'validationStatus', l.validation_status,
-          'availableForSale', l.available_for_sale, 'availableForSaleAtEcacc', l.available_for_sale_at_ecacc,
-          'donor', %s,
-          'donorAge', (SELECT ar.name FROM ims.age_range ar WHERE ar.id = l.donor_age_id),
-          'depositor', (SELECT gen.name FROM ims.organisation gen WHERE gen.id = l.generator_id),
-          'owner', (SELECT own.name FROM ims.organisation own WHERE own.id = l.owner_id),
-          'derivationCountry', (SELECT dco.name FROM ims.country dco WHERE dco.id = l.derivation_country_id),
-          'hasDiseases', l.has_diseases,
-          'diseaseAssociatedPhenotypes', l.disease_associated_phenotypes,
-          'nonDiseaseAssociatedPhenotypes', l.non_disease_associated_phenotypes,
-          'hasGeneticModification', l.has_genetic_modification,
-          'derivedFrom', (SELECT par.biosamples_id FROM ims.cell_line par WHERE par.id = l.derived_from_id),
-          'publicNotes', l.public_notes,
-          'diseases', %s,
-          'nonDiseaseModifications', %s,
-          'derivation', %s,
-          'reprogrammingVector', %s,
-          'vectorFreeFactors', %s,
-          'cultureConditions', %s,
-          'characterisation', %s,
-          'pluritest', %s,
-          'karyotype', %s,
-          'genomeAnalyses', COALESCE((SELECT json_agg(json_build_object(
-              'analysisMethod', ga.analysis_method, 'link', ga.link) ORDER BY ga.id)
-            FROM ims.genome_analysis ga WHERE ga.cell_line_id = l.id), '[]'),
-          'publications', COALESCE((SELECT json_agg(json_build_object(
-              'referenceType', pu.reference_type, 'referenceId', pu.reference_id,
-              'referenceUrl', pu.reference_url, 'title', pu.reference_title) ORDER BY pu.id)
-            FROM ims.publication pu WHERE pu.cell_line_id = l.id), '[]'),
-          'informationPacks', COALESCE((SELECT json_agg(json_build_object(
-              'version', ip.version, 'fileKey', ip.file_key, 'md5', ip.md5, 'uploadedAt', ip.uploaded_at)
-              ORDER BY ip.uploaded_at DESC, ip.id DESC)
-            FROM ims.cell_line_information_pack ip WHERE ip.cell_line_id = l.id), '[]'),
-          'statusLog', COALESCE((SELECT json_agg(json_build_object(
-              'status', st.status, 'comment', st.comment, 'author', st.author, 'changedAt', st.changed_at)
-              ORDER BY st.changed_at DESC, st.id DESC)
-            FROM ims.cell_line_status st WHERE st.cell_line_id = l.id), '[]'),
-          'batches', COALESCE((SELECT json_agg(%s ORDER BY b.id)
-            FROM ims.batch b WHERE b.cell_line_id = l.id), '[]'),
-          'version', l.version)""".formatted(DONOR, LINE_DISEASES, MODIFICATIONS.formatted("m.cell_line_id = l.id"),
-      DERIVATION, REPROGRAMMING_VECTOR, VECTOR_FREE_FACTORS, CULTURE_CONDITIONS, CHARACTERISATION, PLURITEST,
-      KARYOTYPE, BATCH);
+  private static final String LINE = AggregateSql.array(AggregateSql.LineJson.values());
+  private static final String BATCH = AggregateSql.array(AggregateSql.BatchJson.values());
 
   // Selections of lines. A selection of several returns each line's rank in name order ("n"); the
-  // rows come back in any order and are put in rank order here, so PostgreSQL never sorts documents.
+  // rows come back in any order and the reader puts them in rank order, so PostgreSQL never sorts
+  // documents. A page comes with the total count, in a row of its own when the page is empty.
   private static final String LINE_BY_ID = "SELECT " + LINE + "\nFROM ims.cell_line l WHERE l.id = ?";
   private static final String LINE_BY_BIOSAMPLES_ID = "SELECT " + LINE + "\nFROM ims.cell_line l WHERE l.biosamples_id = ?";
   private static final String LINE_BY_NAME = "SELECT " + LINE + "\nFROM ims.cell_line l WHERE l.name = ?";
@@ -251,10 +51,10 @@ public final class AggregateReader {
       LEFT JOIN (SELECT x.id, row_number() OVER (ORDER BY x.name) AS n
                  FROM ims.cell_line x ORDER BY x.name OFFSET ? LIMIT ?) s ON true
       LEFT JOIN ims.cell_line l ON l.id = s.id""";
-  private static final String LINE_EXISTS =
-      "SELECT EXISTS (SELECT 1 FROM ims.cell_line WHERE biosamples_id = ?)";
+  private static final String LINE_EXISTS = "SELECT EXISTS (SELECT 1 FROM ims.cell_line WHERE biosamples_id = ?)";
   private static final String LINE_COUNT = "SELECT count(*) FROM ims.cell_line";
 
+  // Selections of batches, in creation order.
   private static final String BATCH_BY_BIOSAMPLES_ID = "SELECT " + BATCH + "\nFROM ims.batch b WHERE b.biosamples_id = ?";
   private static final String BATCH_PAGE = "SELECT c.total, s.n, " + BATCH + """
 
@@ -376,7 +176,7 @@ public final class AggregateReader {
 
   // Rows of (total, rank, document); one row with a null rank when the page is empty.
   private static <T> Page<T> page(PreparedStatement ps, PageRequest request,
-      java.util.function.Function<String, T> mapper) throws SQLException {
+      Function<String, T> mapper) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
       long total = 0;
       Ranked<T> items = new Ranked<>(request.offset());
