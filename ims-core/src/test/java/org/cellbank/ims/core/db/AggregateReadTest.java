@@ -84,11 +84,24 @@ class AggregateReadTest {
     assertThat(all).usingRecursiveFieldByFieldElementComparator().containsExactlyInAnyOrderElementsOf(generated);
     assertThat(all).extracting(CellLine::name).isSorted();
 
+    // More ids than a "few": the other form of the statement, the same records.
+    List<String> ids = new ArrayList<>(generated.stream().map(CellLine::biosamplesId).toList());
+    for (int i = 0; ids.size() <= 250; i++) {
+      ids.add("SAMNONE" + i);
+    }
+    assertThat(lines.findAllByBiosamplesIds(ids)).usingRecursiveFieldByFieldElementComparator()
+        .containsExactlyElementsOf(all);
+    assertThat(lines.findAllByBiosamplesIds(ids.subList(0, 10))).usingRecursiveFieldByFieldElementComparator()
+        .containsExactlyElementsOf(all.stream().filter(l -> ids.subList(0, 10).contains(l.biosamplesId())).toList());
+    assertThat(lines.page(new PageRequest(0, 10)).items()).containsExactlyElementsOf(
+        lines.page(new PageRequest(0, 1000)).items().subList(0, 10));
+
     var batchPage = batches.page(new PageRequest(0, 1000));
     assertThat(batchPage.items()).hasSize((int) batchPage.totalCount());
     for (Batch batch : batchPage.items()) {
       assertThat(batches.getByBiosamplesId(batch.biosamplesId())).isEqualTo(batch);
     }
+    assertThat(batches.page(new PageRequest(2, 5)).items()).containsExactlyElementsOf(batchPage.items().subList(2, 7));
     assertThat(lines.page(new PageRequest(page.totalCount(), 5)).items()).isEmpty();
     assertThat(batches.page(new PageRequest(batchPage.totalCount(), 5)).totalCount()).isEqualTo(batchPage.totalCount());
   }
