@@ -74,8 +74,7 @@ public final class CellLineRepository {
 
   /**
    * Returns the stored lines among these BioSamples ids, ordered by name, in one statement; unknown
-   * ids are left out. At most
-   * {@value PageRequest#MAX_LIMIT} ids per call.
+   * ids are left out. At most {@value PageRequest#MAX_LIMIT} ids per call.
    *
    * @throws org.cellbank.ims.core.ValidationException when more ids are given
    */
@@ -88,7 +87,8 @@ public final class CellLineRepository {
     if (biosamplesIds.isEmpty()) {
       return List.of();
     }
-    return jdbc.read("reading " + biosamplesIds.size() + " cell lines", c -> reader.linesByBiosamplesIds(c, biosamplesIds));
+    return jdbc.read("reading " + biosamplesIds.size() + " cell lines",
+        c -> reader.linesByBiosamplesIds(c, biosamplesIds));
   }
 
   /** Finds a line by its hPSCreg name, e.g. {@code UKBi008-A}. */

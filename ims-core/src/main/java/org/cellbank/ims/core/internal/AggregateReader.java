@@ -14,6 +14,7 @@ import org.cellbank.ims.core.Page;
 import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.model.Batch;
 import org.cellbank.ims.core.model.CellLine;
+import org.postgresql.PGStatement;
 
 /**
  * Loads whole cell-line and batch aggregates with plain JDBC, one SQL statement per load whatever
@@ -21,9 +22,11 @@ import org.cellbank.ims.core.model.CellLine;
  * AggregateSql}), and {@link AggregateMapper} turns the document into the model records. A page and
  * its total count come from the same statement, so they agree.
  *
- * <p>Every SQL text is a constant per kind of selection (the driver keeps it prepared) and every
- * value is a bind parameter. The methods take the connection to read on: a fresh autocommit one
- * (see {@link Jdbc#read}) or a transaction's. Internal; thread-safe.
+ * <p>Every SQL text is a constant per kind of selection and every value is a bind parameter. One
+ * line, and up to {@value #FEW}, are read with correlated subqueries, which the driver keeps
+ * prepared; more with one WITH query, planned for each execution. The methods take the connection
+ * to read on: a fresh autocommit one (see {@link Jdbc#read}) or a transaction's. Internal;
+ * thread-safe.
  */
 public final class AggregateReader {
 
@@ -139,8 +142,11 @@ public final class AggregateReader {
   /** The stored lines among these BioSamples ids, ordered by name. */
   public List<CellLine> linesByBiosamplesIds(Connection connection, Collection<String> biosamplesIds)
       throws SQLException {
-    String sql = biosamplesIds.size() <= FEW ? FEW_LINES_BY_BIOSAMPLES_IDS : MANY_LINES_BY_BIOSAMPLES_IDS;
-    try (PreparedStatement ps = jdbc.prepare(connection, sql)) {
+    boolean few = biosamplesIds.size() <= FEW;
+    try (PreparedStatement ps = jdbc.prepare(connection, few ? FEW_LINES_BY_BIOSAMPLES_IDS : MANY_LINES_BY_BIOSAMPLES_IDS)) {
+      if (!few) {
+        planEachTime(ps);
+      }
       Array ids = connection.createArrayOf("text", biosamplesIds.toArray());
       try {
         ps.setArray(1, ids);
@@ -159,7 +165,11 @@ public final class AggregateReader {
 
   /** A page of lines ordered by name, with the total count, in one statement. */
   public Page<CellLine> linePage(Connection connection, PageRequest request) throws SQLException {
-    try (PreparedStatement ps = jdbc.prepare(connection, request.limit() <= FEW ? FEW_LINE_PAGE : MANY_LINE_PAGE)) {
+    boolean few = request.limit() <= FEW;
+    try (PreparedStatement ps = jdbc.prepare(connection, few ? FEW_LINE_PAGE : MANY_LINE_PAGE)) {
+      if (!few) {
+        planEachTime(ps);
+      }
       ps.setLong(1, request.offset());
       ps.setInt(2, request.limit());
       return page(ps, request, AggregateMapper::cellLine);
@@ -195,10 +205,23 @@ public final class AggregateReader {
 
   /** A page of batches in creation order, with the total count, in one statement. */
   public Page<Batch> batchPage(Connection connection, PageRequest request) throws SQLException {
-    try (PreparedStatement ps = jdbc.prepare(connection, request.limit() <= FEW ? FEW_BATCH_PAGE : MANY_BATCH_PAGE)) {
+    boolean few = request.limit() <= FEW;
+    try (PreparedStatement ps = jdbc.prepare(connection, few ? FEW_BATCH_PAGE : MANY_BATCH_PAGE)) {
+      if (!few) {
+        planEachTime(ps);
+      }
       ps.setLong(1, request.offset());
       ps.setInt(2, request.limit());
       return page(ps, request, AggregateMapper::batch);
+    }
+  }
+
+  // A WITH query's best plan depends on how many rows "sel" has, which a plan cached for any
+  // parameters does not know (a generic plan for 1,000 lines runs 1.5 times slower): with the
+  // PostgreSQL driver, plan it for each execution instead.
+  private static void planEachTime(PreparedStatement ps) throws SQLException {
+    if (ps.isWrapperFor(PGStatement.class)) {
+      ps.unwrap(PGStatement.class).setPrepareThreshold(0);
     }
   }
 

@@ -851,8 +851,10 @@ final class AggregateSql {
     KARYOTYPE(one(KaryotypeJson.class, "ims.karyotype k", "k.cell_line_id", "l.id")),
     GENOME_ANALYSES(list(GenomeAnalysisJson.class, "ims.genome_analysis ga", "ga.cell_line_id", "l.id", "ga.id")),
     PUBLICATIONS(list(PublicationJson.class, "ims.publication pu", "pu.cell_line_id", "l.id", "pu.id")),
-    INFORMATION_PACKS(list(InformationPackJson.class, "ims.cell_line_information_pack ip", "ip.cell_line_id", "l.id", "ip.uploaded_at DESC, ip.id DESC")),
-    STATUS_LOG(list(StatusJson.class, "ims.cell_line_status st", "st.cell_line_id", "l.id", "st.changed_at DESC, st.id DESC")),
+    INFORMATION_PACKS(list(InformationPackJson.class, "ims.cell_line_information_pack ip", "ip.cell_line_id", "l.id",
+        "ip.uploaded_at DESC, ip.id DESC")),
+    STATUS_LOG(list(StatusJson.class, "ims.cell_line_status st", "st.cell_line_id", "l.id",
+        "st.changed_at DESC, st.id DESC")),
     BATCHES(list(BatchJson.class, "ims.batch b", "b.cell_line_id", "l.id", "b.id")),
     VERSION("l.version");
 

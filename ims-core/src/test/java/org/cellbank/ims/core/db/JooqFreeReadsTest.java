@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.cellbank.ims.core.model.BatchType;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGStatement;
 
 /**
  * Constructing the repositories and reading through them loads no jOOQ class (a cold start pays
@@ -31,6 +32,7 @@ class JooqFreeReadsTest {
       Class<?> batchRepository = loader.loadClass(BatchRepository.class.getName());
       Class<?> pageRequest = loader.loadClass("org.cellbank.ims.core.PageRequest");
       Object page = pageRequest.getConstructor(long.class, int.class).newInstance(0L, 10);
+      Object largePage = pageRequest.getConstructor(long.class, int.class).newInstance(0L, 1000);
       Object lines = lineRepository.getMethod("create", DataSource.class).invoke(null, dataSource);
       Object batches = batchRepository.getMethod("create", DataSource.class).invoke(null, dataSource);
 
@@ -41,11 +43,13 @@ class JooqFreeReadsTest {
       assertThat((List<?>) lineRepository.getMethod("findAllByBiosamplesIds", java.util.Collection.class)
           .invoke(lines, List.of("SAMCOLD001", "SAMNONE"))).hasSize(1);
       lineRepository.getMethod("page", pageRequest).invoke(lines, page);
+      lineRepository.getMethod("page", pageRequest).invoke(lines, largePage);
       assertThat(lineRepository.getMethod("exists", String.class).invoke(lines, "SAMCOLD001")).isEqualTo(true);
       assertThat(lineRepository.getMethod("count").invoke(lines)).isEqualTo(1L);
       assertThat((Optional<?>) batchRepository.getMethod("findByBiosamplesId", String.class)
           .invoke(batches, "COLDi001-A_P001")).isPresent();
       batchRepository.getMethod("page", pageRequest).invoke(batches, page);
+      batchRepository.getMethod("page", pageRequest).invoke(batches, largePage);
 
       assertThat(loader.requested).as("classes the reads asked for")
           .isNotEmpty()
@@ -54,12 +58,15 @@ class JooqFreeReadsTest {
     }
   }
 
-  /** Loads ims-core and jOOQ itself (not from the application class loader) and records every request. */
+  /**
+   * Loads ims-core, jOOQ and the PostgreSQL driver itself (not from the application class loader)
+   * and records every request.
+   */
   private static final class RecordingLoader extends URLClassLoader {
     final Set<String> requested = ConcurrentHashMap.newKeySet();
 
     RecordingLoader() {
-      super(new URL[] {location(CellLineRepository.class), location(DSLContext.class)},
+      super(new URL[] {location(CellLineRepository.class), location(DSLContext.class), location(PGStatement.class)},
           ClassLoader.getPlatformClassLoader());
     }
 
