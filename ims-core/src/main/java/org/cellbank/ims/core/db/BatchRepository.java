@@ -1,10 +1,5 @@
 package org.cellbank.ims.core.db;
 
-import static org.cellbank.ims.core.internal.db.Tables.BATCH;
-import static org.cellbank.ims.core.internal.db.Tables.CELL_LINE;
-
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -13,26 +8,30 @@ import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.Page;
 import org.cellbank.ims.core.PageRequest;
-import org.cellbank.ims.core.internal.CellLineReader;
-import org.cellbank.ims.core.internal.CellLineWriter;
-import org.cellbank.ims.core.internal.Sql;
+import org.cellbank.ims.core.internal.AggregateReader;
+import org.cellbank.ims.core.internal.Jdbc;
+import org.cellbank.ims.core.internal.Lazy;
+import org.cellbank.ims.core.internal.WriteTransactions;
 import org.cellbank.ims.core.model.Batch;
-import org.cellbank.ims.core.model.Vial;
-import org.jooq.DSLContext;
 
 /**
  * Reads batches with their vials, and creates new batches.
  *
- * <p>A page of batches takes three SQL statements whatever its size, plus one to count.
+ * <p>Every read is one SQL statement, whatever the page size (a page comes with its total count),
+ * on plain JDBC; the jOOQ machinery that creating a batch uses is only set up by the first create.
  *
  * <p>Thread-safe; the caller owns the {@link DataSource}.
  */
 public final class BatchRepository {
 
-  private final DSLContext dsl;
+  private final Jdbc jdbc;
+  private final AggregateReader reader;
+  private final Lazy<WriteTransactions> writes;
 
-  private BatchRepository(DSLContext dsl) {
-    this.dsl = dsl;
+  private BatchRepository(DataSource dataSource, Consumer<String> onStatement) {
+    this.jdbc = new Jdbc(dataSource, onStatement);
+    this.reader = new AggregateReader(jdbc);
+    this.writes = new Lazy<>(() -> new WriteTransactions(dataSource, onStatement, reader, null));
   }
 
   /** A repository over the data source (the caller owns it). */
@@ -48,12 +47,7 @@ public final class BatchRepository {
   /** Finds a batch by its key ({@code UKBi008-A_P002}, or a legacy {@code SAMEG...} id). */
   public Optional<Batch> findByBiosamplesId(String biosamplesId) {
     Objects.requireNonNull(biosamplesId, "biosamplesId");
-    try {
-      return dsl.transactionResult(cfg -> new CellLineReader(cfg.dsl())
-          .loadBatches(BATCH.BIOSAMPLES_ID.eq(biosamplesId), 0, 1)).stream().findFirst();
-    } catch (RuntimeException e) {
-      throw Sql.translate(e, "reading batch " + biosamplesId);
-    }
+    return jdbc.read("reading batch " + biosamplesId, c -> reader.batchByBiosamplesId(c, biosamplesId));
   }
 
   /**
@@ -66,19 +60,10 @@ public final class BatchRepository {
         .orElseThrow(() -> new NotFoundException("no batch with id " + biosamplesId));
   }
 
-  /** Returns a page of batches in creation order, with the total count. */
+  /** Returns a page of batches in creation order, with the total count (one statement). */
   public Page<Batch> page(PageRequest request) {
     Objects.requireNonNull(request, "request");
-    try {
-      return dsl.transactionResult(cfg -> {
-        long total = cfg.dsl().fetchCount(BATCH);
-        List<Batch> items = request.offset() >= total ? List.of()
-            : new CellLineReader(cfg.dsl()).loadBatches(org.jooq.impl.DSL.noCondition(), request.offset(), request.limit());
-        return new Page<>(items, total, request);
-      });
-    } catch (RuntimeException e) {
-      throw Sql.translate(e, "reading a page of batches");
-    }
+    return jdbc.read("reading a page of batches", c -> reader.batchPage(c, request));
   }
 
   /**
@@ -89,28 +74,7 @@ public final class BatchRepository {
    */
   public Batch create(NewBatch request) {
     Objects.requireNonNull(request, "request");
-    try {
-      return dsl.transactionResult(cfg -> {
-        DSLContext tx = cfg.dsl();
-        var line = tx.select(CELL_LINE.ID, CELL_LINE.NAME).from(CELL_LINE)
-            .where(CELL_LINE.BIOSAMPLES_ID.eq(request.cellLineBiosamplesId())).forUpdate().fetchOne();
-        if (line == null) {
-          throw new NotFoundException("no cell line with BioSamples id " + request.cellLineBiosamplesId());
-        }
-        String key = line.value2() + "_" + request.batchId();
-        List<Vial> vials = new ArrayList<>(request.vialCount());
-        for (int n = 1; n <= request.vialCount(); n++) {
-          String number = String.format("%04d", n);
-          vials.add(new Vial(key + "_" + number, line.value2() + " " + request.batchId() + " vial " + number,
-              number, request.derivedFrom()));
-        }
-        Batch batch = new Batch(key, request.batchId(), request.type(), null, null, null, null, null, List.of(), vials);
-        new CellLineWriter(tx).insertBatch(line.value1(), batch);
-        return batch;
-      });
-    } catch (RuntimeException e) {
-      throw Sql.translate(e, "creating batch " + request.batchId() + " of cell line " + request.cellLineBiosamplesId());
-    }
+    return writes.get().createBatch(request);
   }
 
   /** Builds a {@link BatchRepository}. Not thread-safe. */
@@ -134,7 +98,7 @@ public final class BatchRepository {
 
     /** Builds the repository. */
     public BatchRepository build() {
-      return new BatchRepository(Sql.context(Objects.requireNonNull(dataSource, "dataSource"), onStatement));
+      return new BatchRepository(Objects.requireNonNull(dataSource, "dataSource"), onStatement);
     }
   }
 }

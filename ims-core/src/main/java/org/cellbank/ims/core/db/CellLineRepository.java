@@ -1,7 +1,5 @@
 package org.cellbank.ims.core.db;
 
-import static org.cellbank.ims.core.internal.db.Tables.CELL_LINE;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,24 +9,21 @@ import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.Page;
 import org.cellbank.ims.core.PageRequest;
-import org.cellbank.ims.core.internal.CellLineReader;
-import org.cellbank.ims.core.internal.CellLineWriter;
-import org.cellbank.ims.core.internal.Sql;
+import org.cellbank.ims.core.internal.AggregateReader;
+import org.cellbank.ims.core.internal.Jdbc;
+import org.cellbank.ims.core.internal.Lazy;
+import org.cellbank.ims.core.internal.WriteTransactions;
 import org.cellbank.ims.core.model.CellLine;
-import org.cellbank.ims.core.model.CellLineStatus;
 import org.cellbank.ims.core.model.StatusEntry;
 import org.cellbank.ims.core.search.SearchOutbox;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.Record2;
-import org.jooq.impl.DSL;
 
 /**
  * Reads and writes whole {@link CellLine} aggregates in PostgreSQL.
  *
- * <p>Reads take a fixed number of SQL statements whatever the page size: one for the lines and
- * their one-to-one parts, then one per child table for the whole page. Every write is one
- * transaction: it succeeds whole or leaves nothing behind.
+ * <p>Every read is one SQL statement, whatever the page size: PostgreSQL builds each whole line as
+ * one JSON document, and a page comes with its total count. Reads run on plain JDBC (no transaction,
+ * a statement is a consistent snapshot); the jOOQ machinery the writes use is only set up by the
+ * first write. Every write is one transaction: it succeeds whole or leaves nothing behind.
  *
  * <pre>{@code
  * CellLineRepository lines = CellLineRepository.create(dataSource);
@@ -41,12 +36,14 @@ import org.jooq.impl.DSL;
  */
 public final class CellLineRepository {
 
-  private final DSLContext dsl;
-  private final SearchOutbox outbox;
+  private final Jdbc jdbc;
+  private final AggregateReader reader;
+  private final Lazy<WriteTransactions> writes;
 
-  private CellLineRepository(DSLContext dsl, SearchOutbox outbox) {
-    this.dsl = dsl;
-    this.outbox = outbox;
+  private CellLineRepository(DataSource dataSource, Consumer<String> onStatement, SearchOutbox outbox) {
+    this.jdbc = new Jdbc(dataSource, onStatement);
+    this.reader = new AggregateReader(jdbc);
+    this.writes = new Lazy<>(() -> new WriteTransactions(dataSource, onStatement, reader, outbox));
   }
 
   /** A repository over the data source (the caller owns it and closes it). */
@@ -62,7 +59,7 @@ public final class CellLineRepository {
   /** Finds a line by its BioSamples id, the natural key. */
   public Optional<CellLine> findByBiosamplesId(String biosamplesId) {
     Objects.requireNonNull(biosamplesId, "biosamplesId");
-    return findOne(CELL_LINE.BIOSAMPLES_ID.eq(biosamplesId), "reading cell line " + biosamplesId);
+    return jdbc.read("reading cell line " + biosamplesId, c -> reader.lineByBiosamplesId(c, biosamplesId));
   }
 
   /**
@@ -76,9 +73,8 @@ public final class CellLineRepository {
   }
 
   /**
-   * Returns the stored lines among these BioSamples ids, ordered by name, with the same fixed
-   * number of statements as a page; unknown ids are left out. At most
-   * {@value PageRequest#MAX_LIMIT} ids per call.
+   * Returns the stored lines among these BioSamples ids, ordered by name, in one statement; unknown
+   * ids are left out. At most {@value PageRequest#MAX_LIMIT} ids per call.
    *
    * @throws org.cellbank.ims.core.ValidationException when more ids are given
    */
@@ -91,18 +87,14 @@ public final class CellLineRepository {
     if (biosamplesIds.isEmpty()) {
       return List.of();
     }
-    try {
-      return dsl.transactionResult(cfg -> new CellLineReader(cfg.dsl())
-          .load(CELL_LINE.BIOSAMPLES_ID.in(biosamplesIds), 0, biosamplesIds.size()));
-    } catch (RuntimeException e) {
-      throw Sql.translate(e, "reading " + biosamplesIds.size() + " cell lines");
-    }
+    return jdbc.read("reading " + biosamplesIds.size() + " cell lines",
+        c -> reader.linesByBiosamplesIds(c, biosamplesIds));
   }
 
   /** Finds a line by its hPSCreg name, e.g. {@code UKBi008-A}. */
   public Optional<CellLine> findByName(String name) {
     Objects.requireNonNull(name, "name");
-    return findOne(CELL_LINE.NAME.eq(name), "reading cell line " + name);
+    return jdbc.read("reading cell line " + name, c -> reader.lineByName(c, name));
   }
 
   /**
@@ -114,40 +106,21 @@ public final class CellLineRepository {
     return findByName(name).orElseThrow(() -> new NotFoundException("no cell line named " + name));
   }
 
-  /** Returns a page of lines ordered by name, with the total count. */
+  /** Returns a page of lines ordered by name, with the total count (one statement). */
   public Page<CellLine> page(PageRequest request) {
     Objects.requireNonNull(request, "request");
-    try {
-      return dsl.transactionResult(cfg -> {
-        CellLineReader reader = new CellLineReader(cfg.dsl());
-        long total = reader.count(DSL.noCondition());
-        List<CellLine> items = request.offset() >= total
-            ? List.of()
-            : reader.load(DSL.noCondition(), request.offset(), request.limit());
-        return new Page<>(items, total, request);
-      });
-    } catch (RuntimeException e) {
-      throw Sql.translate(e, "reading a page of cell lines");
-    }
+    return jdbc.read("reading a page of cell lines", c -> reader.linePage(c, request));
   }
 
   /** Whether a line with this BioSamples id is stored (one cheap query). */
   public boolean exists(String biosamplesId) {
     Objects.requireNonNull(biosamplesId, "biosamplesId");
-    try {
-      return dsl.fetchExists(CELL_LINE, CELL_LINE.BIOSAMPLES_ID.eq(biosamplesId));
-    } catch (RuntimeException e) {
-      throw Sql.translate(e, "looking up cell line " + biosamplesId);
-    }
+    return jdbc.read("looking up cell line " + biosamplesId, c -> reader.lineExists(c, biosamplesId));
   }
 
   /** How many lines are stored. */
   public long count() {
-    try {
-      return dsl.fetchCount(CELL_LINE);
-    } catch (RuntimeException e) {
-      throw Sql.translate(e, "counting cell lines");
-    }
+    return jdbc.read("counting cell lines", reader::lineCount);
   }
 
   /**
@@ -161,15 +134,7 @@ public final class CellLineRepository {
    */
   public CellLine insert(CellLine line) {
     Objects.requireNonNull(line, "line");
-    try {
-      return dsl.transactionResult(cfg -> {
-        long id = new CellLineWriter(cfg.dsl()).insert(line);
-        recordSearchChange(cfg.dsl(), line.biosamplesId());
-        return new CellLineReader(cfg.dsl()).load(CELL_LINE.ID.eq(id), 0, 1).get(0);
-      });
-    } catch (RuntimeException e) {
-      throw Sql.translate(e, "inserting cell line " + line.biosamplesId());
-    }
+    return writes.get().insert(line);
   }
 
   /**
@@ -188,21 +153,7 @@ public final class CellLineRepository {
    */
   public CellLine update(CellLine line) {
     Objects.requireNonNull(line, "line");
-    try {
-      return dsl.transactionResult(cfg -> {
-        DSLContext tx = cfg.dsl();
-        long id = lockVersion(tx, line.biosamplesId(), line.version());
-        CellLineReader reader = new CellLineReader(tx);
-        CellLine existing = reader.load(CELL_LINE.ID.eq(id), 0, 1).get(0);
-        boolean changed = new CellLineWriter(tx).update(id, existing, line);
-        if (changed) {
-          recordSearchChange(tx, line.biosamplesId());
-        }
-        return changed ? reader.load(CELL_LINE.ID.eq(id), 0, 1).get(0) : existing;
-      });
-    } catch (RuntimeException e) {
-      throw Sql.translate(e, "updating cell line " + line.biosamplesId());
-    }
+    return writes.get().update(line);
   }
 
   /**
@@ -216,24 +167,7 @@ public final class CellLineRepository {
   public void appendStatus(String biosamplesId, StatusEntry entry) {
     Objects.requireNonNull(biosamplesId, "biosamplesId");
     Objects.requireNonNull(entry, "entry");
-    try {
-      dsl.transaction(cfg -> {
-        DSLContext tx = cfg.dsl();
-        Long id = tx.select(CELL_LINE.ID).from(CELL_LINE).where(CELL_LINE.BIOSAMPLES_ID.eq(biosamplesId))
-            .forUpdate().fetchOne(CELL_LINE.ID);
-        if (id == null) {
-          throw new NotFoundException("no cell line with BioSamples id " + biosamplesId);
-        }
-        new CellLineWriter(tx).appendStatus(id, entry);
-        boolean live = entry.status() != CellLineStatus.NOT_AVAILABLE && entry.status() != CellLineStatus.WITHDRAWN;
-        tx.update(CELL_LINE).set(CELL_LINE.AVAILABLE_FOR_SALE, live)
-            .where(CELL_LINE.ID.eq(id).and(CELL_LINE.AVAILABLE_FOR_SALE.isDistinctFrom(live)))
-            .execute();
-        recordSearchChange(tx, biosamplesId);
-      });
-    } catch (RuntimeException e) {
-      throw Sql.translate(e, "appending a status to cell line " + biosamplesId);
-    }
+    writes.get().appendStatus(biosamplesId, entry);
   }
 
   /**
@@ -244,49 +178,7 @@ public final class CellLineRepository {
    */
   public void delete(String biosamplesId) {
     Objects.requireNonNull(biosamplesId, "biosamplesId");
-    int deleted;
-    try {
-      deleted = dsl.transactionResult(cfg -> {
-        int n = cfg.dsl().deleteFrom(CELL_LINE).where(CELL_LINE.BIOSAMPLES_ID.eq(biosamplesId)).execute();
-        if (n > 0) {
-          recordSearchChange(cfg.dsl(), biosamplesId);
-        }
-        return n;
-      });
-    } catch (RuntimeException e) {
-      throw Sql.translate(e, "deleting cell line " + biosamplesId);
-    }
-    if (deleted == 0) {
-      throw new NotFoundException("no cell line with BioSamples id " + biosamplesId);
-    }
-  }
-
-  private void recordSearchChange(DSLContext tx, String biosamplesId) {
-    if (outbox != null) {
-      outbox.enqueue(tx, biosamplesId);
-    }
-  }
-
-  private Optional<CellLine> findOne(Condition condition, String action) {
-    try {
-      return dsl.transactionResult(cfg -> new CellLineReader(cfg.dsl()).load(condition, 0, 1))
-          .stream().findFirst();
-    } catch (RuntimeException e) {
-      throw Sql.translate(e, action);
-    }
-  }
-
-  private static long lockVersion(DSLContext tx, String biosamplesId, long expected) {
-    Record2<Long, Long> row = tx.select(CELL_LINE.ID, CELL_LINE.VERSION).from(CELL_LINE)
-        .where(CELL_LINE.BIOSAMPLES_ID.eq(biosamplesId)).forUpdate().fetchOne();
-    if (row == null) {
-      throw new NotFoundException("no cell line with BioSamples id " + biosamplesId);
-    }
-    if (row.value2() != expected) {
-      throw new ConflictException("cell line " + biosamplesId + " was changed since it was read (stored version "
-          + row.value2() + ", given " + expected + "): read it again and reapply the change");
-    }
-    return row.value1();
+    writes.get().delete(biosamplesId);
   }
 
   /** Builds a {@link CellLineRepository}. Not thread-safe. */
@@ -324,7 +216,7 @@ public final class CellLineRepository {
 
     /** Builds the repository. */
     public CellLineRepository build() {
-      return new CellLineRepository(Sql.context(Objects.requireNonNull(dataSource, "dataSource"), onStatement), outbox);
+      return new CellLineRepository(Objects.requireNonNull(dataSource, "dataSource"), onStatement, outbox);
     }
   }
 }

@@ -91,11 +91,13 @@ public final class CellLineWriter {
   }
 
   private final DSLContext tx;
+  private final AggregateReader reader;
   private final Vocabulary vocabulary;
 
-  /** A writer inside the transaction {@code tx}. */
-  public CellLineWriter(DSLContext tx) {
+  /** A writer inside the transaction {@code tx}; {@code reader} reads stored aggregates on its connection. */
+  public CellLineWriter(DSLContext tx, AggregateReader reader) {
     this.tx = tx;
+    this.reader = reader;
     this.vocabulary = new Vocabulary(tx);
   }
 
@@ -331,10 +333,9 @@ public final class CellLineWriter {
 
   // A sibling line names a donor that is stored already: rewrite its diseases only if they differ.
   private boolean sameDonorChildren(long donorId, Donor donor) {
-    List<CellLine> any = new CellLineReader(tx).load(CELL_LINE.DONOR_ID.eq(donorId), 0, 1);
-    return !any.isEmpty() && any.get(0).donor() != null
-        && any.get(0).donor().diseases().equals(donor.diseases())
-        && any.get(0).donor().genomeAnalyses().equals(donor.genomeAnalyses());
+    Donor stored = tx.connectionResult(c -> reader.firstLineOfDonor(c, donorId)).map(CellLine::donor).orElse(null);
+    return stored != null && stored.diseases().equals(donor.diseases())
+        && stored.genomeAnalyses().equals(donor.genomeAnalyses());
   }
 
   private void deletePart(long id, Part part) {

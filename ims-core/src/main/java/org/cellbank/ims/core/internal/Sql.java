@@ -4,10 +4,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.cellbank.ims.core.ConflictException;
-import org.cellbank.ims.core.DatabaseException;
 import org.cellbank.ims.core.ImsException;
-import org.cellbank.ims.core.ValidationException;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
@@ -63,18 +60,7 @@ public final class Sql {
     if (!(e instanceof DataAccessException dae)) {
       return e;
     }
-    String state = sqlState(dae);
-    String reason = reason(dae);
-    String message = action + " failed: " + reason;
-    if (state == null) {
-      return new DatabaseException(message, e, false);
-    }
-    return switch (state) {
-      case "23505" -> new ConflictException(action + " failed: a row with the same natural key exists (" + reason + ")", e);
-      case "23503", "23502", "23514", "22001", "22003", "22007", "22P02" -> new ValidationException(message, e);
-      case "40001", "40P01", "55P03", "57014" -> new DatabaseException(message, e, true);
-      default -> new DatabaseException(message, e, state.startsWith("08") || state.startsWith("53"));
-    };
+    return Jdbc.translate(sqlState(dae), reason(dae), e, action);
   }
 
   private static String sqlState(DataAccessException e) {
@@ -90,9 +76,7 @@ public final class Sql {
   private static String reason(DataAccessException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s && s.getMessage() != null) {
-        String m = s.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return Jdbc.reason(s);
       }
     }
     return e.getClass().getSimpleName();
