@@ -24,9 +24,9 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.ConflictException;
-import org.cellbank.ims.core.DatabaseException;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.ValidationException;
+import org.cellbank.ims.core.internal.Jdbc;
 import org.cellbank.ims.core.internal.Sql;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -66,6 +66,9 @@ public final class ApiKeys {
   private static final Logger LOG = LoggerFactory.getLogger(ApiKeys.class);
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{1,150}");
   private static final int KEY_BYTES = 32;
+  // Looked up once, when the class is initialised (at application assembly, not on the first
+  // request's path), and cloned for each hash.
+  private static final MessageDigest SHA_256 = sha256Prototype();
   // Keys we issue are 43 characters; longer ones are accepted for keys carried over from elsewhere.
   private static final int MAX_KEY_LENGTH = 256;
 
@@ -76,6 +79,7 @@ public final class ApiKeys {
 
   private final DataSource dataSource;
   private final Consumer<String> onStatement;
+  private final Jdbc jdbc;
   // Built on first use by the key-management methods: authentication does not need it.
   private volatile DSLContext dsl;
   private final Clock clock;
@@ -84,6 +88,7 @@ public final class ApiKeys {
   private ApiKeys(Builder b) {
     this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
     this.onStatement = b.onStatement;
+    this.jdbc = new Jdbc(dataSource, onStatement);
     this.clock = b.clock;
     this.lastUsedResolution = b.lastUsedResolution;
   }
@@ -233,17 +238,15 @@ public final class ApiKeys {
     byte[] hash = sha256(key);
     // Plain JDBC with a fixed statement: this runs on every request, including a Lambda container's
     // first, which must not pay for building a query DSL.
-    long keyId;
-    OffsetDateTime lastUsed;
-    boolean valid;
-    String role;
-    try (Connection c = dataSource.getConnection()) {
-      observe(FIND_KEY);
-      try (PreparedStatement s = c.prepareStatement(FIND_KEY)) {
+    Optional<Role> role = jdbc.read("authenticating API user " + username, c -> {
+      long keyId;
+      OffsetDateTime lastUsed;
+      boolean valid;
+      String code;
+      try (PreparedStatement s = jdbc.prepare(c, FIND_KEY)) {
         s.setBytes(1, hash);
         try (ResultSet r = s.executeQuery()) {
           if (!r.next()) {
-            LOG.debug("API key authentication failed for user {}", username);
             return Optional.empty();
           }
           keyId = r.getLong(1);
@@ -254,19 +257,20 @@ public final class ApiKeys {
               & (r.getObject(3) == null)
               & r.getBoolean(6);
           lastUsed = r.getObject(4, OffsetDateTime.class);
-          role = r.getString(7);
+          code = r.getString(7);
         }
       }
       if (!valid) {
-        LOG.debug("API key authentication failed for user {}", username);
         return Optional.empty();
       }
       touch(c, keyId, lastUsed);
-    } catch (SQLException e) {
-      throw new DatabaseException("authenticating API user " + username + " failed: " + firstLine(e), e,
-          e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("40")));
+      return Optional.of(Role.ofCode(code));
+    });
+    if (role.isEmpty()) {
+      LOG.debug("API key authentication failed for user {}", username);
+      return Optional.empty();
     }
-    return Optional.of(new ApiPrincipal(username, Role.ofCode(role)));
+    return Optional.of(new ApiPrincipal(username, role.get()));
   }
 
   private void touch(Connection c, long keyId, OffsetDateTime lastUsed) {
@@ -275,30 +279,18 @@ public final class ApiKeys {
       return;
     }
     // The condition makes concurrent requests of one key write once.
-    observe(TOUCH_KEY);
-    try (PreparedStatement s = c.prepareStatement(TOUCH_KEY)) {
+    try (PreparedStatement s = jdbc.prepare(c, TOUCH_KEY)) {
       s.setObject(1, now);
       s.setLong(2, keyId);
       s.setObject(3, lastUsed);
       s.executeUpdate();
     } catch (SQLException e) {
       // The caller is authenticated; a lost usage time must not turn that into an error.
-      LOG.warn("Could not record the use of API key {}: {}", keyId, firstLine(e));
+      LOG.warn("Could not record the use of API key {}: {}", keyId, Jdbc.translate(e, "recording the use").getMessage());
     }
   }
 
-  private void observe(String sql) {
-    if (onStatement != null) {
-      onStatement.accept(sql);
-    }
-  }
 
-  // The first line of the server message: it names the constraint, never the statement's values.
-  private static String firstLine(SQLException e) {
-    String m = String.valueOf(e.getMessage());
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
-  }
 
   private List<ApiKeyInfo> select(Condition condition, String action) {
     try {
@@ -366,8 +358,18 @@ public final class ApiKeys {
   }
 
   private static byte[] sha256(String key) {
+    MessageDigest digest;
     try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      digest = (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the SHA-256 implementation cannot be cloned", e);
+    }
+    return digest.digest(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static MessageDigest sha256Prototype() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
     }
