@@ -9,29 +9,20 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.cellbank.ims.core.Page;
-import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.api.MediaRoutes;
 import org.cellbank.ims.core.auth.ApiKeyAuthentication;
 import org.cellbank.ims.core.auth.ApiKeys;
 import org.cellbank.ims.core.auth.IssuedKey;
 import org.cellbank.ims.core.auth.Role;
+import org.cellbank.ims.core.db.CatalogueDocuments;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.SchemaMigrations;
 import org.cellbank.ims.core.media.FileSystemMediaStore;
-import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.sample.SampleData;
 import org.cellbank.ims.core.sample.SampleDataLoader;
-import org.cellbank.ims.core.search.CatalogueDocument;
 import org.cellbank.ims.core.search.CatalogueIndex;
 import org.cellbank.ims.core.search.DrainResult;
 import org.cellbank.ims.core.search.OutboxDrainer;
@@ -128,10 +119,10 @@ public final class LocalServer {
       index = openSearchIndex;
       long indexed = index.search(SearchQuery.builder().page(0, 0).build()).total();
       if (indexed == 0) {
-        indexed = index.rebuild(visibleDocuments(lines), n -> { }).documents();
+        indexed = index.rebuild(CatalogueDocuments.allVisible(lines), n -> { }).documents();
       }
       DrainResult drained = OutboxDrainer.builder().dataSource(dataSource).index(index)
-          .documents(ids -> documents(lines, ids)).build().drain();
+          .documents(CatalogueDocuments.source(lines)).build().drain();
       searchStatus = String.format("on, embedded OpenSearch at %s, %d lines indexed, outbox drained (%d changes)",
           openSearch.httpUrl(), indexed, drained.upserted() + drained.deleted());
     }
@@ -192,35 +183,6 @@ public final class LocalServer {
     server.createContext("/", new GatewayBridge(handler));
     server.start();
     return server;
-  }
-
-  /** The search documents of every visible line, read page by page. */
-  static Iterator<CatalogueDocument> visibleDocuments(CellLineRepository lines) {
-    List<CatalogueDocument> docs = new ArrayList<>();
-    long offset = 0;
-    while (true) {
-      Page<CellLine> page = lines.page(new PageRequest(offset, PageRequest.MAX_LIMIT));
-      for (CellLine line : page.items()) {
-        CatalogueDocument.ifVisible(line).ifPresent(docs::add);
-      }
-      if (!page.hasNext()) {
-        return docs.iterator();
-      }
-      offset += page.items().size();
-    }
-  }
-
-  /** The outbox drainer's document source: each id's document, empty for a hidden or deleted line. */
-  public static Map<String, Optional<CatalogueDocument>> documents(CellLineRepository lines, List<String> ids) {
-    Map<String, Optional<CatalogueDocument>> out = new LinkedHashMap<>();
-    ids.forEach(id -> out.put(id, Optional.empty()));
-    for (int from = 0; from < ids.size(); from += PageRequest.MAX_LIMIT) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PageRequest.MAX_LIMIT));
-      for (CellLine line : lines.findAllByBiosamplesIds(chunk)) {
-        out.put(line.biosamplesId(), CatalogueDocument.ifVisible(line));
-      }
-    }
-    return out;
   }
 
   private static String value(String[] args, int i, String option) {

@@ -19,6 +19,7 @@ import org.cellbank.ims.core.auth.ApiKeyAuthentication;
 import org.cellbank.ims.core.auth.ApiKeys;
 import org.cellbank.ims.core.auth.IssuedKey;
 import org.cellbank.ims.core.auth.Role;
+import org.cellbank.ims.core.db.CatalogueDocuments;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.SchemaMigrations;
 import org.cellbank.ims.core.importer.ImportReport;
@@ -58,9 +59,9 @@ class LocalAssemblyTest {
         .searchOutbox(SearchOutbox.create(dataSource)).build();
     SampleDataLoader.create(lines).loadMissing(SampleData.all());
     index = InMemoryCatalogueIndex.create();
-    index.rebuild(LocalServer.visibleDocuments(lines), n -> { });
+    index.rebuild(CatalogueDocuments.allVisible(lines), n -> { });
     OutboxDrainer.builder().dataSource(dataSource).index(index)
-        .documents(ids -> LocalServer.documents(lines, ids)).build().drain();
+        .documents(CatalogueDocuments.source(lines)).build().drain();
     Path media = dataDir.resolve("media");
     SampleMediaFiles.ensure(media, SampleData.all());
     FileSystemMediaStore store = FileSystemMediaStore.builder().root(media).baseUri(URI.create("http://127.0.0.1:1/media/"))
