@@ -27,6 +27,7 @@ import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.ValidationException;
 import org.cellbank.ims.core.internal.Jdbc;
+import org.cellbank.ims.core.internal.Lazy;
 import org.cellbank.ims.core.internal.Sql;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -77,18 +78,17 @@ public final class ApiKeys {
   private static final String TOUCH_KEY = "UPDATE ims.api_key SET last_used_at = ?"
       + " WHERE id = ? AND last_used_at IS NOT DISTINCT FROM CAST(? AS timestamptz)";
 
-  private final DataSource dataSource;
-  private final Consumer<String> onStatement;
   private final Jdbc jdbc;
   // Built on first use by the key-management methods: authentication does not need it.
-  private volatile DSLContext dsl;
+  private final Lazy<DSLContext> dsl;
   private final Clock clock;
   private final Duration lastUsedResolution;
 
   private ApiKeys(Builder b) {
-    this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
-    this.onStatement = b.onStatement;
+    DataSource dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
+    Consumer<String> onStatement = b.onStatement;
     this.jdbc = new Jdbc(dataSource, onStatement);
+    this.dsl = new Lazy<>(() -> Sql.context(dataSource, onStatement));
     this.clock = b.clock;
     this.lastUsedResolution = b.lastUsedResolution;
   }
@@ -316,18 +316,9 @@ public final class ApiKeys {
   }
 
   private DSLContext dsl() {
-    DSLContext context = dsl;
-    if (context == null) {
-      synchronized (this) {
-        context = dsl;
-        if (context == null) {
-          context = Sql.context(dataSource, onStatement);
-          dsl = context;
-        }
-      }
-    }
-    return context;
+    return dsl.get();
   }
+
 
   private OffsetDateTime now() {
     return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);

@@ -15,10 +15,11 @@ import org.cellbank.ims.core.DatabaseException;
 import org.cellbank.ims.core.Page;
 import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.importer.ImportReport.LineProblem;
+import org.cellbank.ims.core.internal.Lazy;
+import org.cellbank.ims.core.internal.Sql;
 import org.cellbank.ims.core.internal.db.tables.records.ImportRunRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -37,10 +38,11 @@ import org.jooq.impl.DSL;
  */
 public final class ImportRuns {
 
-  private final DataSource dataSource;
+  // Built on first use, with the project's jOOQ settings, and kept: not one configuration per call.
+  private final Lazy<DSLContext> dsl;
 
   private ImportRuns(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.dsl = new Lazy<>(() -> Sql.context(dataSource, null));
   }
 
   /** The run history in the IMS schema of the database behind {@code dataSource}. */
@@ -212,6 +214,6 @@ public final class ImportRuns {
   }
 
   private DSLContext dsl() {
-    return DSL.using(dataSource, SQLDialect.POSTGRES);
+    return dsl.get();
   }
 }
