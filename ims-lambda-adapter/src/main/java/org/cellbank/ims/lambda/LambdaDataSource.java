@@ -2,6 +2,7 @@ package org.cellbank.ims.lambda;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -10,6 +11,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -25,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * list, checks a connection that stayed idle longer than {@link Builder#validationAfterIdle(Duration)}
  * with {@link Connection#isValid(int)} (a frozen container may find its connection closed by the
  * server or a NAT), and drops a connection that turned out broken.
+ *
+ * <p>The JDBC driver is found once, on the first connection, among the {@link Driver} services of
+ * the thread's context class loader and then of this class's loader (the first that accepts the
+ * URL), and called directly: {@link DriverManager} is asked only when none does. This skips
+ * {@code DriverManager}'s scan of every library on a cold start, and finds the function's own
+ * driver in a host where {@code DriverManager} was initialised by another class loader.
  *
  * <pre>{@code
  * LambdaDataSource db = LambdaDataSource.builder()
@@ -53,6 +62,7 @@ public final class LambdaDataSource implements DataSource, AutoCloseable {
   private final int maxConnections;
   private final long validationAfterIdleNanos;
   private final long checkoutTimeoutNanos;
+  private volatile Driver driver;
 
   // Guarded by "this".
   private final Deque<Idle> idle = new ArrayDeque<>();
@@ -285,11 +295,41 @@ public final class LambdaDataSource implements DataSource, AutoCloseable {
       connectWith.setProperty("user", current.user());
       connectWith.setProperty("password", current.password());
     }
-    Connection c = DriverManager.getConnection(url, connectWith);
+    Connection c = driver().connect(url, connectWith);
     if (c == null) {
       throw new SQLException("no JDBC driver accepts the URL " + safeUrl(), "08001");
     }
     return c;
+  }
+
+  private Driver driver() throws SQLException {
+    Driver found = driver;
+    if (found == null) {
+      found = findDriver();
+      driver = found;
+    }
+    return found;
+  }
+
+  private Driver findDriver() throws SQLException {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    ClassLoader own = LambdaDataSource.class.getClassLoader();
+    for (ClassLoader loader : context == null || context == own ? new ClassLoader[] {own} : new ClassLoader[] {context, own}) {
+      try {
+        for (Driver candidate : ServiceLoader.load(Driver.class, loader)) {
+          if (candidate.acceptsURL(url)) {
+            return candidate;
+          }
+        }
+      } catch (ServiceConfigurationError e) {
+        // A broken provider in this loader: try the next one, then DriverManager.
+      }
+    }
+    try {
+      return DriverManager.getDriver(url);
+    } catch (SQLException e) {
+      throw new SQLException("no JDBC driver accepts the URL " + safeUrl(), "08001", e);
+    }
   }
 
   // The URL without its query string, which may carry a password.

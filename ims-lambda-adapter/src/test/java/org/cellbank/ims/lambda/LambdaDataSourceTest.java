@@ -123,6 +123,33 @@ class LambdaDataSourceTest {
     }
   }
 
+
+  @Test
+  void aUrlNoDriverAccepts_failsWithAConnectionState_andWithoutTheQueryString() {
+    String url = "jdbc:nosuchdb://127.0.0.1/ims?password=secret-value";
+    try (LambdaDataSource db = LambdaDataSource.builder().url(url).user("x").password("y").build()) {
+      assertThatThrownBy(db::getConnection)
+          .isInstanceOf(SQLException.class)
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"))
+          .hasMessageContaining("no JDBC driver accepts the URL jdbc:nosuchdb://127.0.0.1/ims")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-value"));
+      assertThat(db.openConnections()).isZero();
+    }
+  }
+
+  @Test
+  void findsItsOwnDriver_whenTheContextClassLoaderHasNone() throws SQLException {
+    // A context class loader that sees no driver service: the data source's own loader still does.
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+    try (LambdaDataSource db = dataSource(1).build();
+        Connection c = db.getConnection()) {
+      assertThat(c.isValid(2)).isTrue();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
   @Test
   void close_rollsBackAnUnfinishedTransaction_andRestoresAutoCommit() throws SQLException {
     try (LambdaDataSource db = dataSource(1).build()) {

@@ -191,15 +191,22 @@ public final class LambdaColdStartBenchmark {
   }
 
   /**
-   * A package holding only the floor anchor's class and the two jars it needs, taken from the
-   * function's unpacked package.
+   * A package holding only the floor anchor's class and the two libraries it needs (the PostgreSQL
+   * driver and the Lambda core interfaces), taken from the function's unpacked package and laid
+   * out the same way: classes unpacked at the top.
    */
   private static void floorPackage(Path functionRoot, Path floorRoot) throws IOException {
-    Path lib = Files.createDirectories(floorRoot.resolve("lib"));
-    try (Stream<Path> jars = Files.list(functionRoot.resolve("lib"))) {
-      for (Path jar : jars.filter(j -> j.getFileName().toString().startsWith("postgresql-")
-          || j.getFileName().toString().startsWith("aws-lambda-java-core-")).toList()) {
-        Files.copy(jar, lib.resolve(jar.getFileName()));
+    for (String tree : List.of("org/postgresql", "com/amazonaws/services/lambda/runtime", "META-INF/services/java.sql.Driver")) {
+      Path source = functionRoot.resolve(tree);
+      if (!Files.exists(source)) {
+        throw new IllegalStateException("the function's package has no " + tree);
+      }
+      try (Stream<Path> files = Files.walk(source)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          Path target = floorRoot.resolve(functionRoot.relativize(file).toString());
+          Files.createDirectories(target.getParent());
+          Files.copy(file, target);
+        }
       }
     }
     String resource = JdbcFloorHandler.class.getName().replace('.', '/') + ".class";
