@@ -31,7 +31,10 @@ final class FunctionSettings {
     if (pool < 1 || pool > 2) {
       throw new IllegalStateException("IMS_DB_POOL_SIZE must be 1 or 2 in a Lambda container: " + pool);
     }
-    LambdaDataSource.Builder db = LambdaDataSource.builder().url(required(env, "IMS_JDBC_URL")).maxConnections(pool);
+    LambdaDataSource.Builder db = LambdaDataSource.builder().url(required(env, "IMS_JDBC_URL")).maxConnections(pool)
+        // Every supported server is 15 or newer: the driver sends its session settings with the
+        // start-up message instead of running a SET statement after it (a URL parameter wins).
+        .property("assumeMinServerVersion", "15");
     String secretId = env.get("IMS_DB_SECRET_ID");
     if (secretId != null && !secretId.isBlank()) {
       // Read when a connection opens (on the background thread at init), so a rotated secret is

@@ -36,17 +36,22 @@ import org.cellbank.ims.lambda.LambdaEntryPoint;
  *       behind a REST API without the binary media type {@code *}{@code /*}).
  * </ul>
  *
- * <p>Init opens the database connection on a second thread first, and warms up while it connects
- * (see {@link #WARM_UP_PROPERTY}). The database must be migrated beforehand (the function never
- * migrates at init, which would slow every cold start). A missing variable or an unreachable
- * database fails the init phase.
+ * <p>Init opens the database connection on a second thread first and assembles the function while
+ * it connects. Under SnapStart or provisioned concurrency it also warms up (see
+ * {@link #WARM_UP_PROPERTY}). The database must be migrated beforehand (the function never migrates
+ * at init, which would slow every cold start). A missing variable or an unreachable database fails
+ * the init phase.
  */
 public final class ImsFunction extends LambdaEntryPoint {
   /**
-   * The system property that turns the warm-up off when {@code false} (in
-   * {@code JAVA_TOOL_OPTIONS}), for instance to measure what it saves. The warm-up runs the first
-   * request's two queries for ids that match nothing on the connecting thread, and a request
-   * without credentials plus the v0 JSON of a sample record on the main thread.
+   * The system property that forces the warm-up on ({@code true}) or off ({@code false}), for
+   * instance in {@code JAVA_TOOL_OPTIONS}. Without it, init warms up unless
+   * {@code AWS_LAMBDA_INITIALIZATION_TYPE} is {@code on-demand}: under SnapStart or provisioned
+   * concurrency the work lands before any request, while an on-demand cold start gains nothing from
+   * it (the first request needs the same classes either way) and would spend CPU time on it. The
+   * warm-up runs the first request's two queries for ids that match nothing on the connecting
+   * thread, and a request without credentials plus the v0 JSON of a sample record on the main
+   * thread; it writes nothing.
    */
   public static final String WARM_UP_PROPERTY = "ims.lambda.warmUp";
 
@@ -67,7 +72,7 @@ public final class ImsFunction extends LambdaEntryPoint {
    */
   public static ImsLambdaHandler assemble(Map<String, String> env) {
     LambdaDataSource dataSource = FunctionSettings.dataSource(env);
-    boolean warmUp = !"false".equals(System.getProperty(WARM_UP_PROPERTY));
+    boolean warmUp = warmsUp(env);
     // First of all: the connection opens on a second thread, which then runs the first request's
     // two queries once, while this thread assembles the application.
     dataSource.openInBackground(warmUp ? () -> warmUpQueries(dataSource) : null);
@@ -82,6 +87,15 @@ public final class ImsFunction extends LambdaEntryPoint {
     }
     FunctionSettings.awaitDatabase(dataSource);
     return handler;
+  }
+
+  /** Whether init warms up in this environment: see {@link #WARM_UP_PROPERTY}. */
+  static boolean warmsUp(Map<String, String> env) {
+    String forced = System.getProperty(WARM_UP_PROPERTY);
+    if (forced != null) {
+      return Boolean.parseBoolean(forced);
+    }
+    return !"on-demand".equals(env.get("AWS_LAMBDA_INITIALIZATION_TYPE"));
   }
 
   // The key lookup and the whole-record read of a detail request, for ids that match nothing: the

@@ -95,6 +95,39 @@ class ImsFunctionTest {
   }
 
   @Test
+  void onDemandInit_skipsTheWarmUp_andServesTheFirstRequest() throws IOException {
+    Map<String, String> onDemand = new HashMap<>(env);
+    onDemand.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    ImsLambdaHandler function = ImsFunction.assemble(onDemand);
+    JsonObject answer = JsonReader.create().read(function.handle(get("/api/v0/cell-lines/SAMEA2590882", "", false)))
+        .asObject();
+    assertThat(answer.findNumber("statusCode").orElseThrow().longValue()).isEqualTo(200);
+    assertThat(body(answer).findString("name")).hasValue("UKBi008-A");
+  }
+
+  @Test
+  void warmsUp_underSnapStartOrProvisionedConcurrency_notOnDemand_unlessTheSystemPropertySays() {
+    String previous = System.getProperty(ImsFunction.WARM_UP_PROPERTY);
+    System.clearProperty(ImsFunction.WARM_UP_PROPERTY);
+    try {
+      assertThat(ImsFunction.warmsUp(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"))).isFalse();
+      assertThat(ImsFunction.warmsUp(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"))).isTrue();
+      assertThat(ImsFunction.warmsUp(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "provisioned-concurrency"))).isTrue();
+      assertThat(ImsFunction.warmsUp(Map.of())).isTrue();
+      System.setProperty(ImsFunction.WARM_UP_PROPERTY, "true");
+      assertThat(ImsFunction.warmsUp(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"))).isTrue();
+      System.setProperty(ImsFunction.WARM_UP_PROPERTY, "false");
+      assertThat(ImsFunction.warmsUp(Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"))).isFalse();
+    } finally {
+      if (previous == null) {
+        System.clearProperty(ImsFunction.WARM_UP_PROPERTY);
+      } else {
+        System.setProperty(ImsFunction.WARM_UP_PROPERTY, previous);
+      }
+    }
+  }
+
+  @Test
   void runsNoScheduledJob() {
     ImsLambdaHandler function = ImsFunction.assemble(env);
     byte[] scheduled = ("{\"id\":\"e1\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
