@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -49,7 +48,6 @@ public final class V0Json {
 
   /** The time zone the reference rendered datetimes in. */
   public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
-  private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
   private static final String PATO_NORMAL = "PATO_0000461";
 
   private V0Json() {}
@@ -75,7 +73,26 @@ public final class V0Json {
 
   /** A datetime as the v0 API writes it: Paris local time, no offset, microseconds. */
   public static String datetime(Instant instant) {
-    return LocalDateTime.ofInstant(instant, ZONE).format(DATETIME);
+    // Written out by hand rather than with a DateTimeFormatter pattern: the same text
+    // (yyyy-MM-dd'T'HH:mm:ss.SSSSSS), without the formatter's start-up on a cold start.
+    LocalDateTime t = LocalDateTime.ofInstant(instant, ZONE);
+    StringBuilder sb = new StringBuilder(26);
+    digits(sb, t.getYear(), 4).append('-');
+    digits(sb, t.getMonthValue(), 2).append('-');
+    digits(sb, t.getDayOfMonth(), 2).append('T');
+    digits(sb, t.getHour(), 2).append(':');
+    digits(sb, t.getMinute(), 2).append(':');
+    digits(sb, t.getSecond(), 2).append('.');
+    return digits(sb, t.getNano() / 1_000, 6).toString();
+  }
+
+  // A non-negative value, zero-padded to at least the given width.
+  private static StringBuilder digits(StringBuilder sb, int value, int width) {
+    String text = Integer.toString(value);
+    for (int i = text.length(); i < width; i++) {
+      sb.append('0');
+    }
+    return sb.append(text);
   }
 
   /** The whole cell-line record. */

@@ -2,7 +2,6 @@ package org.cellbank.ims.core.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -226,7 +225,6 @@ final class AggregateMapper {
   }
 
   private static Derivation derivation(Row<DerivationJson> d) {
-    String date = d.text(DerivationJson.TISSUE_COLLECTION_DATE);
     return Derivation.builder()
         .primaryCellType(d.text(DerivationJson.PRIMARY_CELL_TYPE))
         .primaryCellTypeFreeText(d.text(DerivationJson.PRIMARY_CELL_TYPE_FREE_TEXT))
@@ -234,7 +232,7 @@ final class AggregateMapper {
         .primaryCellLineVendor(d.text(DerivationJson.PRIMARY_CELL_LINE_VENDOR))
         .primaryCellDevelopmentalStage(d.text(DerivationJson.PRIMARY_CELL_DEVELOPMENTAL_STAGE))
         .tissueProcurementLocation(d.text(DerivationJson.TISSUE_PROCUREMENT_LOCATION))
-        .tissueCollectionDate(date == null ? null : LocalDate.parse(date))
+        .tissueCollectionDate(d.date(DerivationJson.TISSUE_COLLECTION_DATE))
         .tissueCollectionYear(d.text(DerivationJson.TISSUE_COLLECTION_YEAR))
         .reprogrammingPassageNumber(d.text(DerivationJson.REPROGRAMMING_PASSAGE_NUMBER))
         .selectionCriteriaForClones(d.text(DerivationJson.SELECTION_CRITERIA_FOR_CLONES))
@@ -330,10 +328,20 @@ final class AggregateMapper {
       return get(e).asNumber().longValue();
     }
 
-    // A timestamptz: ISO 8601 with the session's offset, e.g. 2020-01-02T03:04:05.123456+00:00.
+    // A timestamptz sent as microseconds since the epoch (AggregateSql.epochMicros).
     Instant instant(E e) {
-      String t = text(e);
-      return t == null ? null : OffsetDateTime.parse(t).toInstant();
+      JsonValue v = get(e);
+      if (v.isNull()) {
+        return null;
+      }
+      long micros = v.asNumber().longValue();
+      return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+
+    // A date sent as days since 1970-01-01 (AggregateSql.epochDay).
+    LocalDate date(E e) {
+      JsonValue v = get(e);
+      return v.isNull() ? null : LocalDate.ofEpochDay(v.asNumber().longValue());
     }
 
     List<String> strings(E e) {

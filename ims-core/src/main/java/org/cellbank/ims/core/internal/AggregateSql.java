@@ -25,9 +25,10 @@ import java.util.StringJoiner;
  *       are joins: half the work per line of the correlated form.
  * </ul>
  *
- * <p>The column types keep their JSON forms: {@code timestamptz} as an ISO 8601 string with offset
- * and microseconds, {@code date} as {@code YYYY-MM-DD}, integers as numbers, booleans, text arrays
- * as arrays of strings, SQL null as null.
+ * <p>Most columns keep their JSON forms: integers as numbers, booleans, text arrays as arrays of
+ * strings, SQL null as null. Times travel as numbers ({@link #epochMicros}, {@link #epochDay}), which
+ * read the same in any session time zone and need no date parsing (nor {@code DateTimeFormatter}'s
+ * start-up) in Java.
  *
  * <p>The enums refer to each other by class only and this class holds no state, so that
  * initialising an enum never depends on another class being initialised first. Internal.
@@ -58,6 +59,16 @@ final class AggregateSql {
    */
   record Child(Class<?> part, String from, String childKey, String parentKey, String order, boolean scalar)
       implements Sql {}
+
+  /** A {@code timestamptz} as microseconds since 1970-01-01T00:00Z (exact: both have microseconds). */
+  static Sql epochMicros(String column) {
+    return new Column("(extract(epoch FROM " + column + ") * 1000000)::bigint");
+  }
+
+  /** A {@code date} as days since 1970-01-01, the form of {@code LocalDate.ofEpochDay}. */
+  static Sql epochDay(String column) {
+    return new Column("(" + column + " - DATE '1970-01-01')");
+  }
 
   private static Sql lookup(String table, String alias, String id) {
     return new Lookup(table, alias, "name", id);
@@ -388,7 +399,7 @@ final class AggregateSql {
     PRIMARY_CELL_LINE_VENDOR("dv.primary_cell_line_vendor"),
     PRIMARY_CELL_DEVELOPMENTAL_STAGE("dv.primary_cell_developmental_stage"),
     TISSUE_PROCUREMENT_LOCATION("dv.tissue_procurement_location"),
-    TISSUE_COLLECTION_DATE("dv.tissue_collection_date"),
+    TISSUE_COLLECTION_DATE(epochDay("dv.tissue_collection_date")),
     TISSUE_COLLECTION_YEAR("dv.tissue_collection_year"),
     REPROGRAMMING_PASSAGE_NUMBER("dv.reprogramming_passage_number"),
     SELECTION_CRITERIA_FOR_CLONES("dv.selection_criteria_for_clones"),
@@ -677,7 +688,7 @@ final class AggregateSql {
     VERSION("ip.version"),
     FILE_KEY("ip.file_key"),
     MD5("ip.md5"),
-    UPLOADED_AT("ip.uploaded_at");
+    UPLOADED_AT(epochMicros("ip.uploaded_at"));
 
     private final Sql sql;
 
@@ -700,7 +711,7 @@ final class AggregateSql {
     STATUS("st.status"),
     COMMENT("st.comment"),
     AUTHOR("st.author"),
-    CHANGED_AT("st.changed_at");
+    CHANGED_AT(epochMicros("st.changed_at"));
 
     private final Sql sql;
 

@@ -20,8 +20,22 @@ public record InformationPack(
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(updatedAt, "updatedAt");
-    if (!version.matches("v[0-9]+")) {
+    if (!isVersion(version)) {
       throw new org.cellbank.ims.core.ValidationException("CLIP version must look like v1, v2, ...: " + version);
     }
+  }
+
+  // v1, v2, ...: "v" and one or more ASCII digits (a loop, not a regex compiled per record).
+  private static boolean isVersion(String version) {
+    if (version.length() < 2 || version.charAt(0) != 'v') {
+      return false;
+    }
+    for (int i = 1; i < version.length(); i++) {
+      char c = version.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -16,11 +16,25 @@ public record MediaFile(
   public MediaFile {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(md5, "md5");
-    if (!md5.matches("[0-9a-f]{32}")) {
+    if (!isMd5(md5)) {
       throw new org.cellbank.ims.core.ValidationException("md5 must be 32 lower-case hex digits");
     }
     if (key.isBlank()) {
       throw new org.cellbank.ims.core.ValidationException("media key must not be blank");
     }
+  }
+
+  // 32 lower-case hex digits (a loop, not a regex compiled per record).
+  private static boolean isMd5(String md5) {
+    if (md5.length() != 32) {
+      return false;
+    }
+    for (int i = 0; i < 32; i++) {
+      char c = md5.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

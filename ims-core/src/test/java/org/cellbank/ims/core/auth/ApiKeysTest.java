@@ -131,8 +131,14 @@ class ApiKeysTest {
 
   @Test
   void createUser_withInvalidName_throwsValidation() {
-    assertThatThrownBy(() -> keys.createUser("no spaces", Role.PARTNER)).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> keys.createUser("", Role.PARTNER)).isInstanceOf(ValidationException.class);
+    for (String bad : List.of("no spaces", "", "x".repeat(151), "café", "a/b", "tab\t", "dollar$", "ümlaut")) {
+      assertThatThrownBy(() -> keys.createUser(bad, Role.PARTNER)).as(bad).isInstanceOf(ValidationException.class);
+      assertThat(keys.authenticate(bad, "k")).as(bad).isEmpty();
+    }
+    for (String good : List.of("a", "x".repeat(150), "Lab_01.partner@ebisc-eu", "A-Z")) {
+      keys.createUser(good, Role.PARTNER);
+      assertThat(keys.userExists(good)).as(good).isTrue();
+    }
   }
 
   @Test

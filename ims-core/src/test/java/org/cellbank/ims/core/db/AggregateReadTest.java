@@ -112,7 +112,8 @@ class AggregateReadTest {
     Instant old = Instant.parse("1899-12-31T23:59:59.999999Z");
     Instant recent = Instant.parse("2021-03-28T01:30:00.000001Z");
     CellLine line = CellLineRepositoryTest.line("TZi001-A", "SAMTZ001").toBuilder()
-        .derivation(Derivation.builder().tissueCollectionDate(LocalDate.of(1999, 12, 31)).build())
+        // The day before 1970-01-01: dates travel as days since then, so this one is negative.
+        .derivation(Derivation.builder().tissueCollectionDate(LocalDate.of(1969, 12, 31)).build())
         .informationPacks(List.of(new InformationPack("v1", new MediaFile("clip/TZi001-A.v1.pdf",
             "0123456789abcdef0123456789abcdef"), recent)))
         .statusLog(List.of(new StatusEntry(CellLineStatus.AT_ECACC, null, "exec", recent),
