@@ -2,6 +2,7 @@ package org.cellbank.ims.examples.lambda;
 
 import java.util.Map;
 import javax.sql.DataSource;
+import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.api.V0Json;
 import org.cellbank.ims.core.auth.ApiKeyAuthentication;
 import org.cellbank.ims.core.auth.ApiKeys;
@@ -49,9 +50,9 @@ public final class ImsFunction extends LambdaEntryPoint {
    * {@code AWS_LAMBDA_INITIALIZATION_TYPE} is {@code on-demand}: under SnapStart or provisioned
    * concurrency the work lands before any request, while an on-demand cold start gains nothing from
    * it (the first request needs the same classes either way) and would spend CPU time on it. The
-   * warm-up runs the first request's two queries for ids that match nothing on the connecting
-   * thread, and a request without credentials plus the v0 JSON of a sample record on the main
-   * thread; it writes nothing.
+   * warm-up runs the first request's two queries for ids that match nothing and reads the first
+   * cell line of the catalogue (if any) on the connecting thread, and a request without credentials
+   * plus the v0 JSON of a sample record on the main thread; it writes nothing.
    */
   public static final String WARM_UP_PROPERTY = "ims.lambda.warmUp";
 
@@ -73,8 +74,8 @@ public final class ImsFunction extends LambdaEntryPoint {
   public static ImsLambdaHandler assemble(Map<String, String> env) {
     LambdaDataSource dataSource = FunctionSettings.dataSource(env);
     boolean warmUp = warmsUp(env);
-    // First of all: the connection opens on a second thread, which then runs the first request's
-    // two queries once, while this thread assembles the application.
+    // First of all: the connection opens on a second thread (which then warms up the queries, when
+    // init warms up), while this thread assembles the application.
     dataSource.openInBackground(warmUp ? () -> warmUpQueries(dataSource) : null);
     ImsLambdaHandler handler = ImsApplication.builder()
         .maxPageSize(Integer.parseInt(env.getOrDefault("IMS_API_MAX_LIMIT", "250")))
@@ -98,11 +99,14 @@ public final class ImsFunction extends LambdaEntryPoint {
     return !"on-demand".equals(env.get("AWS_LAMBDA_INITIALIZATION_TYPE"));
   }
 
-  // The key lookup and the whole-record read of a detail request, for ids that match nothing: the
-  // driver's query path and the reader load, and nothing is written.
+  // The key lookup and the whole-record read of a detail request, for ids that match nothing, then
+  // one whole record read and mapped (a page of one): the driver's query path, the reader and the
+  // mapper load, and nothing is written.
   private static void warmUpQueries(DataSource dataSource) {
     ApiKeys.create(dataSource).authenticate("warm-up", "warm-up");
-    CellLineRepository.create(dataSource).findByBiosamplesId("warm-up");
+    CellLineRepository lines = CellLineRepository.create(dataSource);
+    lines.findByBiosamplesId("warm-up");
+    lines.page(new PageRequest(0, 1));
   }
 
   // A request without credentials through the whole adapter (event parsing, routing, the 401
