@@ -73,8 +73,9 @@ public final class V0Json {
 
   /** A datetime as the v0 API writes it: Paris local time, no offset, microseconds. */
   public static String datetime(Instant instant) {
-    // Written out by hand rather than with a DateTimeFormatter pattern: the same text
-    // (yyyy-MM-dd'T'HH:mm:ss.SSSSSS), without the formatter's start-up on a cold start.
+    // Written out by hand rather than with a DateTimeFormatter pattern: the same text as
+    // yyyy-MM-dd'T'HH:mm:ss.SSSSSS for the years 1 to 9999 (V0JsonTest), without the formatter's
+    // start-up on a cold start.
     LocalDateTime t = LocalDateTime.ofInstant(instant, ZONE);
     StringBuilder sb = new StringBuilder(26);
     digits(sb, t.getYear(), 4).append('-');
