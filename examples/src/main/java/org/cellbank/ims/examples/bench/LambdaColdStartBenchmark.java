@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -58,7 +59,9 @@ import org.cellbank.ims.testkit.ImsPostgres;
  * <p>Prints: the package size; ms from process launch to the first answered request (median of
  * the launches after a discarded first one) and the status code each launch answered, for the
  * function and, in the same run, for a floor anchor ({@link JdbcFloorHandler}: a bare stream handler
- * that connects with the PostgreSQL driver at init and runs one query per request); warm p50 and
+ * that connects with the PostgreSQL driver at init and runs one query per request), first on all
+ * CPUs, then pinned to one CPU with {@code taskset} where it exists (a Lambda function has less than
+ * one vCPU below 1,769 MB of memory, and its cold start is CPU-bound); warm p50 and
  * p99 in ms of {@link ImsLambdaHandler#handle(byte[])}, with body and answer sizes, for the detail
  * request, for a page of 250 (the function's cap) with and without gzip, and for a page of 1,000
  * through the library without a cap.
@@ -136,11 +139,24 @@ public final class LambdaColdStartBenchmark {
         Path floorRoot = Files.createTempDirectory("ims-lambda-floor");
         try {
           unzip(zip, taskRoot);
-          System.out.println("the function, " + HANDLER + ":");
-          coldStarts(taskRoot, HANDLER, classpath(runtimeLib), functionEnv, detail, launches);
           floorPackage(taskRoot, floorRoot);
-          System.out.println("floor anchor, " + FLOOR_HANDLER + " (connects at init, one query per request):");
-          coldStarts(floorRoot, FLOOR_HANDLER, classpath(runtimeLib), functionEnv, detail, launches);
+          List<List<String>> placements = new ArrayList<>();
+          placements.add(List.of());
+          Optional<Path> taskset = onPath("taskset");
+          if (taskset.isPresent()) {
+            placements.add(List.of(taskset.get().toString(), "-c", "0"));
+          }
+          for (List<String> pin : placements) {
+            String where = pin.isEmpty() ? "all CPUs" : "one CPU (taskset -c 0, like a function below 1,769 MB)";
+            System.out.println("the function, " + HANDLER + ", on " + where + ":");
+            coldStarts(taskRoot, HANDLER, classpath(runtimeLib), functionEnv, detail, launches, pin);
+            System.out.println("floor anchor, " + FLOOR_HANDLER + " (connects at init, one query per request), on "
+                + where + ":");
+            coldStarts(floorRoot, FLOOR_HANDLER, classpath(runtimeLib), functionEnv, detail, launches, pin);
+          }
+          if (taskset.isEmpty()) {
+            System.out.println("(no taskset on the PATH: the launches on one CPU were skipped)");
+          }
         } finally {
           delete(taskRoot);
           delete(floorRoot);
@@ -168,6 +184,16 @@ public final class LambdaColdStartBenchmark {
         }
       }
     }
+  }
+
+  /** The executable {@code name} in a directory of the PATH, if any. */
+  private static Optional<Path> onPath(String name) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+        return Optional.of(Path.of(dir, name));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Migrates, loads the sample and generated lines where missing, and returns a new partner key. */
@@ -221,10 +247,10 @@ public final class LambdaColdStartBenchmark {
   }
 
   private static void coldStarts(Path taskRoot, String handler, String classpath, Map<String, String> functionEnv,
-      byte[] event, int launches) throws Exception {
+      byte[] event, int launches, List<String> pin) throws Exception {
     List<Double> measured = new ArrayList<>();
     for (int n = 0; n < launches; n++) {
-      Outcome outcome = launch(taskRoot, handler, classpath, functionEnv, event);
+      Outcome outcome = launch(taskRoot, handler, classpath, functionEnv, event, pin);
       System.out.printf("launch %d%s: first response after %.0f ms, statusCode %s%n",
           n + 1, n == 0 ? " (warm-up, discarded)" : "", outcome.millis(), outcome.status());
       if (n > 0) {
@@ -243,7 +269,7 @@ public final class LambdaColdStartBenchmark {
 
   /** Launches one runtime and returns the ms from launch to its first response, and that response's status. */
   private static Outcome launch(Path taskRoot, String handler, String classpath, Map<String, String> functionEnv,
-      byte[] event) throws Exception {
+      byte[] event, List<String> pin) throws Exception {
     ExecutorService executor = Executors.newCachedThreadPool();
     HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     CompletableFuture<byte[]> response = new CompletableFuture<>();
@@ -285,7 +311,7 @@ public final class LambdaColdStartBenchmark {
     });
     api.start();
 
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(pin);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(LAMBDA_JVM_FLAGS.split(" ")));
     command.addAll(List.of("-cp", classpath, RIC_MAIN, handler));
