@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.cellbank.ims.core.db.CatalogueDocuments;
 import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.importer.EcaccAvailability;
 import org.cellbank.ims.core.importer.HpscregClient;
 import org.cellbank.ims.core.importer.HpscregImporter;
@@ -36,7 +37,8 @@ import org.cellbank.ims.search.OpenSearchClients;
  * continued by the next one (only the names it left). Registry credentials come from the
  * environment only (never the command line, which other users of the machine can read). Database settings default to {@code IMS_JDBC_URL},
  * {@code IMS_JDBC_USER} and {@code IMS_JDBC_PASSWORD}. Exit code 0 when the run completed, 1 when
- * lines failed or the budget ran out (the report names them), 2 for a usage error.
+ * lines failed or the budget ran out (the report names them), 2 for a usage error, 3 when another
+ * import is running (it holds the import's lease; nothing was read or written).
  */
 public final class NightlyImportCli {
 
@@ -101,27 +103,34 @@ public final class NightlyImportCli {
       }
       Duration budget = Duration.ofMinutes(budgetMinutes);
       ImportReport report;
-      if (openSearch == null) {
-        report = importer.build().run(budget);
-      } else {
-        try (ManagedOpenSearchClient search = OpenSearchClients.http(openSearch)) {
-          OpenSearchCatalogueIndex.Builder indexBuilder = OpenSearchCatalogueIndex.builder().client(search.client());
-          if (alias != null) {
-            indexBuilder.alias(alias);
+      try {
+        if (openSearch == null) {
+          report = importer.build().run(budget);
+        } else {
+          try (ManagedOpenSearchClient search = OpenSearchClients.http(openSearch)) {
+            OpenSearchCatalogueIndex.Builder indexBuilder = OpenSearchCatalogueIndex.builder().client(search.client());
+            if (alias != null) {
+              indexBuilder.alias(alias);
+            }
+            OpenSearchCatalogueIndex index = indexBuilder.build();
+            index.createIfMissing();
+            OutboxDrainer drainer = OutboxDrainer.builder().dataSource(dataSource).index(index)
+                .documents(CatalogueDocuments.source(lines)).build();
+            NightlyUpdate.Result result = NightlyUpdate.create(importer.build(), drainer)
+                .rebuilding(index, () -> CatalogueDocuments.allVisible(lines)).run(budget, rebuild);
+            report = result.importReport();
+            if (result.rebuild() != null) {
+              System.out.println("search rebuild: " + result.rebuild().documents() + " documents into "
+                  + result.rebuild().indexName());
+            }
+            System.out.println("search drain: " + result.drain());
           }
-          OpenSearchCatalogueIndex index = indexBuilder.build();
-          index.createIfMissing();
-          OutboxDrainer drainer = OutboxDrainer.builder().dataSource(dataSource).index(index)
-              .documents(CatalogueDocuments.source(lines)).build();
-          NightlyUpdate.Result result = NightlyUpdate.create(importer.build(), drainer)
-              .rebuilding(index, () -> CatalogueDocuments.allVisible(lines)).run(budget, rebuild);
-          report = result.importReport();
-          if (result.rebuild() != null) {
-            System.out.println("search rebuild: " + result.rebuild().documents() + " documents into "
-                + result.rebuild().indexName());
-          }
-          System.out.println("search drain: " + result.drain());
         }
+      } catch (ConflictException e) {
+        // Another run holds the import's lease (a scheduled run, or a second command line).
+        System.err.println(e.getMessage());
+        System.exit(3);
+        return;
       }
       System.out.println(report.summary());
       report.problems().forEach(p -> System.out.println("  " + p.kind() + " " + p.name() + ": " + p.message()));

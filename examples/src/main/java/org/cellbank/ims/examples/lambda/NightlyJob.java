@@ -133,8 +133,9 @@ public final class NightlyJob implements ScheduledJob {
    * Runs the chain for one scheduled event: import, then drain, or rebuild and drain when the
    * event's {@code detail} holds {@code "rebuild": true}.
    *
-   * @throws ImsException when the list could not be read, the search step failed, or a rebuild was
-   *     asked without a search index
+   * @throws ImsException when the list could not be read, the search step failed, a rebuild was
+   *     asked without a search index, or another import run is working (a
+   *     {@link org.cellbank.ims.core.ConflictException}: nothing was read or written)
    */
   @Override
   public void run(ScheduledEvent event) {

@@ -12,11 +12,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.ImsException;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.SchemaMigrations;
@@ -204,6 +208,24 @@ class NightlyJobTest {
     });
     // without a search index the import writes no outbox rows
     assertThat(SearchOutbox.create(dataSource).pendingCount()).isZero();
+  }
+
+  @Test
+  void aScheduledEventWhileAnotherImportWorks_failsTheInvocation_andChangesNothing() throws SQLException {
+    String database = newDatabase();
+    Map<String, String> env = environment(database);
+    DataSource dataSource = ImsPostgres.shared().dataSource(database);
+    NightlyJob job = NightlyJob.fromEnvironment(env, dataSource, URI.create(env.get("IMS_HPSCREG_URL")));
+    // The lease of a run still working (a command line started by hand, say).
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO ims.import_lease (source, holder, acquired_at, expires_at)"
+          + " VALUES ('hpscreg', 'by-hand', now(), now() + interval '10 minutes')");
+    }
+
+    assertThatThrownBy(() -> job.run(new ScheduledEvent("e-1", "t", List.of())))
+        .isInstanceOf(ConflictException.class).hasMessageContaining("another hPSCreg import is running");
+    assertThat(ImportRuns.create(dataSource).latest()).isEmpty();
+    assertThat(CellLineRepository.create(dataSource).count()).isZero();
   }
 
   @Test

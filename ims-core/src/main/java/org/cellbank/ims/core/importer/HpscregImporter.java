@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.DatabaseException;
+import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.ImsException;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.importer.HpscregDocument.KeptPart;
@@ -64,6 +65,8 @@ import org.slf4j.LoggerFactory;
 public final class HpscregImporter {
 
   private static final Logger LOG = LoggerFactory.getLogger(HpscregImporter.class);
+  // How long a run's lease outlasts its budget: the line in progress when the budget ends.
+  private static final Duration LEASE_MARGIN = Duration.ofMinutes(2);
   static final String INITIAL_STATUS_COMMENT = "Initial value at first import";
 
   private final HpscregClient client;
@@ -102,9 +105,21 @@ public final class HpscregImporter {
    * a list that cannot be read ends the run with {@link ImportReport.Outcome#LIST_FAILED}. When the
    * budget would run out before the next line, the run stops with
    * {@link ImportReport.Outcome#BUDGET_EXHAUSTED} and reports the names it did not attempt.
+   *
+   * <p>With a run history, the run also holds the import's lease while it works (its budget and two
+   * minutes, at most a day), so a second run started meanwhile, by a retried schedule or by hand,
+   * is refused before it reads anything.
+   *
+   * @throws ConflictException when another run holds the lease
    */
   public ImportReport run(Duration budget) {
     Objects.requireNonNull(budget, "budget");
+    try (ImportRuns.Lease lease = lease(budget)) {
+      return runLeased(budget);
+    }
+  }
+
+  private ImportReport runLeased(Duration budget) {
     Instant start = now();
     if (runs != null) {
       Optional<ImportRuns.StoredRun> unfinished = runs.latestRun()
@@ -130,12 +145,22 @@ public final class HpscregImporter {
   /**
    * Imports the given lines (for example the {@link ImportReport#notDone()} of an earlier run) without
    * reading the list, stopping before {@code budget} runs out. {@link #run(Duration)} does this by
-   * itself when a run history is configured.
+   * itself when a run history is configured. Holds the lease as {@link #run(Duration)} does.
+   *
+   * @throws ConflictException when another run holds the lease
    */
   public ImportReport resume(List<String> names, Duration budget) {
     Objects.requireNonNull(names, "names");
     Objects.requireNonNull(budget, "budget");
-    return importNames(now(), List.copyOf(names), budget, null);
+    try (ImportRuns.Lease lease = lease(budget)) {
+      return importNames(now(), List.copyOf(names), budget, null);
+    }
+  }
+
+  // With a run history, the import's lease for the budget and a margin for the line in progress;
+  // without one, none (null: try-with-resources skips it).
+  private ImportRuns.Lease lease(Duration budget) {
+    return runs == null ? null : runs.lease(budget.plus(LEASE_MARGIN));
   }
 
   private ImportReport importNames(Instant start, List<String> names, Duration budget, Long resumedFrom) {

@@ -3,6 +3,7 @@ package org.cellbank.ims.core.importer;
 import static org.cellbank.ims.core.internal.db.Tables.IMPORT_RUN;
 import static org.cellbank.ims.core.internal.db.Tables.IMPORT_RUN_PROBLEM;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.DatabaseException;
 import org.cellbank.ims.core.Page;
 import org.cellbank.ims.core.PageRequest;
@@ -22,11 +25,15 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stored history of import runs (table {@code ims.import_run}): each run's report with its
  * problems, so an operator can see what the last nights did and the next run can resume where a
- * run that ran out of time stopped.
+ * run that ran out of time stopped. It also keeps the import's lease (table
+ * {@code ims.import_lease}), which an importer with a run history takes for the length of each run,
+ * so that two runs never work at the same time.
  *
  * <pre>{@code
  * ImportRuns runs = ImportRuns.create(dataSource);
@@ -37,6 +44,11 @@ import org.jooq.impl.DSL;
  * <p>Thread-safe; the caller owns the {@link DataSource}.
  */
 public final class ImportRuns {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ImportRuns.class);
+  // The source the hPSCreg import's lease is kept under (import_run's own column defaults to it).
+  private static final String SOURCE = "hpscreg";
+  private static final Duration LONGEST_LEASE = Duration.ofDays(1);
 
   // Built on first use, with the project's jOOQ settings, and kept: not one configuration per call.
   private final Lazy<DSLContext> dsl;
@@ -211,6 +223,55 @@ public final class ImportRuns {
 
   private static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  /**
+   * Takes the import's lease for {@code duration} (at most a day), or refuses while another run's
+   * lease has not run out. One SQL statement decides, so two runs starting together cannot both
+   * get it.
+   *
+   * @throws ConflictException when another run holds the lease
+   */
+  Lease lease(Duration duration) {
+    long seconds = Math.max(1, Math.min(duration.toSeconds(), LONGEST_LEASE.toSeconds()));
+    String holder = UUID.randomUUID().toString();
+    try {
+      boolean taken = dsl().fetchOptional(
+          "INSERT INTO ims.import_lease AS l (source, holder, acquired_at, expires_at)"
+              + " VALUES (?, ?, now(), now() + make_interval(secs => ?))"
+              + " ON CONFLICT (source) DO UPDATE SET holder = EXCLUDED.holder,"
+              + " acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at"
+              + " WHERE l.expires_at <= now() RETURNING l.holder",
+          SOURCE, holder, (double) seconds).isPresent();
+      if (!taken) {
+        String since = dsl().fetchOptional(
+                "SELECT acquired_at::text || ', until ' || expires_at::text FROM ims.import_lease WHERE source = ?", SOURCE)
+            .map(r -> r.get(0, String.class)).orElse("a moment ago");
+        throw new ConflictException("another hPSCreg import is running (since " + since + "); try again later");
+      }
+      return new Lease(holder);
+    } catch (DataAccessException e) {
+      throw new DatabaseException("could not take the hPSCreg import's lease", e, true);
+    }
+  }
+
+  /** A run's hold on the import; closing it lets the next run start at once. */
+  final class Lease implements AutoCloseable {
+    private final String holder;
+
+    private Lease(String holder) {
+      this.holder = holder;
+    }
+
+    /** Gives the lease back; a failure is only logged, as the lease runs out by itself. */
+    @Override
+    public void close() {
+      try {
+        dsl().execute("DELETE FROM ims.import_lease WHERE source = ? AND holder = ?", SOURCE, holder);
+      } catch (DataAccessException e) {
+        LOG.warn("hPSCreg import: could not give the lease back (it runs out by itself): {}", e.getMessage());
+      }
+    }
   }
 
   private DSLContext dsl() {

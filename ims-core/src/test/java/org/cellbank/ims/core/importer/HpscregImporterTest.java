@@ -13,6 +13,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.db.CatalogueDocuments;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.importer.ImportReport.LineProblem;
@@ -393,6 +398,62 @@ class HpscregImporterTest {
     assertThat(third.total()).isEqualTo(5);
     assertThat(third.unchanged()).isEqualTo(3);
     assertThat(registry.listCalls()).isEqualTo(listCalls + 1);
+  }
+
+  @Test
+  void aRunStartedWhileAnotherWorks_isRefused_beforeItReadsOrWritesAnything() throws SQLException {
+    ImportRuns runs = ImportRuns.create(db);
+    HpscregImporter importer = HpscregImporter.builder().client(registry.client()).repository(repository).dataSource(db)
+        .runs(runs).build();
+
+    try (ImportRuns.Lease working = runs.lease(Duration.ofMinutes(5))) {
+      assertThat(leases()).isEqualTo(1);
+      assertThatThrownBy(() -> importer.run(BUDGET)).isInstanceOf(ConflictException.class)
+          .hasMessageContaining("another hPSCreg import is running");
+      assertThatThrownBy(() -> importer.resume(List.of("UKBi008-A"), BUDGET)).isInstanceOf(ConflictException.class);
+      assertThatThrownBy(() -> runs.lease(Duration.ofMinutes(1))).isInstanceOf(ConflictException.class);
+      assertThat(registry.listCalls()).isZero();
+      assertThat(registry.detailCalls()).isZero();
+      assertThat(runs.latestRun()).isEmpty();
+      assertThat(repository.count()).isZero();
+    }
+
+    // Given back: the next run works, and gives its own lease back when it ends.
+    assertThat(leases()).isZero();
+    assertThat(importer.run(BUDGET).outcome()).isEqualTo(ImportReport.Outcome.COMPLETED);
+    assertThat(repository.count()).isEqualTo(3);
+    assertThat(leases()).isZero();
+  }
+
+  @Test
+  void theLeaseOfARunThatDied_isTakenOverOnceItRanOut() throws SQLException {
+    // A run killed with its process (a Lambda timeout) leaves its row; here its lease ended a minute ago.
+    try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO ims.import_lease (source, holder, acquired_at, expires_at)"
+          + " VALUES ('hpscreg', 'killed', now() - interval '20 minutes', now() - interval '1 minute')");
+    }
+    ImportRuns runs = ImportRuns.create(db);
+    HpscregImporter importer = HpscregImporter.builder().client(registry.client()).repository(repository).dataSource(db)
+        .runs(runs).build();
+
+    assertThat(importer.run(BUDGET).outcome()).isEqualTo(ImportReport.Outcome.COMPLETED);
+    assertThat(leases()).isZero();
+  }
+
+  @Test
+  void importerWithoutARunHistory_takesNoLease() throws SQLException {
+    try (ImportRuns.Lease working = ImportRuns.create(db).lease(Duration.ofMinutes(5))) {
+      assertThat(importer().run(BUDGET).outcome()).isEqualTo(ImportReport.Outcome.COMPLETED);
+      assertThat(leases()).isEqualTo(1);
+    }
+  }
+
+  private int leases() throws SQLException {
+    try (Connection c = db.getConnection(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM ims.import_lease")) {
+      r.next();
+      return r.getInt(1);
+    }
   }
 
   @Test

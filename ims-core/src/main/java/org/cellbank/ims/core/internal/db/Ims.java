@@ -32,6 +32,7 @@ import org.cellbank.ims.core.internal.db.tables.DonorGenomeAnalysis;
 import org.cellbank.ims.core.internal.db.tables.Gender;
 import org.cellbank.ims.core.internal.db.tables.GeneticModification;
 import org.cellbank.ims.core.internal.db.tables.GenomeAnalysis;
+import org.cellbank.ims.core.internal.db.tables.ImportLease;
 import org.cellbank.ims.core.internal.db.tables.ImportRun;
 import org.cellbank.ims.core.internal.db.tables.ImportRunProblem;
 import org.cellbank.ims.core.internal.db.tables.Karyotype;
@@ -195,6 +196,11 @@ public class Ims extends SchemaImpl {
     public final GenomeAnalysis GENOME_ANALYSIS = GenomeAnalysis.GENOME_ANALYSIS;
 
     /**
+     * The table <code>ims.import_lease</code>.
+     */
+    public final ImportLease IMPORT_LEASE = ImportLease.IMPORT_LEASE;
+
+    /**
      * The table <code>ims.import_run</code>.
      */
     public final ImportRun IMPORT_RUN = ImportRun.IMPORT_RUN;
@@ -332,6 +338,7 @@ public class Ims extends SchemaImpl {
             Gender.GENDER,
             GeneticModification.GENETIC_MODIFICATION,
             GenomeAnalysis.GENOME_ANALYSIS,
+            ImportLease.IMPORT_LEASE,
             ImportRun.IMPORT_RUN,
             ImportRunProblem.IMPORT_RUN_PROBLEM,
             Karyotype.KARYOTYPE,

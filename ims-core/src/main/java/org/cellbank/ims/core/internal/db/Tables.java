@@ -29,6 +29,7 @@ import org.cellbank.ims.core.internal.db.tables.DonorGenomeAnalysis;
 import org.cellbank.ims.core.internal.db.tables.Gender;
 import org.cellbank.ims.core.internal.db.tables.GeneticModification;
 import org.cellbank.ims.core.internal.db.tables.GenomeAnalysis;
+import org.cellbank.ims.core.internal.db.tables.ImportLease;
 import org.cellbank.ims.core.internal.db.tables.ImportRun;
 import org.cellbank.ims.core.internal.db.tables.ImportRunProblem;
 import org.cellbank.ims.core.internal.db.tables.Karyotype;
@@ -179,6 +180,11 @@ public class Tables {
      * The table <code>ims.genome_analysis</code>.
      */
     public static final GenomeAnalysis GENOME_ANALYSIS = GenomeAnalysis.GENOME_ANALYSIS;
+
+    /**
+     * The table <code>ims.import_lease</code>.
+     */
+    public static final ImportLease IMPORT_LEASE = ImportLease.IMPORT_LEASE;
 
     /**
      * The table <code>ims.import_run</code>.
