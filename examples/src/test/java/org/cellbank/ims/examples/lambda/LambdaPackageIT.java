@@ -49,6 +49,7 @@ class LambdaPackageIT {
   @TempDir static Path taskRoot;
 
   private static Map<String, byte[]> entries;
+  private static List<File> packagedJars;
 
   @BeforeAll
   static void readPackage() throws IOException {
@@ -68,6 +69,7 @@ class LambdaPackageIT {
         }
       }
     }
+    packagedJars = packagedJars();
   }
 
   @Test
@@ -83,7 +85,7 @@ class LambdaPackageIT {
   @Test
   void multiReleaseLibraries_haveTheirJava17ClassesAtTheTop() throws IOException {
     int checked = 0;
-    for (File jar : packagedJars()) {
+    for (File jar : packagedJars) {
       try (JarFile file = new JarFile(jar)) {
         if (!file.isMultiRelease()) {
           continue;
@@ -117,7 +119,7 @@ class LambdaPackageIT {
   @Test
   void serviceFiles_listTheProvidersOfEveryLibrary() throws IOException {
     int checked = 0;
-    for (File jar : packagedJars()) {
+    for (File jar : packagedJars) {
       try (JarFile file = new JarFile(jar)) {
         for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
           JarEntry entry = e.nextElement();
