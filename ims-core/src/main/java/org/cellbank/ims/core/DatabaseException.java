@@ -2,7 +2,7 @@ package org.cellbank.ims.core;
 
 /**
  * Thrown when the database fails for a reason other than a conflict or a missing row;
- * {@link #isRetryable()} is true for connection failures, serialization failures and deadlocks.
+ * {@link #retryable()} is true for connection failures, serialization failures and deadlocks.
  */
 public class DatabaseException extends ImsException {
   private static final long serialVersionUID = 1L;

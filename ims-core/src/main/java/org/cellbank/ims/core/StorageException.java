@@ -1,7 +1,7 @@
 package org.cellbank.ims.core;
 
 /**
- * Thrown when a media store fails; {@link #isRetryable()} tells a transient failure (throttling, a
+ * Thrown when a media store fails; {@link #retryable()} tells a transient failure (throttling, a
  * timeout, a 5xx) from a permanent one (access denied, a missing bucket).
  */
 public class StorageException extends ImsException {

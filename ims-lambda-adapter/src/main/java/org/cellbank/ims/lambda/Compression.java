@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
-import org.cellbank.ims.core.http.HttpResponse;
+import org.cellbank.ims.http.HttpResponse;
 
 /** Gzip compression of answers for clients that accept it. Internal. */
 final class Compression {

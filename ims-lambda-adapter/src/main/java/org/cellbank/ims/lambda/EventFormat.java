@@ -1,8 +1,8 @@
 package org.cellbank.ims.lambda;
 
-import org.cellbank.ims.core.json.JsonObject;
-import org.cellbank.ims.core.json.JsonString;
-import org.cellbank.ims.core.json.JsonValue;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonString;
+import org.cellbank.ims.http.internal.json.JsonValue;
 
 /** The event shapes the handler recognises, and how to tell them apart. */
 enum EventFormat {

@@ -11,21 +11,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.cellbank.ims.core.ValidationException;
-import org.cellbank.ims.core.http.Headers;
-import org.cellbank.ims.core.http.HttpRequest;
-import org.cellbank.ims.core.http.HttpResponse;
-import org.cellbank.ims.core.http.UrlEncoding;
-import org.cellbank.ims.core.json.JsonObject;
-import org.cellbank.ims.core.json.JsonString;
-import org.cellbank.ims.core.json.JsonValue;
+import org.cellbank.ims.http.BadRequestException;
+import org.cellbank.ims.http.Headers;
+import org.cellbank.ims.http.HttpRequest;
+import org.cellbank.ims.http.HttpResponse;
+import org.cellbank.ims.http.UrlEncoding;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonString;
+import org.cellbank.ims.http.internal.json.JsonValue;
 
 /**
  * Converts events to {@link HttpRequest}s and {@link HttpResponse}s to the answer each event format
  * expects. Stateless apart from its settings; thread-safe.
  */
 final class EventTranslator {
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   private final String basePath;
   private final boolean stripStage;
 
@@ -153,7 +152,7 @@ final class EventTranslator {
 
   private static String required(Optional<String> value, String what) {
     if (value.isEmpty()) {
-      throw new ValidationException("The event has no " + what);
+      throw new BadRequestException("The event has no " + what);
     }
     return value.get();
   }
@@ -252,7 +251,7 @@ final class EventTranslator {
       try {
         return Base64.getDecoder().decode(body.get());
       } catch (IllegalArgumentException ex) {
-        throw new ValidationException("The body is marked base64 but is not valid base64", ex);
+        throw new BadRequestException("The body is marked base64 but is not valid base64", ex);
       }
     }
     return body.get().getBytes(StandardCharsets.UTF_8);
@@ -261,9 +260,9 @@ final class EventTranslator {
   /** Makes the event's path a valid percent-encoded path, then strips the stage and base path. */
   String path(String eventPath, boolean decoded, String stage) {
     if (!eventPath.startsWith("/")) {
-      throw new ValidationException("The event path does not start with '/'");
+      throw new BadRequestException("The event path does not start with '/'");
     }
-    String p = encodePath(eventPath, decoded);
+    String p = UrlEncoding.escapePath(eventPath, decoded);
     if (stripStage && !stage.isEmpty() && !stage.equals("$default")) {
       p = stripPrefix(p, "/" + stage);
     }
@@ -281,50 +280,6 @@ final class EventTranslator {
       return path.substring(prefix.length());
     }
     return path;
-  }
-
-  /**
-   * Percent-encodes what may not appear literally in a path. For a decoded path every {@code %} is
-   * encoded; for an encoded one only a {@code %} that does not start a valid escape.
-   */
-  static String encodePath(String path, boolean decoded) {
-    StringBuilder out = null;
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
-      boolean keep = isPathChar(c)
-          || (c == '%' && !decoded && isHex(path, i + 1) && isHex(path, i + 2));
-      if (keep) {
-        if (out != null) {
-          out.append(c);
-        }
-        continue;
-      }
-      if (out == null) {
-        out = new StringBuilder(path.length() + 16).append(path, 0, i);
-      }
-      int cp = path.codePointAt(i);
-      if (Character.isSurrogate(c) && Character.charCount(cp) == 1) {
-        cp = 0xFFFD;
-      }
-      for (byte x : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
-        out.append('%').append(HEX[(x >> 4) & 0xf]).append(HEX[x & 0xf]);
-      }
-      i += Character.charCount(cp) - 1;
-    }
-    return out == null ? path : out.toString();
-  }
-
-  private static boolean isHex(String s, int i) {
-    if (i >= s.length()) {
-      return false;
-    }
-    char c = s.charAt(i);
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  }
-
-  private static boolean isPathChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0;
   }
 
   private static JsonObject encodeV1(HttpResponse r) {

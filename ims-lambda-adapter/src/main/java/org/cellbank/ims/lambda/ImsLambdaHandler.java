@@ -10,17 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.cellbank.ims.core.ImsException;
-import org.cellbank.ims.core.ValidationException;
-import org.cellbank.ims.core.http.Cors;
-import org.cellbank.ims.core.http.HttpHandler;
-import org.cellbank.ims.core.http.HttpRequest;
-import org.cellbank.ims.core.http.HttpResponse;
-import org.cellbank.ims.core.json.JsonArray;
-import org.cellbank.ims.core.json.JsonObject;
-import org.cellbank.ims.core.json.JsonReader;
-import org.cellbank.ims.core.json.JsonValue;
-import org.cellbank.ims.core.json.JsonWriter;
+import org.cellbank.ims.http.BadRequestException;
+import org.cellbank.ims.http.Cors;
+import org.cellbank.ims.http.HttpHandler;
+import org.cellbank.ims.http.HttpRequest;
+import org.cellbank.ims.http.HttpResponse;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonException;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonReader;
+import org.cellbank.ims.http.internal.json.JsonValue;
+import org.cellbank.ims.http.internal.json.JsonWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +103,7 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
     return builder(handler).build();
   }
 
-  /** A builder around the HTTP handler (usually a {@link org.cellbank.ims.core.http.Router}). */
+  /** A builder around the HTTP handler (usually a {@link org.cellbank.ims.http.Router}). */
   public static Builder builder(HttpHandler handler) {
     return new Builder(handler);
   }
@@ -111,7 +111,8 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
   /**
    * Handles one invocation the way the Lambda runtime calls it.
    *
-   * @throws ImsException for a scheduled event when no job is configured or the job fails
+   * @throws RuntimeException for a scheduled event when no job is configured ({@link IllegalStateException}),
+   *     the event is malformed ({@link BadRequestException}) or the job fails (what it threw)
    */
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -126,7 +127,8 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
    *
    * @param event the raw event JSON
    * @return the raw answer JSON
-   * @throws ImsException for a scheduled event when no job is configured or the job fails
+   * @throws RuntimeException for a scheduled event when no job is configured ({@link IllegalStateException}),
+   *     the event is malformed ({@link BadRequestException}) or the job fails (what it threw)
    */
   public byte[] handle(byte[] event) {
     return handle(Objects.requireNonNull(event, "event"), null);
@@ -180,7 +182,7 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
         return unsupported(lambdaRequestId, "the event is not a JSON object", start);
       }
       root = o;
-    } catch (ValidationException e) {
+    } catch (JsonException e) {
       return unsupported(lambdaRequestId, "the event is not valid JSON (" + e.getMessage() + ")", start);
     }
     EventFormat format = EventFormat.detect(root);
@@ -207,7 +209,7 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
     HttpRequest request;
     try {
       request = translator.decode(root, format, requestId);
-    } catch (ValidationException | IllegalArgumentException e) {
+    } catch (BadRequestException | JsonException | IllegalArgumentException e) {
       HttpResponse bad = HttpResponse.error(400, "Malformed " + format.label() + " event: " + e.getMessage());
       LOG.info("{} {} event rejected: {} {}ms", requestId, format.label(), 400, millis(start));
       return JsonWriter.compact().writeUtf8(translator.encode(bad, format, root));
@@ -254,8 +256,8 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
   private byte[] scheduled(JsonObject root, String lambdaRequestId, long start) {
     String requestId = lambdaRequestId == null ? root.findString("id").orElse("-") : lambdaRequestId;
     if (job == null) {
-      throw new ImsException("A scheduled event arrived but no scheduled job is configured; "
-          + "set one with ImsLambdaHandler.Builder.scheduledJob", false);
+      throw new IllegalStateException("A scheduled event arrived but no scheduled job is configured; "
+          + "set one with ImsLambdaHandler.Builder.scheduledJob");
     }
     ScheduledEvent event;
     try {
@@ -267,9 +269,9 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
         }
       }
       event = new ScheduledEvent(root.findString("id").orElse("-"), root.findString("time").orElse("-"), resources,
-          root.findObject("detail").orElse(JsonObject.of()));
-    } catch (ValidationException e) {
-      throw new ValidationException("Malformed scheduled event: " + e.getMessage(), e);
+          JsonWriter.compact().write(root.findObject("detail").orElse(JsonObject.of())));
+    } catch (JsonException e) {
+      throw new BadRequestException("Malformed scheduled event: " + e.getMessage(), e);
     }
     job.run(event);
     LOG.info("{} scheduled event {} done {}ms", requestId, event.id(), millis(start));

@@ -3,8 +3,8 @@ package org.cellbank.ims.lambda;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.cellbank.ims.core.json.JsonObject;
-import org.cellbank.ims.core.json.JsonReader;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonReader;
 
 /** Loads the recorded events under {@code src/test/resources/events}. */
 final class Events {

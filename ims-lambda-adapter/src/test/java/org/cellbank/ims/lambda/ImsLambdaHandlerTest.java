@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.cellbank.ims.core.ImsException;
-import org.cellbank.ims.core.http.HttpResponse;
-import org.cellbank.ims.core.json.JsonObject;
-import org.cellbank.ims.core.json.JsonReader;
-import org.cellbank.ims.core.json.JsonValue;
+import org.cellbank.ims.http.BadRequestException;
+import org.cellbank.ims.http.HttpResponse;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonReader;
+import org.cellbank.ims.http.internal.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 class ImsLambdaHandlerTest {
@@ -239,16 +239,19 @@ class ImsLambdaHandlerTest {
     withJob.handle(event.getBytes(StandardCharsets.UTF_8));
 
     assertThat(runs).singleElement().satisfies(e -> {
-      assertThat(e.detail().findBoolean("rebuild")).contains(true);
+      assertThat(e.detailBoolean("rebuild")).contains(true);
+      assertThat(e.detailString("job")).isEmpty();
+      assertThatThrownBy(() -> e.detailString("rebuild")).isInstanceOf(BadRequestException.class);
       assertThat(e.id()).isEqualTo("e-2");
     });
-    assertThat(new ScheduledEvent("a", "t", List.of()).detail().members()).isEmpty();
+    assertThat(new ScheduledEvent("a", "t", List.of()).detail()).isEqualTo("{}");
+    assertThat(new ScheduledEvent("a", "t", List.of()).detailBoolean("rebuild")).isEmpty();
   }
 
   @Test
   void scheduledEvent_withoutJob_failsWithClearMessage() {
     assertThatThrownBy(() -> handler.handle(Events.bytes("eventbridge-scheduled.json")))
-        .isInstanceOf(ImsException.class)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no scheduled job is configured");
   }
 
@@ -365,9 +368,9 @@ class ImsLambdaHandlerTest {
 
   @Test
   void warmUp_runsTheRequestThroughTheWholeAdapter() {
-    java.util.concurrent.atomic.AtomicReference<org.cellbank.ims.core.http.HttpRequest> seen =
+    java.util.concurrent.atomic.AtomicReference<org.cellbank.ims.http.HttpRequest> seen =
         new java.util.concurrent.atomic.AtomicReference<>();
-    ImsLambdaHandler h = ImsLambdaHandler.builder(org.cellbank.ims.core.http.Router.builder()
+    ImsLambdaHandler h = ImsLambdaHandler.builder(org.cellbank.ims.http.Router.builder()
         .get("/api/v0", r -> {
           seen.set(r);
           return HttpResponse.error(401, "no credentials");

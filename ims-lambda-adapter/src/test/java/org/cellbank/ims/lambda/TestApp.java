@@ -3,12 +3,14 @@ package org.cellbank.ims.lambda;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.cellbank.ims.core.http.Cors;
-import org.cellbank.ims.core.http.HttpRequest;
-import org.cellbank.ims.core.http.HttpResponse;
-import org.cellbank.ims.core.http.Router;
-import org.cellbank.ims.core.json.JsonArray;
-import org.cellbank.ims.core.json.JsonObject;
+import org.cellbank.ims.http.Cors;
+import org.cellbank.ims.http.HttpRequest;
+import org.cellbank.ims.http.HttpResponse;
+import org.cellbank.ims.http.Router;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonWriter;
+import org.cellbank.ims.http.internal.json.JsonValue;
 
 /** A tiny route set for the adapter tests; the real v0 routes live elsewhere. */
 final class TestApp {
@@ -18,11 +20,11 @@ final class TestApp {
 
   static Router router() {
     return Router.builder()
-        .get("/api/v0/cell-lines", r -> HttpResponse.json(200, JsonObject.builder()
+        .get("/api/v0/cell-lines", r -> json(200, JsonObject.builder()
             .put("limit", r.queryParameter("limit").orElse("50"))
             .put("q", r.queryParameter("q").orElse(""))
             .build()))
-        .get("/api/v0/cell-lines/{id}", r -> HttpResponse.json(200, JsonObject.builder()
+        .get("/api/v0/cell-lines/{id}", r -> json(200, JsonObject.builder()
             .put("biosamples_id", r.pathParameter("id")).build()))
         .post("/api/v0/echo", TestApp::echo)
         .get("/files/{name}", r -> HttpResponse.builder(200)
@@ -69,11 +71,15 @@ final class TestApp {
         .put("source-ip", r.sourceIp().orElse(""))
         .put("request-id", r.requestId())
         .build();
-    return HttpResponse.json(200, body).toBuilder()
+    return json(200, body).toBuilder()
         .header("set-cookie", "session=new; Path=/; Secure; HttpOnly")
         .header("set-cookie", "theme=light; Path=/")
         .header("x-multi", "one")
         .header("x-multi", "two")
         .build();
+  }
+
+  private static HttpResponse json(int status, JsonValue body) {
+    return HttpResponse.json(status, JsonWriter.pretty().writeUtf8(body));
   }
 }

@@ -139,7 +139,7 @@ class OpenSearchCatalogueIndexTest extends CatalogueIndexContract {
       OpenSearchCatalogueIndex index = OpenSearchCatalogueIndex.builder().client(dead.client()).alias("dead")
           .retries(1, java.time.Duration.ofMillis(10)).build();
       assertThatThrownBy(() -> index.search(SearchQuery.all()))
-          .isInstanceOfSatisfying(SearchException.class, e -> assertThat(e.isRetryable()).isTrue());
+          .isInstanceOfSatisfying(SearchException.class, e -> assertThat(e.retryable()).isTrue());
     }
   }
 
@@ -148,7 +148,7 @@ class OpenSearchCatalogueIndexTest extends CatalogueIndexContract {
     OpenSearchCatalogueIndex missing = OpenSearchCatalogueIndex.builder().client(SearchNode.client().client())
         .alias("no-such-alias").build();
     assertThatThrownBy(() -> missing.search(SearchQuery.all()))
-        .isInstanceOfSatisfying(SearchException.class, e -> assertThat(e.isRetryable()).isFalse())
+        .isInstanceOfSatisfying(SearchException.class, e -> assertThat(e.retryable()).isFalse())
         .hasMessageContaining("404");
   }
 }

@@ -154,7 +154,7 @@ class S3MediaStoreFaultTest {
     }
 
     assertThat(failure).isInstanceOf(StorageException.class);
-    assertThat(((StorageException) failure).isRetryable()).isTrue();
+    assertThat(((StorageException) failure).retryable()).isTrue();
     assertThat(failure.getMessage()).doesNotContain(server.secretKey()).doesNotContain("X-Amz-Signature");
     assertThat(store.list("")).isEmpty();
     // The abort could not reach the server: the upload is orphaned until the cleanup.
@@ -174,7 +174,7 @@ class S3MediaStoreFaultTest {
           () -> store.put(MediaKind.CERTIFICATE_OF_ANALYSIS, "coa.pdf", new ByteArrayInputStream(bytes)));
 
       assertThat(failure).isInstanceOf(StorageException.class).hasCauseInstanceOf(S3Exception.class);
-      assertThat(((StorageException) failure).isRetryable()).isFalse();
+      assertThat(((StorageException) failure).retryable()).isFalse();
       assertThat(((S3Exception) failure.getCause()).awsErrorDetails().errorCode()).isIn("BadDigest", "InvalidDigest");
     }
     assertThat(store(s3, bucket).list("")).isEmpty();
@@ -187,7 +187,7 @@ class S3MediaStoreFaultTest {
     S3MediaStore store = store(s3, "no-such-bucket");
 
     assertThatThrownBy(() -> store.put(MediaKind.CERTIFICATE_OF_ANALYSIS, "coa.pdf", new ByteArrayInputStream(MediaStoreContract.pdf(10))))
-        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.isRetryable()).isFalse());
+        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.retryable()).isFalse());
   }
 
   /** Something a test stream does once, mid-stream. */

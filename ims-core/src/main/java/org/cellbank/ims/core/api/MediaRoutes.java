@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cellbank.ims.core.NotFoundException;
-import org.cellbank.ims.core.http.HttpRequest;
-import org.cellbank.ims.core.http.HttpResponse;
-import org.cellbank.ims.core.http.Router;
+import org.cellbank.ims.http.HttpRequest;
+import org.cellbank.ims.http.HttpResponse;
+import org.cellbank.ims.http.Router;
+import org.cellbank.ims.http.UrlEncoding;
 import org.cellbank.ims.core.media.MediaFormat;
 import org.cellbank.ims.core.media.MediaKey;
 import org.cellbank.ims.core.media.MediaObject;
@@ -158,7 +159,7 @@ public final class MediaRoutes {
         .header("accept-ranges", "bytes")
         .header("cache-control", "private, no-store")
         .header("x-content-type-options", "nosniff")
-        .header("content-disposition", "inline; filename*=UTF-8''" + attrChars(key.fileName()))
+        .header("content-disposition", "inline; filename*=UTF-8''" + UrlEncoding.encodeHeaderParameter(key.fileName()))
         .body(body);
     if (range != null) {
       response.header("content-range", "bytes " + range[0] + "-" + range[1] + "/" + size);
@@ -201,22 +202,6 @@ public final class MediaRoutes {
     } catch (IOException e) {
       throw new UncheckedIOException("could not read a media object", e);
     }
-  }
-
-  // RFC 8187 attr-char: letters, digits and !#$&+-.^_`|~ stay; everything else is percent-encoded.
-  private static String attrChars(String value) {
-    StringBuilder sb = new StringBuilder(value.length());
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "!#$&+-.^_`|~".indexOf(c) >= 0) {
-        sb.append((char) c);
-      } else {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-      }
-    }
-    return sb.toString();
   }
 
   private static NotFoundException notFound(MediaKey key) {

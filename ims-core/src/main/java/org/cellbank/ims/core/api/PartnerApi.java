@@ -1,24 +1,27 @@
 package org.cellbank.ims.core.api;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
-import java.util.function.Function;
 import org.cellbank.ims.core.Page;
 import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.ValidationException;
 import org.cellbank.ims.core.db.BatchRepository;
 import org.cellbank.ims.core.db.CellLineRepository;
-import org.cellbank.ims.core.http.HttpRequest;
-import org.cellbank.ims.core.http.HttpResponse;
-import org.cellbank.ims.core.http.Router;
-import org.cellbank.ims.core.json.JsonArray;
-import org.cellbank.ims.core.json.JsonNull;
-import org.cellbank.ims.core.json.JsonObject;
-import org.cellbank.ims.core.json.JsonValue;
+import org.cellbank.ims.http.HttpRequest;
+import org.cellbank.ims.http.HttpResponse;
+import org.cellbank.ims.http.Router;
+import org.cellbank.ims.http.UrlEncoding;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonNull;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonValue;
+import java.util.ArrayList;
+import org.cellbank.ims.core.model.Batch;
+import org.cellbank.ims.core.model.CellLine;
+import org.cellbank.ims.http.HttpHandler;
 
 /**
  * The read-only partner API {@code /api/v0}: cell lines and batches, as the reference served them.
@@ -78,16 +81,16 @@ public final class PartnerApi {
   /** Adds the v0 routes to a router builder and returns it. */
   public Router.Builder addTo(Router.Builder router) {
     return router
-        .get("/api/v0", this::root)
-        .get(CELL_LINES, this::cellLines)
-        .get(CELL_LINES + "/{id}", this::cellLine)
-        .get(BATCHES, this::batches)
-        .get(BATCHES + "/{id}", this::batch);
+        .get("/api/v0", new Route(this, Route.ROOT))
+        .get(CELL_LINES, new Route(this, Route.CELL_LINES))
+        .get(CELL_LINES + "/{id}", new Route(this, Route.CELL_LINE))
+        .get(BATCHES, new Route(this, Route.BATCHES))
+        .get(BATCHES + "/{id}", new Route(this, Route.BATCH));
   }
 
   /** {@code GET /api/v0/}: the list endpoints. */
   public HttpResponse root(HttpRequest request) {
-    return HttpResponse.json(200, JsonObject.builder()
+    return ApiJson.json(200, JsonObject.builder()
         .put("batches", endpoint(BATCHES))
         .put("cell-lines", endpoint(CELL_LINES))
         .build());
@@ -96,7 +99,12 @@ public final class PartnerApi {
   /** {@code GET /api/v0/cell-lines}: a page of every cell line, ordered by name. */
   public HttpResponse cellLines(HttpRequest request) {
     PageRequest page = pageRequest(request, maxLimit);
-    return list(request, CELL_LINES, lines.page(page), V0Json::cellLine);
+    Page<CellLine> found = lines.page(page);
+    List<JsonValue> objects = new ArrayList<>(found.items().size());
+    for (CellLine line : found.items()) {
+      objects.add(V0Json.cellLineObject(line));
+    }
+    return list(request, CELL_LINES, found, objects);
   }
 
   /** {@code GET /api/v0/cell-lines/{id}}: one cell line by BioSamples id; 404 when unknown. */
@@ -107,7 +115,12 @@ public final class PartnerApi {
   /** {@code GET /api/v0/batches}: a page of every batch, in creation order. */
   public HttpResponse batches(HttpRequest request) {
     PageRequest page = pageRequest(request, maxLimit);
-    return list(request, BATCHES, batches.page(page), V0Json::batch);
+    Page<Batch> found = batches.page(page);
+    List<JsonValue> objects = new ArrayList<>(found.items().size());
+    for (Batch batch : found.items()) {
+      objects.add(V0Json.batchObject(batch));
+    }
+    return list(request, BATCHES, found, objects);
   }
 
   /** {@code GET /api/v0/batches/{id}}: one batch by its key; 404 when unknown. */
@@ -119,10 +132,9 @@ public final class PartnerApi {
     return JsonObject.builder().put("list_endpoint", path).put("schema", JsonNull.INSTANCE).build();
   }
 
-  private static <T> HttpResponse list(HttpRequest request, String path, Page<T> page, Function<T, JsonObject> mapper) {
+  private static HttpResponse list(HttpRequest request, String path, Page<?> page, List<JsonValue> objects) {
     JsonObject meta = meta(request, path, page.request(), page.totalCount());
-    List<JsonValue> objects = page.items().stream().<JsonValue>map(mapper).toList();
-    return HttpResponse.json(200, JsonObject.builder().put("meta", meta).put("objects", new JsonArray(objects)).build());
+    return ApiJson.json(200, JsonObject.builder().put("meta", meta).put("objects", new JsonArray(objects)).build());
   }
 
   /** The {@code meta} object of a list answer: limit, offset, total and links to the pages around. */
@@ -148,11 +160,11 @@ public final class PartnerApi {
         continue;
       }
       for (String value : e.getValue()) {
-        query.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        query.add(UrlEncoding.encodeQueryComponent(name) + "=" + UrlEncoding.encodeQueryComponent(value));
       }
     }
     query.add("limit=" + limit).add("offset=" + offset);
-    return new org.cellbank.ims.core.json.JsonString(query.toString());
+    return new org.cellbank.ims.http.internal.json.JsonString(query.toString());
   }
 
   static PageRequest pageRequest(HttpRequest request) {
@@ -172,9 +184,50 @@ public final class PartnerApi {
       return fallback;
     }
     String text = value.get();
-    if (!text.matches("[0-9]{1,12}")) {
+    if (!digits(text, 12)) {
       throw new ValidationException(name + " must be a whole number of 0 or more");
     }
     return Long.parseLong(text);
+  }
+
+  /** Whether {@code text} is 1 to {@code max} ASCII digits (a loop: no regular expression on the request path). */
+  static boolean digits(String text, int max) {
+    if (text.isEmpty() || text.length() > max) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One of the routes; a named class, not a method reference (docs/lambda.md, "Cold-start rules"). */
+  private static final class Route implements HttpHandler {
+    static final int ROOT = 0;
+    static final int CELL_LINES = 1;
+    static final int CELL_LINE = 2;
+    static final int BATCHES = 3;
+    static final int BATCH = 4;
+    private final PartnerApi api;
+    private final int route;
+
+    Route(PartnerApi api, int route) {
+      this.api = api;
+      this.route = route;
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+      return switch (route) {
+        case ROOT -> api.root(request);
+        case CELL_LINES -> api.cellLines(request);
+        case CELL_LINE -> api.cellLine(request);
+        case BATCHES -> api.batches(request);
+        default -> api.batch(request);
+      };
+    }
   }
 }

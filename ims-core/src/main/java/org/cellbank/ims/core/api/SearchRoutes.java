@@ -10,12 +10,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.ValidationException;
-import org.cellbank.ims.core.http.HttpRequest;
-import org.cellbank.ims.core.http.HttpResponse;
-import org.cellbank.ims.core.http.Router;
-import org.cellbank.ims.core.json.JsonArray;
-import org.cellbank.ims.core.json.JsonObject;
-import org.cellbank.ims.core.json.JsonValue;
+import org.cellbank.ims.http.HttpRequest;
+import org.cellbank.ims.http.HttpResponse;
+import org.cellbank.ims.http.Router;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonValue;
 import org.cellbank.ims.core.search.CatalogueDocument;
 import org.cellbank.ims.core.search.CatalogueIndex;
 import org.cellbank.ims.core.search.Facet;
@@ -112,7 +112,7 @@ public final class SearchRoutes {
       }
       facets.put(parameterName(facet), new JsonArray(counts));
     }
-    return HttpResponse.json(200, JsonObject.builder()
+    return ApiJson.json(200, JsonObject.builder()
         .put("facets", facets.build())
         .put("meta", PartnerApi.meta(request, PATH, parsed.page, result.total()))
         .put("objects", new JsonArray(objects))

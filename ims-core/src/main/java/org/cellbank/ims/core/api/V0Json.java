@@ -5,23 +5,33 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.cellbank.ims.core.json.JsonArray;
-import org.cellbank.ims.core.json.JsonBoolean;
-import org.cellbank.ims.core.json.JsonNull;
-import org.cellbank.ims.core.json.JsonNumber;
-import org.cellbank.ims.core.json.JsonObject;
-import org.cellbank.ims.core.json.JsonString;
-import org.cellbank.ims.core.json.JsonValue;
+import org.cellbank.ims.http.UrlEncoding;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonBoolean;
+import org.cellbank.ims.http.internal.json.JsonNull;
+import org.cellbank.ims.http.internal.json.JsonNumber;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonString;
+import org.cellbank.ims.http.internal.json.JsonValue;
+import org.cellbank.ims.http.internal.json.JsonWriter;
 import org.cellbank.ims.core.model.Batch;
+import org.cellbank.ims.core.model.Vial;
+import org.cellbank.ims.core.model.VectorFreeFactor;
+import org.cellbank.ims.core.model.StatusEntry;
+import org.cellbank.ims.core.model.Publication;
+import org.cellbank.ims.core.model.ModificationKind;
+import org.cellbank.ims.core.model.MediumSupplement;
+import org.cellbank.ims.core.model.InformationPack;
+import org.cellbank.ims.core.model.BatchImage;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineDisease;
 import org.cellbank.ims.core.model.CellLineStatus;
 import org.cellbank.ims.core.model.Disease;
+import org.cellbank.ims.core.model.DiseaseMention;
 import org.cellbank.ims.core.model.Donor;
 import org.cellbank.ims.core.model.DonorDisease;
 import org.cellbank.ims.core.model.GeneticModification;
@@ -48,25 +58,24 @@ public final class V0Json {
 
   /** The time zone the reference rendered datetimes in. */
   public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
-  private static final String PATO_NORMAL = "PATO_0000461";
 
   private V0Json() {}
 
   /** The resource URI of a cell line. */
   public static String cellLineUri(String biosamplesId) {
-    return "/api/v0/cell-lines/" + segment(biosamplesId);
+    return "/api/v0/cell-lines/" + UrlEncoding.encodePathSegment(biosamplesId);
   }
 
   /** The resource URI of a batch. */
   public static String batchUri(String biosamplesId) {
-    return "/api/v0/batches/" + segment(biosamplesId);
+    return "/api/v0/batches/" + UrlEncoding.encodePathSegment(biosamplesId);
   }
 
   /** The relative media URL of a stored file: {@code /media/} and the key, each segment escaped. */
   public static String mediaUrl(String key) {
     StringBuilder sb = new StringBuilder("/media");
     for (String part : key.split("/", -1)) {
-      sb.append('/').append(segment(part));
+      sb.append('/').append(UrlEncoding.encodePathSegment(part));
     }
     return sb.toString();
   }
@@ -96,21 +105,25 @@ public final class V0Json {
     return sb.append(text);
   }
 
-  /** The whole cell-line record. */
-  public static JsonObject cellLine(CellLine line) {
+  /** The whole cell-line record as the API serves it: JSON text, UTF-8 encoded. */
+  public static byte[] cellLine(CellLine line) {
+    return JsonWriter.pretty().writeUtf8(cellLineObject(line));
+  }
+
+  /** The whole batch record as the API serves it (it does not name its cell line): JSON text, UTF-8. */
+  public static byte[] batch(Batch batch) {
+    return JsonWriter.pretty().writeUtf8(batchObject(batch));
+  }
+
+  static JsonObject cellLineObject(CellLine line) {
     Objects.requireNonNull(line, "line");
     JsonObject.Builder o = JsonObject.builder();
     o.putStrings("alternative_names", line.alternativeNames());
     o.put("at_ecacc", line.availableForSaleAtEcacc());
-    o.put("availability", str(line.currentStatus().map(CellLineStatus::displayName).orElse(null)));
-    o.put("batches", array(line.batches().stream().<JsonValue>map(V0Json::batch).toList()));
+    o.put("availability", str(line.statusLog().isEmpty() ? null : line.statusLog().get(0).status().displayName()));
+    o.put("batches", batches(line.batches()));
     o.put("biosamples_id", line.biosamplesId());
-    o.put("cell_line_information_packs", array(line.informationPacks().stream().map(clip -> (JsonValue) JsonObject.builder()
-        .put("clip_file", mediaUrl(clip.file().key()))
-        .put("md5", clip.file().md5())
-        .put("updated", datetime(clip.updatedAt()))
-        .put("version", clip.version())
-        .build()).toList()));
+    o.put("cell_line_information_packs", informationPacks(line.informationPacks()));
     o.put("cellline_certificate_of_analysis", line.characterisation() == null ? JsonNull.INSTANCE
         : JsonObject.builder().put("certificate_of_analysis_flag", bool(line.characterisation().certificateOfAnalysisFlag())).build());
     o.put("cellline_karyotype", line.karyotype() == null ? JsonNull.INSTANCE : JsonObject.builder()
@@ -127,11 +140,11 @@ public final class V0Json {
     o.put("depositor_cellline_culture_conditions", cultureConditions(line));
     o.putStrings("disease_associated_phenotypes", line.diseaseAssociatedPhenotypes());
     o.putStrings("disease_names", allDiseaseNames(line));
-    o.put("diseases", array(line.diseases().stream().map(V0Json::cellLineDisease).toList()));
+    o.put("diseases", cellLineDiseases(line.diseases()));
     o.put("donor", line.donor() == null ? JsonNull.INSTANCE : donor(line.donor()));
     o.put("donor_age", str(line.donorAge()));
     o.put("ecacc_cat_no", str(line.ecaccId()));
-    o.put("flag_go_live", flagGoLive(line));
+    o.put("flag_go_live", line.flagGoLive());
     o.put("genetic_modification_flag", bool(line.hasGeneticModification()));
     o.put("genetic_modifications_non_disease", modifications(line.nonDiseaseModifications()));
     o.put("genome_wide_analysis", genomeAnalyses(line.genomeAnalyses()));
@@ -140,28 +153,18 @@ public final class V0Json {
     o.put("primary_cell_type", primaryCellType(line));
     o.put("primary_disease", primaryDisease(line));
     o.put("primary_disease_diagnosed", Boolean.TRUE.equals(line.hasDiseases()) ? "1" : "0");
-    o.put("publications", array(line.publications().stream().map(p -> (JsonValue) JsonObject.builder()
-        .put("pub", "pubmed".equalsIgnoreCase(p.referenceType()) ? "PubMed" : p.referenceType())
-        .put("pub_id", str(p.referenceId()))
-        .put("pub_title", str(p.title()))
-        .put("pub_url", p.referenceUrl())
-        .build()).toList()));
+    o.put("publications", publications(line.publications()));
     o.put("reprogramming_method", reprogramming(line.reprogrammingVector()));
     o.put("reprogramming_method_vector_free_types", line.vectorFreeFactors().isEmpty() ? JsonNull.INSTANCE
-        : JsonArray.ofStrings(line.vectorFreeFactors().stream().map(f -> f.factor()).toList()));
+        : vectorFreeTypes(line.vectorFreeFactors()));
     o.put("resource_uri", cellLineUri(line.biosamplesId()));
-    o.put("status_log", array(line.statusLog().stream().map(s -> (JsonValue) JsonObject.builder()
-        .put("comment", str(s.comment()))
-        .put("status", s.status().displayName())
-        .put("updated", datetime(s.changedAt()))
-        .build()).toList()));
+    o.put("status_log", statusLog(line.statusLog()));
     o.put("validation_status", line.validationStatus().displayName());
     o.put("virology_screening", virology(line));
     return o.build();
   }
 
-  /** The whole batch record (it does not name its cell line, as in the reference). */
-  public static JsonObject batch(Batch batch) {
+  static JsonObject batchObject(Batch batch) {
     Objects.requireNonNull(batch, "batch");
     JsonObject.Builder o = JsonObject.builder();
     o.put("batch_id", batch.batchId());
@@ -178,62 +181,28 @@ public final class V0Json {
         .put("passage_method", str(c.passageMethod()))
         .put("temperature", str(c.temperature()))
         .build());
-    o.put("images", array(batch.images().stream().map(i -> (JsonValue) file("image_file", "image_md5", i.file())
-        .put("magnification", str(i.magnification()))
-        .put("time_point", str(i.timePoint()))
-        .build()).toList()));
+    o.put("images", images(batch.images()));
     o.put("resource_uri", batchUri(batch.biosamplesId()));
-    o.put("vials", array(batch.vials().stream().map(v -> (JsonValue) JsonObject.builder()
-        .put("biosamples_id", v.biosamplesId())
-        .put("name", v.name())
-        .put("number", v.number())
-        .build()).toList()));
+    o.put("vials", vials(batch.vials()));
     o.put("vials_at_roslin", num(batch.vialsAtCentralFacility()));
     o.put("vials_shipped_to_ecacc", num(batch.vialsShippedToEcacc()));
     o.put("vials_shipped_to_fraunhoffer", num(batch.vialsShippedToFraunhofer()));
     return o.build();
   }
 
-  /**
-   * The "go live" flag ECACC reads: false when the intent was never set; true for a withdrawn
-   * line (ECACC must import withdrawn lines too); else the intent.
-   */
-  static boolean flagGoLive(CellLine line) {
-    if (line.availableForSale() == null) {
-      return false;
-    }
-    if (line.currentStatus().filter(s -> s == CellLineStatus.WITHDRAWN).isPresent()) {
-      return true;
-    }
-    return line.availableForSale();
-  }
-
   /** The donor and line disease names (normalised name, else free text), donor first, without repeats. */
   static List<String> allDiseaseNames(CellLine line) {
     Set<String> names = new LinkedHashSet<>();
-    if (line.donor() != null) {
-      for (DonorDisease d : line.donor().diseases()) {
-        names.add(d.disease() != null && d.disease().name() != null ? d.disease().name() : d.freeTextName());
-      }
-    }
-    for (CellLineDisease d : line.diseases()) {
-      names.add(d.disease() != null && d.disease().name() != null ? d.disease().name() : d.freeTextName());
+    for (DiseaseMention m : line.diseaseMentions()) {
+      names.add(m.name());
     }
     names.remove(null);
     return List.copyOf(names);
   }
 
+
   private static JsonValue primaryDisease(CellLine line) {
-    record Candidate(Disease disease, String freeText, String notes, boolean primary) {}
-    List<Candidate> all = new ArrayList<>();
-    if (line.donor() != null) {
-      line.donor().diseases().forEach(d -> all.add(new Candidate(d.disease(), d.freeTextName(), d.notes(), d.primary())));
-    }
-    line.diseases().forEach(d -> all.add(new Candidate(d.disease(), d.freeTextName(), d.notes(), d.primary())));
-    Candidate chosen = all.stream().filter(Candidate::primary).findFirst()
-        .or(() -> all.stream().filter(c -> c.disease() != null && !c.disease().purl().endsWith(PATO_NORMAL)).findFirst())
-        .or(() -> all.stream().findFirst())
-        .orElse(null);
+    DiseaseMention chosen = line.primaryDisease().orElse(null);
     if (chosen == null) {
       return JsonNull.INSTANCE;
     }
@@ -245,8 +214,8 @@ public final class V0Json {
           .putStrings("synonyms", chosen.disease().synonyms())
           .build();
     }
-    if (chosen.freeText() != null) {
-      return JsonObject.builder().put("name", chosen.freeText()).build();
+    if (chosen.freeTextName() != null) {
+      return JsonObject.builder().put("name", chosen.freeTextName()).build();
     }
     return chosen.notes() == null ? JsonNull.INSTANCE : JsonObject.builder().put("name", chosen.notes()).build();
   }
@@ -277,7 +246,7 @@ public final class V0Json {
     return JsonObject.builder()
         .put("biosamples_id", donor.biosamplesId())
         .put("country_of_origin", str(donor.countryOfOrigin()))
-        .put("diseases", array(donor.diseases().stream().map(V0Json::donorDisease).toList()))
+        .put("diseases", donorDiseases(donor.diseases()))
         .put("ethnicity", str(donor.ethnicity()))
         .put("gender", str(donor.gender()))
         .put("genome_wide_analysis", genomeAnalyses(donor.genomeAnalyses()))
@@ -294,7 +263,7 @@ public final class V0Json {
         .put("free_text_name", str(d.freeTextName()))
         .put("notes", str(d.notes()))
         .put("primary_disease", d.primary())
-        .put("variants", array(d.variants().stream().map(V0Json::variant).toList()));
+        .put("variants", variants(d.variants()));
     putDisease(o, d.disease());
     return o.build();
   }
@@ -322,10 +291,15 @@ public final class V0Json {
 
   /** Modifications in the reference's order of kinds (a stable sort keeps each kind's own order). */
   private static JsonArray modifications(List<GeneticModification> modifications) {
-    return array(modifications.stream()
-        .sorted(Comparator.comparing(GeneticModification::kind))
-        .map(V0Json::modification)
-        .toList());
+    List<JsonValue> out = new ArrayList<>(modifications.size());
+    for (ModificationKind kind : ModificationKind.values()) {
+      for (GeneticModification m : modifications) {
+        if (m.kind() == kind) {
+          out.add(modification(m));
+        }
+      }
+    }
+    return array(out);
   }
 
   private static JsonValue modification(GeneticModification m) {
@@ -363,10 +337,14 @@ public final class V0Json {
   }
 
   private static JsonArray genomeAnalyses(List<GenomeAnalysis> analyses) {
-    return array(analyses.stream().map(g -> (JsonValue) JsonObject.builder()
-        .put("analysis_method", str(g.analysisMethod()))
-        .put("link", str(g.link()))
-        .build()).toList());
+    List<JsonValue> out = new ArrayList<>(analyses.size());
+    for (GenomeAnalysis g : analyses) {
+      out.add(JsonObject.builder()
+          .put("analysis_method", str(g.analysisMethod()))
+          .put("link", str(g.link()))
+          .build());
+    }
+    return array(out);
   }
 
   private static JsonValue reprogramming(ReprogrammingVector vector) {
@@ -420,11 +398,7 @@ public final class V0Json {
             .put("protein_source", str(other.proteinSource()))
             .put("serum_concentration", num(other.serumConcentration()))
             .build())
-        .put("culture_medium_supplements", array(c.supplements().stream().map(s -> (JsonValue) JsonObject.builder()
-            .put("amount", str(s.amount()))
-            .put("supplement", s.supplement())
-            .put("unit", str(s.unit()))
-            .build()).toList()))
+        .put("culture_medium_supplements", supplements(c.supplements()))
         .put("enzymatically", str(c.enzymatically()))
         .put("enzyme_free", str(c.enzymeFree()))
         .put("feeder_cell_id", str(c.feederCellId()))
@@ -465,6 +439,122 @@ public final class V0Json {
     return result == null ? JsonNull.INSTANCE : new JsonString(result.displayName());
   }
 
+  // The lists of a record, each with a loop: no lambda or stream on the request path (docs/lambda.md,
+  // "Cold-start rules").
+
+  private static JsonArray batches(List<Batch> batches) {
+    List<JsonValue> out = new ArrayList<>(batches.size());
+    for (Batch b : batches) {
+      out.add(batchObject(b));
+    }
+    return array(out);
+  }
+
+  private static JsonArray informationPacks(List<InformationPack> packs) {
+    List<JsonValue> out = new ArrayList<>(packs.size());
+    for (InformationPack clip : packs) {
+      out.add(JsonObject.builder()
+          .put("clip_file", mediaUrl(clip.file().key()))
+          .put("md5", clip.file().md5())
+          .put("updated", datetime(clip.updatedAt()))
+          .put("version", clip.version())
+          .build());
+    }
+    return array(out);
+  }
+
+  private static JsonArray cellLineDiseases(List<CellLineDisease> diseases) {
+    List<JsonValue> out = new ArrayList<>(diseases.size());
+    for (CellLineDisease d : diseases) {
+      out.add(cellLineDisease(d));
+    }
+    return array(out);
+  }
+
+  private static JsonArray publications(List<Publication> publications) {
+    List<JsonValue> out = new ArrayList<>(publications.size());
+    for (Publication p : publications) {
+      out.add(JsonObject.builder()
+          .put("pub", "pubmed".equalsIgnoreCase(p.referenceType()) ? "PubMed" : p.referenceType())
+          .put("pub_id", str(p.referenceId()))
+          .put("pub_title", str(p.title()))
+          .put("pub_url", p.referenceUrl())
+          .build());
+    }
+    return array(out);
+  }
+
+  private static JsonArray vectorFreeTypes(List<VectorFreeFactor> factors) {
+    List<String> out = new ArrayList<>(factors.size());
+    for (VectorFreeFactor f : factors) {
+      out.add(f.factor());
+    }
+    return JsonArray.ofStrings(out);
+  }
+
+  private static JsonArray statusLog(List<StatusEntry> log) {
+    List<JsonValue> out = new ArrayList<>(log.size());
+    for (StatusEntry s : log) {
+      out.add(JsonObject.builder()
+          .put("comment", str(s.comment()))
+          .put("status", s.status().displayName())
+          .put("updated", datetime(s.changedAt()))
+          .build());
+    }
+    return array(out);
+  }
+
+  private static JsonArray images(List<BatchImage> images) {
+    List<JsonValue> out = new ArrayList<>(images.size());
+    for (BatchImage i : images) {
+      out.add(file("image_file", "image_md5", i.file())
+          .put("magnification", str(i.magnification()))
+          .put("time_point", str(i.timePoint()))
+          .build());
+    }
+    return array(out);
+  }
+
+  private static JsonArray vials(List<Vial> vials) {
+    List<JsonValue> out = new ArrayList<>(vials.size());
+    for (Vial v : vials) {
+      out.add(JsonObject.builder()
+          .put("biosamples_id", v.biosamplesId())
+          .put("name", v.name())
+          .put("number", v.number())
+          .build());
+    }
+    return array(out);
+  }
+
+  private static JsonArray donorDiseases(List<DonorDisease> diseases) {
+    List<JsonValue> out = new ArrayList<>(diseases.size());
+    for (DonorDisease d : diseases) {
+      out.add(donorDisease(d));
+    }
+    return array(out);
+  }
+
+  private static JsonArray variants(List<Variant> variants) {
+    List<JsonValue> out = new ArrayList<>(variants.size());
+    for (Variant v : variants) {
+      out.add(variant(v));
+    }
+    return array(out);
+  }
+
+  private static JsonArray supplements(List<MediumSupplement> supplements) {
+    List<JsonValue> out = new ArrayList<>(supplements.size());
+    for (MediumSupplement s : supplements) {
+      out.add(JsonObject.builder()
+          .put("amount", str(s.amount()))
+          .put("supplement", s.supplement())
+          .put("unit", str(s.unit()))
+          .build());
+    }
+    return array(out);
+  }
+
   private static JsonArray array(List<JsonValue> values) {
     return new JsonArray(values);
   }
@@ -481,19 +571,4 @@ public final class V0Json {
     return value == null ? JsonNull.INSTANCE : JsonNumber.of(value.longValue());
   }
 
-  // Percent-encodes one URL path segment (RFC 3986 unreserved and sub-delims stay as they are).
-  static String segment(String value) {
-    StringBuilder sb = new StringBuilder(value.length());
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "-._~!$&'()*+,;=:@".indexOf(c) >= 0) {
-        sb.append((char) c);
-      } else {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-      }
-    }
-    return sb.toString();
-  }
 }

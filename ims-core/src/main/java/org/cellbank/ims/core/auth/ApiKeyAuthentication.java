@@ -2,10 +2,10 @@ package org.cellbank.ims.core.auth;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.cellbank.ims.core.http.HttpFilter;
-import org.cellbank.ims.core.http.HttpHandler;
-import org.cellbank.ims.core.http.HttpRequest;
-import org.cellbank.ims.core.http.HttpResponse;
+import org.cellbank.ims.http.HttpFilter;
+import org.cellbank.ims.http.HttpHandler;
+import org.cellbank.ims.http.HttpRequest;
+import org.cellbank.ims.http.HttpResponse;
 
 /**
  * The {@link HttpFilter} that admits requests carrying a valid API key, as the partner API expects.
@@ -71,15 +71,19 @@ public final class ApiKeyAuthentication implements HttpFilter {
    *     the route is not protected)
    */
   public static ApiPrincipal principal(HttpRequest request) {
-    return findPrincipal(request).orElseThrow(() -> new IllegalStateException(
-        "no API principal: the route is not behind ApiKeyAuthentication"));
+    Optional<ApiPrincipal> principal = findPrincipal(request);
+    if (principal.isEmpty()) {
+      throw new IllegalStateException("no API principal: the route is not behind ApiKeyAuthentication");
+    }
+    return principal.get();
   }
 
   /** Admits the request with its principal attached, or answers 401 or 403. */
   @Override
   public HttpResponse filter(HttpRequest request, HttpHandler next) {
-    Optional<ApiPrincipal> principal = credentials(request)
-        .flatMap(c -> apiKeys.authenticate(c.username, c.key));
+    Optional<Credentials> credentials = credentials(request);
+    Optional<ApiPrincipal> principal = credentials.isEmpty() ? Optional.empty()
+        : apiKeys.authenticate(credentials.get().username, credentials.get().key);
     if (principal.isEmpty()) {
       return unauthenticated();
     }

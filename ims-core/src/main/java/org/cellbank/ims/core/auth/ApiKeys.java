@@ -1,8 +1,5 @@
 package org.cellbank.ims.core.auth;
 
-import static org.cellbank.ims.core.internal.db.Tables.API_KEY;
-import static org.cellbank.ims.core.internal.db.Tables.API_USER;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,10 +25,6 @@ import org.cellbank.ims.core.ValidationException;
 import org.cellbank.ims.core.internal.Jdbc;
 import org.cellbank.ims.core.internal.Lazy;
 import org.cellbank.ims.core.internal.Sql;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +72,8 @@ public final class ApiKeys {
 
   private final Jdbc jdbc;
   // Built on first use by the key-management methods: authentication does not need it.
-  private final Lazy<DSLContext> dsl;
+  // The key-management SQL, on jOOQ: loaded by the first management call, never by authentication.
+  private final Lazy<ApiKeyStore> store;
   private final Clock clock;
   private final Duration lastUsedResolution;
 
@@ -87,7 +81,12 @@ public final class ApiKeys {
     DataSource dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
     Consumer<String> onStatement = b.onStatement;
     this.jdbc = new Jdbc(dataSource, onStatement);
-    this.dsl = new Lazy<>(() -> Sql.context(dataSource, onStatement));
+    this.store = new Lazy<>() {
+      @Override
+      protected ApiKeyStore create() {
+        return new ApiKeyStore(dataSource, onStatement);
+      }
+    };
     this.clock = b.clock;
     this.lastUsedResolution = b.lastUsedResolution;
   }
@@ -113,7 +112,7 @@ public final class ApiKeys {
     requireValidUsername(username);
     Objects.requireNonNull(role, "role");
     try {
-      dsl().insertInto(API_USER).set(API_USER.USERNAME, username).set(API_USER.ROLE, role.code()).execute();
+      store().insertUser(username, role.code());
     } catch (RuntimeException e) {
       RuntimeException t = Sql.translate(e, "creating API user " + username);
       if (t instanceof ConflictException) {
@@ -128,7 +127,7 @@ public final class ApiKeys {
   public boolean userExists(String username) {
     Objects.requireNonNull(username, "username");
     try {
-      return dsl().fetchExists(API_USER, API_USER.USERNAME.eq(username));
+      return store().userExists(username);
     } catch (RuntimeException e) {
       throw Sql.translate(e, "looking up API user " + username);
     }
@@ -144,7 +143,7 @@ public final class ApiKeys {
     Objects.requireNonNull(username, "username");
     int rows;
     try {
-      rows = dsl().update(API_USER).set(API_USER.ACTIVE, active).where(API_USER.USERNAME.eq(username)).execute();
+      rows = store().setActive(username, active);
     } catch (RuntimeException e) {
       throw Sql.translate(e, "updating API user " + username);
     }
@@ -166,16 +165,11 @@ public final class ApiKeys {
     RandomHolder.RANDOM.nextBytes(bytes);
     String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     try {
-      Long userId = dsl().select(API_USER.ID).from(API_USER).where(API_USER.USERNAME.eq(username)).fetchOne(API_USER.ID);
+      Long userId = store().userId(username);
       if (userId == null) {
         throw noUser(username);
       }
-      long id = dsl().insertInto(API_KEY)
-          .set(API_KEY.USER_ID, userId)
-          .set(API_KEY.KEY_PREFIX, key.substring(0, PREFIX_LENGTH))
-          .set(API_KEY.KEY_HASH, sha256(key))
-          .returning(API_KEY.ID)
-          .fetchOne(API_KEY.ID);
+      long id = store().insertKey(userId, key.substring(0, PREFIX_LENGTH), sha256(key));
       LOG.debug("Issued API key {} for user {}", id, username);
       return new IssuedKey(id, username, key);
     } catch (RuntimeException e) {
@@ -190,7 +184,12 @@ public final class ApiKeys {
    */
   public List<ApiKeyInfo> list(String username) {
     Objects.requireNonNull(username, "username");
-    List<ApiKeyInfo> keys = select(API_USER.USERNAME.eq(username), "listing the API keys of " + username);
+    List<ApiKeyInfo> keys;
+    try {
+      keys = store().keysOf(username);
+    } catch (RuntimeException e) {
+      throw Sql.translate(e, "listing the API keys of " + username);
+    }
     if (keys.isEmpty() && !userExists(username)) {
       throw noUser(username);
     }
@@ -199,7 +198,11 @@ public final class ApiKeys {
 
   /** Every key of every user, revoked ones included, oldest first. */
   public List<ApiKeyInfo> listAll() {
-    return select(DSL.noCondition(), "listing API keys");
+    try {
+      return store().allKeys();
+    } catch (RuntimeException e) {
+      throw Sql.translate(e, "listing API keys");
+    }
   }
 
   /**
@@ -209,10 +212,8 @@ public final class ApiKeys {
    */
   public void revoke(long keyId) {
     try {
-      int rows = dsl().update(API_KEY).set(API_KEY.REVOKED_AT, now())
-          .where(API_KEY.ID.eq(keyId).and(API_KEY.REVOKED_AT.isNull()))
-          .execute();
-      if (rows == 0 && !dsl().fetchExists(API_KEY, API_KEY.ID.eq(keyId))) {
+      int rows = store().revoke(keyId, now());
+      if (rows == 0 && !store().keyExists(keyId)) {
         throw new NotFoundException("no API key with id " + keyId);
       }
     } catch (RuntimeException e) {
@@ -237,39 +238,47 @@ public final class ApiKeys {
     byte[] hash = sha256(key);
     // Plain JDBC with a fixed statement: this runs on every request, including a Lambda container's
     // first, which must not pay for building a query DSL.
-    Optional<Role> role = jdbc.read("authenticating API user " + username, c -> {
-      long keyId;
-      OffsetDateTime lastUsed;
-      boolean valid;
-      String code;
-      try (PreparedStatement s = jdbc.prepare(c, FIND_KEY)) {
-        s.setBytes(1, hash);
-        try (ResultSet r = s.executeQuery()) {
-          if (!r.next()) {
-            return Optional.empty();
-          }
-          keyId = r.getLong(1);
-          // The index lookup already matched the hash; comparing again in constant time costs
-          // nothing and keeps the decision free of timing differences whatever the database does.
-          valid = MessageDigest.isEqual(r.getBytes(2), hash)
-              & MessageDigest.isEqual(r.getString(5).getBytes(StandardCharsets.UTF_8), username.getBytes(StandardCharsets.UTF_8))
-              & (r.getObject(3) == null)
-              & r.getBoolean(6);
-          lastUsed = r.getObject(4, OffsetDateTime.class);
-          code = r.getString(7);
-        }
-      }
-      if (!valid) {
-        return Optional.empty();
-      }
-      touch(c, keyId, lastUsed);
-      return Optional.of(Role.ofCode(code));
-    });
+    Optional<Role> role;
+    try (Jdbc.Reading reading = jdbc.reading()) {
+      role = authenticate(reading.connection(), username, hash);
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "authenticating API user " + username);
+    }
     if (role.isEmpty()) {
       LOG.debug("API key authentication failed for user {}", username);
       return Optional.empty();
     }
     return Optional.of(new ApiPrincipal(username, role.get()));
+  }
+
+  // The key lookup on one connection (no lambda: this runs in every cold start).
+  private Optional<Role> authenticate(Connection c, String username, byte[] hash) throws SQLException {
+    long keyId;
+    OffsetDateTime lastUsed;
+    boolean valid;
+    String code;
+    try (PreparedStatement s = jdbc.prepare(c, FIND_KEY)) {
+      s.setBytes(1, hash);
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        keyId = r.getLong(1);
+        // The index lookup already matched the hash; comparing again in constant time costs
+        // nothing and keeps the decision free of timing differences whatever the database does.
+        valid = MessageDigest.isEqual(r.getBytes(2), hash)
+            & MessageDigest.isEqual(r.getString(5).getBytes(StandardCharsets.UTF_8), username.getBytes(StandardCharsets.UTF_8))
+            & (r.getObject(3) == null)
+            & r.getBoolean(6);
+        lastUsed = r.getObject(4, OffsetDateTime.class);
+        code = r.getString(7);
+      }
+    }
+    if (!valid) {
+      return Optional.empty();
+    }
+    touch(c, keyId, lastUsed);
+    return Optional.of(Role.ofCode(code));
   }
 
   private void touch(Connection c, long keyId, OffsetDateTime lastUsed) {
@@ -291,32 +300,10 @@ public final class ApiKeys {
 
 
 
-  private List<ApiKeyInfo> select(Condition condition, String action) {
-    try {
-      return dsl().select(API_KEY.ID, API_USER.USERNAME, API_KEY.KEY_PREFIX, API_KEY.CREATED_AT,
-              API_KEY.LAST_USED_AT, API_KEY.REVOKED_AT)
-          .from(API_KEY).join(API_USER).on(API_USER.ID.eq(API_KEY.USER_ID))
-          .where(condition)
-          .orderBy(API_KEY.ID)
-          .fetch(ApiKeys::info);
-    } catch (RuntimeException e) {
-      throw Sql.translate(e, action);
-    }
+  private ApiKeyStore store() {
+    return store.get();
   }
 
-  private static ApiKeyInfo info(Record r) {
-    return new ApiKeyInfo(r.get(API_KEY.ID), r.get(API_USER.USERNAME), r.get(API_KEY.KEY_PREFIX),
-        r.get(API_KEY.CREATED_AT).toInstant(), instant(r.get(API_KEY.LAST_USED_AT)),
-        instant(r.get(API_KEY.REVOKED_AT)));
-  }
-
-  private static Instant instant(OffsetDateTime t) {
-    return t == null ? null : t.toInstant();
-  }
-
-  private DSLContext dsl() {
-    return dsl.get();
-  }
 
 
   private OffsetDateTime now() {

@@ -2,9 +2,9 @@ package org.cellbank.ims.core.auth;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.cellbank.ims.core.http.HttpHandler;
-import org.cellbank.ims.core.http.HttpRequest;
-import org.cellbank.ims.core.http.HttpResponse;
+import org.cellbank.ims.http.HttpHandler;
+import org.cellbank.ims.http.HttpRequest;
+import org.cellbank.ims.http.HttpResponse;
 
 /**
  * A route handler that only runs for API users whose {@link Role} includes a required one: the

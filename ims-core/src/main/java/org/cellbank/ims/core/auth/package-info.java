@@ -5,7 +5,7 @@
  * issues, lists and revokes keys, and authenticates a username and key. Only a SHA-256 hash of each
  * key is stored: the plaintext exists once, in the {@link org.cellbank.ims.core.auth.IssuedKey} that
  * {@code issue} returns. {@link org.cellbank.ims.core.auth.ApiKeyAuthentication} is the
- * {@link org.cellbank.ims.core.http.HttpFilter} that reads the credentials of the partner API
+ * {@link org.cellbank.ims.http.HttpFilter} that reads the credentials of the partner API
  * ({@code Authorization: ApiKey <username>:<key>}, or the {@code username} and {@code api_key}
  * query parameters) and hands the {@link org.cellbank.ims.core.auth.ApiPrincipal} to handlers.
  *

@@ -1,5 +1,6 @@
 package org.cellbank.ims.core.db;
 
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -13,6 +14,7 @@ import org.cellbank.ims.core.internal.Jdbc;
 import org.cellbank.ims.core.internal.Lazy;
 import org.cellbank.ims.core.internal.WriteTransactions;
 import org.cellbank.ims.core.model.Batch;
+import org.cellbank.ims.core.model.NewBatch;
 
 /**
  * Reads batches with their vials, and creates new batches.
@@ -31,7 +33,12 @@ public final class BatchRepository {
   private BatchRepository(DataSource dataSource, Consumer<String> onStatement) {
     this.jdbc = new Jdbc(dataSource, onStatement);
     this.reader = new AggregateReader(jdbc);
-    this.writes = new Lazy<>(() -> new WriteTransactions(dataSource, onStatement, reader, null));
+    this.writes = new Lazy<>() {
+      @Override
+      protected WriteTransactions create() {
+        return new WriteTransactions(dataSource, onStatement, reader, false);
+      }
+    };
   }
 
   /** A repository over the data source (the caller owns it). */
@@ -47,7 +54,11 @@ public final class BatchRepository {
   /** Finds a batch by its key ({@code UKBi008-A_P002}, or a legacy {@code SAMEG...} id). */
   public Optional<Batch> findByBiosamplesId(String biosamplesId) {
     Objects.requireNonNull(biosamplesId, "biosamplesId");
-    return jdbc.read("reading batch " + biosamplesId, c -> reader.batchByBiosamplesId(c, biosamplesId));
+    try (Jdbc.Reading r = jdbc.reading()) {
+      return reader.batchByBiosamplesId(r.connection(), biosamplesId);
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "reading batch " + biosamplesId);
+    }
   }
 
   /**
@@ -56,14 +67,21 @@ public final class BatchRepository {
    * @throws NotFoundException when there is none
    */
   public Batch getByBiosamplesId(String biosamplesId) {
-    return findByBiosamplesId(biosamplesId)
-        .orElseThrow(() -> new NotFoundException("no batch with id " + biosamplesId));
+    Optional<Batch> batch = findByBiosamplesId(biosamplesId);
+    if (batch.isEmpty()) {
+      throw new NotFoundException("no batch with id " + biosamplesId);
+    }
+    return batch.get();
   }
 
   /** Returns a page of batches in creation order, with the total count (one statement). */
   public Page<Batch> page(PageRequest request) {
     Objects.requireNonNull(request, "request");
-    return jdbc.read("reading a page of batches", c -> reader.batchPage(c, request));
+    try (Jdbc.Reading r = jdbc.reading()) {
+      return reader.batchPage(r.connection(), request);
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "reading a page of batches");
+    }
   }
 
   /**

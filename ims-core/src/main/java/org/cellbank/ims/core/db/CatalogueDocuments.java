@@ -12,8 +12,8 @@ import org.cellbank.ims.core.Page;
 import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.search.CatalogueDocument;
-import org.cellbank.ims.core.search.OutboxDrainer;
-import org.cellbank.ims.core.search.Reconciler;
+import org.cellbank.ims.core.db.OutboxDrainer;
+import org.cellbank.ims.core.db.Reconciler;
 
 /**
  * The search documents of the lines a {@link CellLineRepository} holds: the document source of an

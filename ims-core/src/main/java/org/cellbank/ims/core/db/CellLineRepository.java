@@ -1,5 +1,6 @@
 package org.cellbank.ims.core.db;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import org.cellbank.ims.core.internal.Lazy;
 import org.cellbank.ims.core.internal.WriteTransactions;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.StatusEntry;
-import org.cellbank.ims.core.search.SearchOutbox;
+import org.cellbank.ims.core.db.SearchOutbox;
 
 /**
  * Reads and writes whole {@link CellLine} aggregates in PostgreSQL.
@@ -43,7 +44,12 @@ public final class CellLineRepository {
   private CellLineRepository(DataSource dataSource, Consumer<String> onStatement, SearchOutbox outbox) {
     this.jdbc = new Jdbc(dataSource, onStatement);
     this.reader = new AggregateReader(jdbc);
-    this.writes = new Lazy<>(() -> new WriteTransactions(dataSource, onStatement, reader, outbox));
+    this.writes = new Lazy<>() {
+      @Override
+      protected WriteTransactions create() {
+        return new WriteTransactions(dataSource, onStatement, reader, outbox != null);
+      }
+    };
   }
 
   /** A repository over the data source (the caller owns it and closes it). */
@@ -59,7 +65,11 @@ public final class CellLineRepository {
   /** Finds a line by its BioSamples id, the natural key. */
   public Optional<CellLine> findByBiosamplesId(String biosamplesId) {
     Objects.requireNonNull(biosamplesId, "biosamplesId");
-    return jdbc.read("reading cell line " + biosamplesId, c -> reader.lineByBiosamplesId(c, biosamplesId));
+    try (Jdbc.Reading r = jdbc.reading()) {
+      return reader.lineByBiosamplesId(r.connection(), biosamplesId);
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "reading cell line " + biosamplesId);
+    }
   }
 
   /**
@@ -68,8 +78,11 @@ public final class CellLineRepository {
    * @throws NotFoundException when there is none
    */
   public CellLine getByBiosamplesId(String biosamplesId) {
-    return findByBiosamplesId(biosamplesId)
-        .orElseThrow(() -> new NotFoundException("no cell line with BioSamples id " + biosamplesId));
+    Optional<CellLine> line = findByBiosamplesId(biosamplesId);
+    if (line.isEmpty()) {
+      throw new NotFoundException("no cell line with BioSamples id " + biosamplesId);
+    }
+    return line.get();
   }
 
   /**
@@ -87,14 +100,21 @@ public final class CellLineRepository {
     if (biosamplesIds.isEmpty()) {
       return List.of();
     }
-    return jdbc.read("reading " + biosamplesIds.size() + " cell lines",
-        c -> reader.linesByBiosamplesIds(c, biosamplesIds));
+    try (Jdbc.Reading r = jdbc.reading()) {
+      return reader.linesByBiosamplesIds(r.connection(), biosamplesIds);
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "reading " + biosamplesIds.size() + " cell lines");
+    }
   }
 
   /** Finds a line by its hPSCreg name, e.g. {@code UKBi008-A}. */
   public Optional<CellLine> findByName(String name) {
     Objects.requireNonNull(name, "name");
-    return jdbc.read("reading cell line " + name, c -> reader.lineByName(c, name));
+    try (Jdbc.Reading r = jdbc.reading()) {
+      return reader.lineByName(r.connection(), name);
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "reading cell line " + name);
+    }
   }
 
   /**
@@ -103,24 +123,40 @@ public final class CellLineRepository {
    * @throws NotFoundException when there is none
    */
   public CellLine getByName(String name) {
-    return findByName(name).orElseThrow(() -> new NotFoundException("no cell line named " + name));
+    Optional<CellLine> line = findByName(name);
+    if (line.isEmpty()) {
+      throw new NotFoundException("no cell line named " + name);
+    }
+    return line.get();
   }
 
   /** Returns a page of lines ordered by name, with the total count (one statement). */
   public Page<CellLine> page(PageRequest request) {
     Objects.requireNonNull(request, "request");
-    return jdbc.read("reading a page of cell lines", c -> reader.linePage(c, request));
+    try (Jdbc.Reading r = jdbc.reading()) {
+      return reader.linePage(r.connection(), request);
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "reading a page of cell lines");
+    }
   }
 
   /** Whether a line with this BioSamples id is stored (one cheap query). */
   public boolean exists(String biosamplesId) {
     Objects.requireNonNull(biosamplesId, "biosamplesId");
-    return jdbc.read("looking up cell line " + biosamplesId, c -> reader.lineExists(c, biosamplesId));
+    try (Jdbc.Reading r = jdbc.reading()) {
+      return reader.lineExists(r.connection(), biosamplesId);
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "looking up cell line " + biosamplesId);
+    }
   }
 
   /** How many lines are stored. */
   public long count() {
-    return jdbc.read("counting cell lines", reader::lineCount);
+    try (Jdbc.Reading r = jdbc.reading()) {
+      return reader.lineCount(r.connection());
+    } catch (SQLException e) {
+      throw Jdbc.translate(e, "counting cell lines");
+    }
   }
 
   /**

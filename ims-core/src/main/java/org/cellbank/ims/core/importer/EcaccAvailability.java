@@ -2,7 +2,6 @@ package org.cellbank.ims.core.importer;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,10 +10,11 @@ import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.cellbank.ims.http.UrlEncoding;
 
 /**
  * Whether ECACC lists a cell line: its product page for the line's catalogue number answers 200 and
- * shows the line's name (the reference importer's check, docs: ims-domain.md §6.1).
+ * shows the line's name (the reference importer's check, docs/reference-behaviour.md §5; the request: docs/hpscreg-format.md §4.4).
  *
  * <p>The import only ever turns a line's "available at ECACC" flag on with this check, never off, so
  * an ECACC outage cannot empty the catalogue; turning it off is an administrator's decision. Any
@@ -58,7 +58,7 @@ public final class EcaccAvailability {
   public boolean isListed(String ecaccId, String name) {
     Objects.requireNonNull(ecaccId, "ecaccId");
     Objects.requireNonNull(name, "name");
-    URI uri = URI.create(page + "?refId=" + URLEncoder.encode(ecaccId, StandardCharsets.UTF_8) + "&collection=ecacc_ipsc");
+    URI uri = URI.create(page + "?refId=" + UrlEncoding.encodeQueryComponent(ecaccId) + "&collection=ecacc_ipsc");
     try {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build(),
           HttpResponse.BodyHandlers.ofString());

@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.cellbank.ims.core.ValidationException;
-import org.cellbank.ims.core.json.JsonArray;
-import org.cellbank.ims.core.json.JsonBoolean;
-import org.cellbank.ims.core.json.JsonNull;
-import org.cellbank.ims.core.json.JsonNumber;
-import org.cellbank.ims.core.json.JsonObject;
-import org.cellbank.ims.core.json.JsonString;
-import org.cellbank.ims.core.json.JsonValue;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonBoolean;
+import org.cellbank.ims.http.internal.json.JsonNull;
+import org.cellbank.ims.http.internal.json.JsonNumber;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonString;
+import org.cellbank.ims.http.internal.json.JsonValue;
 import org.cellbank.ims.core.model.YesNoUnknown;
 
 /**
- * The reading rules and casts of the registry export (docs: hpscreg-export-format.md §0), over one
+ * The reading rules and casts of the registry export (docs/hpscreg-format.md §0), over one
  * JSON object. Field names in error messages are paths such as {@code donor.diseases[0].purl}.
  */
 final class Fields {

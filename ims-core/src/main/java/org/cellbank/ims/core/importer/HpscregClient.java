@@ -2,7 +2,6 @@ package org.cellbank.ims.core.importer;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,13 +12,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.cellbank.ims.core.json.JsonArray;
-import org.cellbank.ims.core.json.JsonException;
-import org.cellbank.ims.core.json.JsonNull;
-import org.cellbank.ims.core.json.JsonObject;
-import org.cellbank.ims.core.json.JsonReader;
-import org.cellbank.ims.core.json.JsonString;
-import org.cellbank.ims.core.json.JsonValue;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonException;
+import org.cellbank.ims.http.internal.json.JsonNull;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonReader;
+import org.cellbank.ims.http.internal.json.JsonString;
+import org.cellbank.ims.http.internal.json.JsonValue;
+import org.cellbank.ims.http.UrlEncoding;
 
 /**
  * Reads the hPSCreg export API: the list of cell-line names and one detail document per name, with
@@ -31,7 +31,7 @@ import org.cellbank.ims.core.json.JsonValue;
  *     .credentials(user, password)
  *     .build();
  * List<String> names = client.list();
- * Optional<JsonObject> doc = client.detail("UKBi008-A");
+ * HpscregImporter importer = HpscregImporter.builder().client(client)...build();
  * }</pre>
  *
  * <p>The list is {@code GET <base>}, a detail {@code GET <base>/<name>}. Thread-safe; create one per
@@ -90,9 +90,9 @@ public final class HpscregClient {
    * @throws HpscregException when the call fails, the status is not 200, or the answer is not a JSON
    *     object (for example a bare JSON string such as "Cell line not found")
    */
-  public Optional<JsonObject> detail(String name) {
+  Optional<JsonObject> detail(String name) {
     Objects.requireNonNull(name, "name");
-    URI uri = URI.create(base + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+    URI uri = URI.create(base + "/" + UrlEncoding.encodePathSegment(name));
     JsonValue value = get(uri, "hPSCreg line " + name);
     if (value == JsonNull.INSTANCE) {
       return Optional.empty();

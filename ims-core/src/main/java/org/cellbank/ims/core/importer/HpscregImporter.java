@@ -21,7 +21,7 @@ import org.cellbank.ims.core.ImsException;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.importer.HpscregDocument.KeptPart;
 import org.cellbank.ims.core.importer.ImportReport.LineProblem;
-import org.cellbank.ims.core.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonObject;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineStatus;
 import org.cellbank.ims.core.model.CultureConditions;
@@ -114,7 +114,7 @@ public final class HpscregImporter {
    */
   public ImportReport run(Duration budget) {
     Objects.requireNonNull(budget, "budget");
-    try (ImportRuns.Lease lease = lease(budget)) {
+    try (ImportRunStore.Lease lease = lease(budget)) {
       return runLeased(budget);
     }
   }
@@ -136,8 +136,8 @@ public final class HpscregImporter {
       names = client.list();
     } catch (ImsException e) {
       LOG.error("hPSCreg import: cannot read the list of lines: {}", e.getMessage());
-      return stored(new ImportReport(start, now(), ImportReport.Outcome.LIST_FAILED, 0, 0, 0, 0, 0, 0,
-          List.of(new LineProblem("(list)", LineProblem.Kind.FAILED, e.getMessage())), List.of(), null));
+      return stored(ImportReport.builder().startedAt(start).finishedAt(now()).outcome(ImportReport.Outcome.LIST_FAILED)
+          .problems(List.of(new LineProblem("(list)", LineProblem.Kind.FAILED, e.getMessage()))).build());
     }
     return importNames(start, names, budget, null);
   }
@@ -152,14 +152,14 @@ public final class HpscregImporter {
   public ImportReport resume(List<String> names, Duration budget) {
     Objects.requireNonNull(names, "names");
     Objects.requireNonNull(budget, "budget");
-    try (ImportRuns.Lease lease = lease(budget)) {
+    try (ImportRunStore.Lease lease = lease(budget)) {
       return importNames(now(), List.copyOf(names), budget, null);
     }
   }
 
   // With a run history, the import's lease for the budget and a margin for the line in progress;
   // without one, none (null: try-with-resources skips it).
-  private ImportRuns.Lease lease(Duration budget) {
+  private ImportRunStore.Lease lease(Duration budget) {
     return runs == null ? null : runs.lease(budget.plus(LEASE_MARGIN));
   }
 
@@ -187,9 +187,20 @@ public final class HpscregImporter {
             i + 1, names.size(), run.created, run.updated, run.unchanged, run.failed, run.skipped);
       }
     }
-    ImportReport report = new ImportReport(start, now(),
-        notDone.isEmpty() ? ImportReport.Outcome.COMPLETED : ImportReport.Outcome.BUDGET_EXHAUSTED,
-        names.size(), run.created, run.updated, run.unchanged, run.failed, run.skipped, run.problems, notDone, resumedFrom);
+    ImportReport report = ImportReport.builder()
+        .startedAt(start)
+        .finishedAt(now())
+        .outcome(notDone.isEmpty() ? ImportReport.Outcome.COMPLETED : ImportReport.Outcome.BUDGET_EXHAUSTED)
+        .total(names.size())
+        .created(run.created)
+        .updated(run.updated)
+        .unchanged(run.unchanged)
+        .failed(run.failed)
+        .skipped(run.skipped)
+        .problems(run.problems)
+        .notDone(notDone)
+        .resumedFrom(resumedFrom)
+        .build();
     LOG.info(report.summary());
     return stored(report);
   }
@@ -269,7 +280,7 @@ public final class HpscregImporter {
     }
   }
 
-  /** The ECACC check, when configured; it only ever turns the flag on (§4.4). */
+  /** The ECACC check, when configured; it only ever turns the flag on (docs/hpscreg-format.md §4.4). */
   private boolean listedAtEcacc(String ecaccId, String name) {
     return ecacc != null && ecaccId != null && ecacc.isListed(ecaccId, name);
   }
@@ -318,7 +329,7 @@ public final class HpscregImporter {
     return b.build();
   }
 
-  /** Registry donor fields overwrite stored ones only with non-null values (§3.3). */
+  /** Registry donor fields overwrite stored ones only with non-null values (docs/hpscreg-format.md §3.3). */
   private static Donor mergeDonor(Donor stored, Donor incoming, boolean keepGenomeAnalyses) {
     if (incoming == null || stored == null || !stored.biosamplesId().equals(incoming.biosamplesId())) {
       return incoming;
@@ -409,7 +420,7 @@ public final class HpscregImporter {
       problems.add(new LineProblem(name, LineProblem.Kind.FAILED, message));
     }
 
-    /** An age range the catalogue knows; an unknown one is a warning and null (§5 case 4). */
+    /** An age range the catalogue knows; an unknown one is a warning and null (docs/hpscreg-format.md §5 case 4). */
     String knownAgeRange(String line, String ageRange) {
       if (ageRange == null || ageRanges.contains(ageRange)) {
         return ageRange;

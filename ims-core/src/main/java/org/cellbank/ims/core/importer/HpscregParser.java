@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.cellbank.ims.core.ValidationException;
 import org.cellbank.ims.core.importer.HpscregDocument.KeptPart;
-import org.cellbank.ims.core.json.JsonObject;
-import org.cellbank.ims.core.json.JsonValue;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonException;
+import org.cellbank.ims.http.internal.json.JsonReader;
+import org.cellbank.ims.http.internal.json.JsonValue;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineDisease;
 import org.cellbank.ims.core.model.Characterisation;
@@ -48,9 +50,12 @@ import org.slf4j.LoggerFactory;
  * EpiPluriScore, morphology, scorecard, differentiation potency, files, donor relatives) are not read.
  *
  * <pre>{@code
- * HpscregDocument doc = HpscregParser.create().parse(JsonReader.create().read(bytes));
+ * HpscregDocument doc = HpscregParser.create().parse(bytes);   // one export document, UTF-8 JSON
  * CellLine line = doc.line();
  * }</pre>
+ *
+ * <p>Section numbers (§) in this class refer to {@code docs/hpscreg-format.md}, which describes the
+ * export as read here.
  *
  * <p>Thread-safe and stateless.
  */
@@ -70,20 +75,40 @@ public final class HpscregParser {
    * The BioSamples id of a document, if it has a non-blank one (a line without one is skipped by the
    * import).
    */
-  public static Optional<String> biosamplesId(JsonObject document) {
+  static Optional<String> biosamplesId(JsonObject document) {
     Objects.requireNonNull(document, "document");
     String id = new Fields(document, "", w -> { }).text("biosamples_id");
     return id == null || id.isEmpty() ? Optional.empty() : Optional.of(id);
   }
 
   /**
-   * Parses a detail document.
+   * Parses a detail document given as UTF-8 JSON text.
    *
-   * @throws ValidationException naming the field when the document is malformed: not an object, no
-   *     name or BioSamples id, no Generator provider, or a value of the wrong JSON type
+   * @throws ValidationException naming the field when the document is malformed: not JSON, not an
+   *     object, no name or BioSamples id, no Generator provider, or a value of the wrong JSON type
    */
-  public HpscregDocument parse(JsonValue document) {
+  public HpscregDocument parse(byte[] utf8Json) {
+    Objects.requireNonNull(utf8Json, "utf8Json");
+    JsonValue document;
+    try {
+      document = JsonReader.create().read(utf8Json);
+    } catch (JsonException e) {
+      throw new ValidationException("an hPSCreg document must be JSON: " + e.getMessage(), e);
+    }
+    return parse(document);
+  }
+
+  /** Parses a detail document; a value of the wrong JSON type is a {@link ValidationException}. */
+  HpscregDocument parse(JsonValue document) {
     Objects.requireNonNull(document, "document");
+    try {
+      return parseDocument(document);
+    } catch (JsonException e) {
+      throw new ValidationException("malformed hPSCreg document: " + e.getMessage(), e);
+    }
+  }
+
+  private HpscregDocument parseDocument(JsonValue document) {
     if (!(document instanceof JsonObject object)) {
       throw new ValidationException("an hPSCreg document must be a JSON object, not " + Fields.kind(document));
     }

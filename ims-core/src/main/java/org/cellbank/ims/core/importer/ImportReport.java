@@ -10,6 +10,15 @@ import java.util.Objects;
  * unchanged, failed and skipped, the problem of each failed or skipped line, and the names it did not
  * get to (pass them to {@link HpscregImporter#resume} to continue).
  *
+ * <p>Build one with {@link #builder()} rather than the long canonical constructor:
+ *
+ * <pre>{@code
+ * ImportReport report = ImportReport.builder()
+ *     .startedAt(start).finishedAt(end).outcome(ImportReport.Outcome.COMPLETED)
+ *     .total(3).created(2).unchanged(1)
+ *     .build();
+ * }</pre>
+ *
  * @param startedAt when the run started
  * @param finishedAt when the run ended
  * @param outcome how the run ended
@@ -45,6 +54,11 @@ public record ImportReport(
     Objects.requireNonNull(outcome, "outcome");
     problems = List.copyOf(Objects.requireNonNull(problems, "problems"));
     notDone = List.copyOf(Objects.requireNonNull(notDone, "notDone"));
+  }
+
+  /** A builder: counts start at 0, lists empty, {@code resumedFrom} null; the times and outcome are required. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Whether this run continued an earlier one instead of reading the registry's list. */
@@ -102,6 +116,106 @@ public record ImportReport(
       FAILED,
       /** The import does not take it (no BioSamples id, or an empty answer). */
       SKIPPED
+    }
+  }
+
+  /** Builds an {@link ImportReport}. Not thread-safe. */
+  public static final class Builder {
+    private Instant startedAt;
+    private Instant finishedAt;
+    private Outcome outcome;
+    private int total;
+    private int created;
+    private int updated;
+    private int unchanged;
+    private int failed;
+    private int skipped;
+    private List<LineProblem> problems = List.of();
+    private List<String> notDone = List.of();
+    private Long resumedFrom;
+
+    private Builder() {}
+
+    /** When the run started (required). */
+    public Builder startedAt(Instant startedAt) {
+      this.startedAt = startedAt;
+      return this;
+    }
+
+    /** When the run ended (required). */
+    public Builder finishedAt(Instant finishedAt) {
+      this.finishedAt = finishedAt;
+      return this;
+    }
+
+    /** How the run ended (required). */
+    public Builder outcome(Outcome outcome) {
+      this.outcome = outcome;
+      return this;
+    }
+
+    /** The number of names the run was given. */
+    public Builder total(int total) {
+      this.total = total;
+      return this;
+    }
+
+    /** Lines stored for the first time. */
+    public Builder created(int created) {
+      this.created = created;
+      return this;
+    }
+
+    /** Stored lines whose registry data changed. */
+    public Builder updated(int updated) {
+      this.updated = updated;
+      return this;
+    }
+
+    /** Stored lines the registry did not change. */
+    public Builder unchanged(int unchanged) {
+      this.unchanged = unchanged;
+      return this;
+    }
+
+    /** Lines that could not be read, parsed or written. */
+    public Builder failed(int failed) {
+      this.failed = failed;
+      return this;
+    }
+
+    /** Lines the import does not take. */
+    public Builder skipped(int skipped) {
+      this.skipped = skipped;
+      return this;
+    }
+
+    /** One entry per failed or skipped line (copied). */
+    public Builder problems(List<LineProblem> problems) {
+      this.problems = List.copyOf(problems);
+      return this;
+    }
+
+    /** The names left when the time budget ran out (copied). */
+    public Builder notDone(List<String> notDone) {
+      this.notDone = List.copyOf(notDone);
+      return this;
+    }
+
+    /** The id of the stored run this one continued; null (the default) when it read the list. */
+    public Builder resumedFrom(Long resumedFrom) {
+      this.resumedFrom = resumedFrom;
+      return this;
+    }
+
+    /**
+     * The report.
+     *
+     * @throws NullPointerException when a time or the outcome is missing
+     */
+    public ImportReport build() {
+      return new ImportReport(startedAt, finishedAt, outcome, total, created, updated, unchanged, failed, skipped,
+          problems, notDone, resumedFrom);
     }
   }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.cellbank.ims.core.internal.AggregateSql.BatchCultureJson;
 import org.cellbank.ims.core.internal.AggregateSql.BatchJson;
 import org.cellbank.ims.core.internal.AggregateSql.CharacterisationJson;
@@ -30,9 +29,9 @@ import org.cellbank.ims.core.internal.AggregateSql.SupplementJson;
 import org.cellbank.ims.core.internal.AggregateSql.VariantJson;
 import org.cellbank.ims.core.internal.AggregateSql.VectorJson;
 import org.cellbank.ims.core.internal.AggregateSql.VialJson;
-import org.cellbank.ims.core.json.JsonArray;
-import org.cellbank.ims.core.json.JsonReader;
-import org.cellbank.ims.core.json.JsonValue;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonReader;
+import org.cellbank.ims.http.internal.json.JsonValue;
 import org.cellbank.ims.core.model.Batch;
 import org.cellbank.ims.core.model.BatchCultureConditions;
 import org.cellbank.ims.core.model.BatchImage;
@@ -79,6 +78,88 @@ final class AggregateMapper {
 
   private static final JsonReader JSON = JsonReader.create();
 
+  // What each nested part of a document becomes. One class that dispatches on a number, not a lambda
+  // or method reference per part: each of those costs its own bootstrap in a cold start (about half a
+  // millisecond each on one CPU; docs/lambda.md, "Cold-start rules").
+  private static final Mapping<DonorJson, Donor> DONOR = new Mapping<>(0, DonorJson.values());
+  private static final Mapping<LineDiseaseJson, CellLineDisease> LINE_DISEASE =
+      new Mapping<>(1, LineDiseaseJson.values());
+  private static final Mapping<ModificationJson, GeneticModification> MODIFICATION =
+      new Mapping<>(2, ModificationJson.values());
+  private static final Mapping<DerivationJson, Derivation> DERIVATION = new Mapping<>(3, DerivationJson.values());
+  private static final Mapping<VectorJson, ReprogrammingVector> VECTOR = new Mapping<>(4, VectorJson.values());
+  private static final Mapping<CultureJson, CultureConditions> CULTURE = new Mapping<>(5, CultureJson.values());
+  private static final Mapping<CharacterisationJson, Characterisation> CHARACTERISATION =
+      new Mapping<>(6, CharacterisationJson.values());
+  private static final Mapping<GenomeAnalysisJson, GenomeAnalysis> GENOME_ANALYSIS =
+      new Mapping<>(7, GenomeAnalysisJson.values());
+  private static final Mapping<BatchJson, Batch> BATCH = new Mapping<>(8, BatchJson.values());
+  private static final Mapping<DiseaseJson, Disease> DISEASE = new Mapping<>(9, DiseaseJson.values());
+  private static final Mapping<VariantJson, Variant> VARIANT = new Mapping<>(10, VariantJson.values());
+  private static final Mapping<FactorJson, VectorFreeFactor> FACTOR = new Mapping<>(11, FactorJson.values());
+  private static final Mapping<PluritestJson, Pluritest> PLURITEST = new Mapping<>(12, PluritestJson.values());
+  private static final Mapping<KaryotypeJson, Karyotype> KARYOTYPE = new Mapping<>(13, KaryotypeJson.values());
+  private static final Mapping<PublicationJson, Publication> PUBLICATION = new Mapping<>(14, PublicationJson.values());
+  private static final Mapping<InformationPackJson, InformationPack> INFORMATION_PACK =
+      new Mapping<>(15, InformationPackJson.values());
+  private static final Mapping<StatusJson, StatusEntry> STATUS = new Mapping<>(16, StatusJson.values());
+  private static final Mapping<BatchCultureJson, BatchCultureConditions> BATCH_CULTURE =
+      new Mapping<>(17, BatchCultureJson.values());
+  private static final Mapping<ImageJson, BatchImage> IMAGE = new Mapping<>(18, ImageJson.values());
+  private static final Mapping<VialJson, Vial> VIAL = new Mapping<>(19, VialJson.values());
+  private static final Mapping<DonorDiseaseJson, DonorDisease> DONOR_DISEASE =
+      new Mapping<>(20, DonorDiseaseJson.values());
+  private static final Mapping<OtherMediumJson, CultureMediumOther> OTHER_MEDIUM =
+      new Mapping<>(21, OtherMediumJson.values());
+  private static final Mapping<SupplementJson, MediumSupplement> SUPPLEMENT =
+      new Mapping<>(22, SupplementJson.values());
+
+  /** Maps one kind of nested part; {@link AggregateMapper#map} dispatches on {@code part}. */
+  private static final class Mapping<F extends Enum<F> & Element, T> {
+    final int part;
+    final F[] layout;
+
+    Mapping(int part, F[] layout) {
+      this.part = part;
+      this.layout = layout;
+    }
+
+    @SuppressWarnings("unchecked")
+    T apply(Row<F> row) {
+      return (T) map(part, row);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object map(int part, Row<?> row) {
+    return switch (part) {
+      case 0 -> donor((Row<DonorJson>) row);
+      case 1 -> lineDisease((Row<LineDiseaseJson>) row);
+      case 2 -> modification((Row<ModificationJson>) row);
+      case 3 -> derivation((Row<DerivationJson>) row);
+      case 4 -> vector((Row<VectorJson>) row);
+      case 5 -> culture((Row<CultureJson>) row);
+      case 6 -> characterisation((Row<CharacterisationJson>) row);
+      case 7 -> genomeAnalysis((Row<GenomeAnalysisJson>) row);
+      case 8 -> batch((Row<BatchJson>) row);
+      case 9 -> disease((Row<DiseaseJson>) row);
+      case 10 -> variant((Row<VariantJson>) row);
+      case 11 -> factor((Row<FactorJson>) row);
+      case 12 -> pluritest((Row<PluritestJson>) row);
+      case 13 -> karyotype((Row<KaryotypeJson>) row);
+      case 14 -> publication((Row<PublicationJson>) row);
+      case 15 -> informationPack((Row<InformationPackJson>) row);
+      case 16 -> status((Row<StatusJson>) row);
+      case 17 -> batchCulture((Row<BatchCultureJson>) row);
+      case 18 -> image((Row<ImageJson>) row);
+      case 19 -> vial((Row<VialJson>) row);
+      case 20 -> donorDisease((Row<DonorDiseaseJson>) row);
+      case 21 -> otherMedium((Row<OtherMediumJson>) row);
+      case 22 -> supplement((Row<SupplementJson>) row);
+      default -> throw new IllegalStateException("no mapping " + part);
+    };
+  }
+
   private AggregateMapper() {}
 
   /** A whole cell line from its document. */
@@ -93,7 +174,7 @@ final class AggregateMapper {
         .validationStatus(ValidationStatus.fromCode(l.text(LineJson.VALIDATION_STATUS)))
         .availableForSale(l.bool(LineJson.AVAILABLE_FOR_SALE))
         .availableForSaleAtEcacc(l.bool(LineJson.AVAILABLE_FOR_SALE_AT_ECACC))
-        .donor(l.one(LineJson.DONOR, DonorJson.values(), AggregateMapper::donor))
+        .donor(l.one(LineJson.DONOR, DONOR))
         .donorAge(l.text(LineJson.DONOR_AGE))
         .depositor(l.text(LineJson.DEPOSITOR))
         .owner(l.text(LineJson.OWNER))
@@ -104,33 +185,20 @@ final class AggregateMapper {
         .hasGeneticModification(l.bool(LineJson.HAS_GENETIC_MODIFICATION))
         .derivedFrom(l.text(LineJson.DERIVED_FROM))
         .publicNotes(l.text(LineJson.PUBLIC_NOTES))
-        .diseases(l.list(LineJson.DISEASES, LineDiseaseJson.values(), AggregateMapper::lineDisease))
-        .nonDiseaseModifications(l.list(LineJson.NON_DISEASE_MODIFICATIONS, ModificationJson.values(),
-            AggregateMapper::modification))
-        .derivation(l.one(LineJson.DERIVATION, DerivationJson.values(), AggregateMapper::derivation))
-        .reprogrammingVector(l.one(LineJson.REPROGRAMMING_VECTOR, VectorJson.values(), AggregateMapper::vector))
-        .vectorFreeFactors(l.list(LineJson.VECTOR_FREE_FACTORS, FactorJson.values(),
-            f -> new VectorFreeFactor(f.text(FactorJson.FACTOR), f.strings(FactorJson.MOLECULES))))
-        .cultureConditions(l.one(LineJson.CULTURE_CONDITIONS, CultureJson.values(), AggregateMapper::culture))
-        .characterisation(l.one(LineJson.CHARACTERISATION, CharacterisationJson.values(),
-            AggregateMapper::characterisation))
-        .pluritest(l.one(LineJson.PLURITEST, PluritestJson.values(), p -> new Pluritest(
-            p.bool(PluritestJson.PLURITEST_FLAG), p.text(PluritestJson.PLURIPOTENCY_SCORE),
-            p.text(PluritestJson.NOVELTY_SCORE), p.text(PluritestJson.MICROARRAY_URL))))
-        .karyotype(l.one(LineJson.KARYOTYPE, KaryotypeJson.values(), k -> new Karyotype(
-            k.text(KaryotypeJson.KARYOTYPE), k.text(KaryotypeJson.METHOD), k.text(KaryotypeJson.PASSAGE_NUMBER))))
-        .genomeAnalyses(l.list(LineJson.GENOME_ANALYSES, GenomeAnalysisJson.values(), AggregateMapper::genomeAnalysis))
-        .publications(l.list(LineJson.PUBLICATIONS, PublicationJson.values(), p -> new Publication(
-            p.text(PublicationJson.REFERENCE_TYPE), p.text(PublicationJson.REFERENCE_ID),
-            p.text(PublicationJson.REFERENCE_URL), p.text(PublicationJson.TITLE))))
-        .informationPacks(l.list(LineJson.INFORMATION_PACKS, InformationPackJson.values(), p -> new InformationPack(
-            p.text(InformationPackJson.VERSION),
-            new MediaFile(p.text(InformationPackJson.FILE_KEY), p.text(InformationPackJson.MD5)),
-            p.instant(InformationPackJson.UPLOADED_AT))))
-        .statusLog(l.list(LineJson.STATUS_LOG, StatusJson.values(), s -> new StatusEntry(
-            CellLineStatus.fromCode(s.text(StatusJson.STATUS)), s.text(StatusJson.COMMENT),
-            s.text(StatusJson.AUTHOR), s.instant(StatusJson.CHANGED_AT))))
-        .batches(l.list(LineJson.BATCHES, BatchJson.values(), AggregateMapper::batch))
+        .diseases(l.list(LineJson.DISEASES, LINE_DISEASE))
+        .nonDiseaseModifications(l.list(LineJson.NON_DISEASE_MODIFICATIONS, MODIFICATION))
+        .derivation(l.one(LineJson.DERIVATION, DERIVATION))
+        .reprogrammingVector(l.one(LineJson.REPROGRAMMING_VECTOR, VECTOR))
+        .vectorFreeFactors(l.list(LineJson.VECTOR_FREE_FACTORS, FACTOR))
+        .cultureConditions(l.one(LineJson.CULTURE_CONDITIONS, CULTURE))
+        .characterisation(l.one(LineJson.CHARACTERISATION, CHARACTERISATION))
+        .pluritest(l.one(LineJson.PLURITEST, PLURITEST))
+        .karyotype(l.one(LineJson.KARYOTYPE, KARYOTYPE))
+        .genomeAnalyses(l.list(LineJson.GENOME_ANALYSES, GENOME_ANALYSIS))
+        .publications(l.list(LineJson.PUBLICATIONS, PUBLICATION))
+        .informationPacks(l.list(LineJson.INFORMATION_PACKS, INFORMATION_PACK))
+        .statusLog(l.list(LineJson.STATUS_LOG, STATUS))
+        .batches(l.list(LineJson.BATCHES, BATCH))
         .version(l.number(LineJson.VERSION))
         .build();
   }
@@ -146,15 +214,9 @@ final class AggregateMapper {
         BatchType.fromCode(b.text(BatchJson.TYPE)), b.integer(BatchJson.VIALS_AT_CENTRAL_FACILITY),
         b.integer(BatchJson.VIALS_SHIPPED_TO_ECACC), b.integer(BatchJson.VIALS_SHIPPED_TO_FRAUNHOFER),
         coaKey == null ? null : new MediaFile(coaKey, b.text(BatchJson.COA_MD5)),
-        b.one(BatchJson.CULTURE_CONDITIONS, BatchCultureJson.values(), c -> new BatchCultureConditions(
-            c.text(BatchCultureJson.CULTURE_MEDIUM), c.text(BatchCultureJson.PASSAGE_METHOD),
-            c.text(BatchCultureJson.MATRIX), c.text(BatchCultureJson.O2_CONCENTRATION),
-            c.text(BatchCultureJson.CO2_CONCENTRATION), c.text(BatchCultureJson.TEMPERATURE))),
-        b.list(BatchJson.IMAGES, ImageJson.values(), i -> new BatchImage(
-            new MediaFile(i.text(ImageJson.FILE_KEY), i.text(ImageJson.MD5)), i.text(ImageJson.MAGNIFICATION),
-            i.text(ImageJson.TIME_POINT))),
-        b.list(BatchJson.VIALS, VialJson.values(), v -> new Vial(v.text(VialJson.BIOSAMPLES_ID),
-            v.text(VialJson.NAME), v.text(VialJson.NUMBER), v.text(VialJson.DERIVED_FROM))));
+        b.one(BatchJson.CULTURE_CONDITIONS, BATCH_CULTURE),
+        b.list(BatchJson.IMAGES, IMAGE),
+        b.list(BatchJson.VIALS, VIAL));
   }
 
   private static Donor donor(Row<DonorJson> d) {
@@ -169,13 +231,8 @@ final class AggregateMapper {
         .clinicalInformation(d.text(DonorJson.CLINICAL_INFORMATION))
         .karyotype(d.text(DonorJson.KARYOTYPE))
         .karyotypeMethod(d.text(DonorJson.KARYOTYPE_METHOD))
-        .diseases(d.list(DonorJson.DISEASES, DonorDiseaseJson.values(), dd -> new DonorDisease(
-            dd.one(DonorDiseaseJson.DISEASE, DiseaseJson.values(), AggregateMapper::disease),
-            dd.text(DonorDiseaseJson.FREE_TEXT_NAME), dd.bool(DonorDiseaseJson.PRIMARY),
-            dd.text(DonorDiseaseJson.STAGE), dd.text(DonorDiseaseJson.AFFECTED_STATUS),
-            dd.text(DonorDiseaseJson.CARRIER), dd.text(DonorDiseaseJson.NOTES),
-            dd.list(DonorDiseaseJson.VARIANTS, VariantJson.values(), AggregateMapper::variant))))
-        .genomeAnalyses(d.list(DonorJson.GENOME_ANALYSES, GenomeAnalysisJson.values(), AggregateMapper::genomeAnalysis))
+        .diseases(d.list(DonorJson.DISEASES, DONOR_DISEASE))
+        .genomeAnalyses(d.list(DonorJson.GENOME_ANALYSES, GENOME_ANALYSIS))
         .build();
   }
 
@@ -196,9 +253,9 @@ final class AggregateMapper {
   }
 
   private static CellLineDisease lineDisease(Row<LineDiseaseJson> d) {
-    return new CellLineDisease(d.one(LineDiseaseJson.DISEASE, DiseaseJson.values(), AggregateMapper::disease),
+    return new CellLineDisease(d.one(LineDiseaseJson.DISEASE, DISEASE),
         d.text(LineDiseaseJson.FREE_TEXT_NAME), d.bool(LineDiseaseJson.PRIMARY), d.text(LineDiseaseJson.NOTES),
-        d.list(LineDiseaseJson.MODIFICATIONS, ModificationJson.values(), AggregateMapper::modification));
+        d.list(LineDiseaseJson.MODIFICATIONS, MODIFICATION));
   }
 
   private static GeneticModification modification(Row<ModificationJson> m) {
@@ -272,11 +329,8 @@ final class AggregateMapper {
         .rockInhibitorUsedAtPassage(YesNoUnknown.fromCode(c.text(CultureJson.ROCK_INHIBITOR_USED_AT_PASSAGE)))
         .rockInhibitorUsedAtCryo(YesNoUnknown.fromCode(c.text(CultureJson.ROCK_INHIBITOR_USED_AT_CRYO)))
         .rockInhibitorUsedAtThaw(YesNoUnknown.fromCode(c.text(CultureJson.ROCK_INHIBITOR_USED_AT_THAW)))
-        .otherMedium(c.one(CultureJson.OTHER_MEDIUM, OtherMediumJson.values(), m -> new CultureMediumOther(
-            m.text(OtherMediumJson.BASE), m.text(OtherMediumJson.PROTEIN_SOURCE),
-            m.integer(OtherMediumJson.SERUM_CONCENTRATION))))
-        .supplements(c.list(CultureJson.SUPPLEMENTS, SupplementJson.values(), s -> new MediumSupplement(
-            s.text(SupplementJson.SUPPLEMENT), s.text(SupplementJson.AMOUNT), s.text(SupplementJson.UNIT))))
+        .otherMedium(c.one(CultureJson.OTHER_MEDIUM, OTHER_MEDIUM))
+        .supplements(c.list(CultureJson.SUPPLEMENTS, SUPPLEMENT))
         .build();
   }
 
@@ -291,6 +345,70 @@ final class AggregateMapper {
   private static ScreeningResult screening(Row<CharacterisationJson> c, CharacterisationJson element) {
     String code = c.text(element);
     return code == null ? null : ScreeningResult.fromCode(code);
+  }
+
+  private static VectorFreeFactor factor(Row<FactorJson> f) {
+    return new VectorFreeFactor(f.text(FactorJson.FACTOR), f.strings(FactorJson.MOLECULES));
+  }
+
+  private static Pluritest pluritest(Row<PluritestJson> p) {
+    return new Pluritest(p.bool(PluritestJson.PLURITEST_FLAG), p.text(PluritestJson.PLURIPOTENCY_SCORE),
+        p.text(PluritestJson.NOVELTY_SCORE), p.text(PluritestJson.MICROARRAY_URL));
+  }
+
+  private static Karyotype karyotype(Row<KaryotypeJson> k) {
+    return new Karyotype(k.text(KaryotypeJson.KARYOTYPE), k.text(KaryotypeJson.METHOD),
+        k.text(KaryotypeJson.PASSAGE_NUMBER));
+  }
+
+  private static Publication publication(Row<PublicationJson> p) {
+    return new Publication(p.text(PublicationJson.REFERENCE_TYPE), p.text(PublicationJson.REFERENCE_ID),
+        p.text(PublicationJson.REFERENCE_URL), p.text(PublicationJson.TITLE));
+  }
+
+  private static InformationPack informationPack(Row<InformationPackJson> p) {
+    return new InformationPack(p.text(InformationPackJson.VERSION),
+        new MediaFile(p.text(InformationPackJson.FILE_KEY), p.text(InformationPackJson.MD5)),
+        p.instant(InformationPackJson.UPLOADED_AT));
+  }
+
+  private static StatusEntry status(Row<StatusJson> s) {
+    return new StatusEntry(CellLineStatus.fromCode(s.text(StatusJson.STATUS)), s.text(StatusJson.COMMENT),
+        s.text(StatusJson.AUTHOR), s.instant(StatusJson.CHANGED_AT));
+  }
+
+  private static BatchCultureConditions batchCulture(Row<BatchCultureJson> c) {
+    return new BatchCultureConditions(c.text(BatchCultureJson.CULTURE_MEDIUM),
+        c.text(BatchCultureJson.PASSAGE_METHOD), c.text(BatchCultureJson.MATRIX),
+        c.text(BatchCultureJson.O2_CONCENTRATION), c.text(BatchCultureJson.CO2_CONCENTRATION),
+        c.text(BatchCultureJson.TEMPERATURE));
+  }
+
+  private static BatchImage image(Row<ImageJson> i) {
+    return new BatchImage(new MediaFile(i.text(ImageJson.FILE_KEY), i.text(ImageJson.MD5)),
+        i.text(ImageJson.MAGNIFICATION), i.text(ImageJson.TIME_POINT));
+  }
+
+  private static Vial vial(Row<VialJson> v) {
+    return new Vial(v.text(VialJson.BIOSAMPLES_ID), v.text(VialJson.NAME), v.text(VialJson.NUMBER),
+        v.text(VialJson.DERIVED_FROM));
+  }
+
+  private static DonorDisease donorDisease(Row<DonorDiseaseJson> dd) {
+    return new DonorDisease(dd.one(DonorDiseaseJson.DISEASE, DISEASE), dd.text(DonorDiseaseJson.FREE_TEXT_NAME),
+        dd.bool(DonorDiseaseJson.PRIMARY), dd.text(DonorDiseaseJson.STAGE), dd.text(DonorDiseaseJson.AFFECTED_STATUS),
+        dd.text(DonorDiseaseJson.CARRIER), dd.text(DonorDiseaseJson.NOTES),
+        dd.list(DonorDiseaseJson.VARIANTS, VARIANT));
+  }
+
+  private static CultureMediumOther otherMedium(Row<OtherMediumJson> m) {
+    return new CultureMediumOther(m.text(OtherMediumJson.BASE), m.text(OtherMediumJson.PROTEIN_SOURCE),
+        m.integer(OtherMediumJson.SERUM_CONCENTRATION));
+  }
+
+  private static MediumSupplement supplement(Row<SupplementJson> s) {
+    return new MediumSupplement(s.text(SupplementJson.SUPPLEMENT), s.text(SupplementJson.AMOUNT),
+        s.text(SupplementJson.UNIT));
   }
 
   /** One document array read through its enum: element {@code e} is at {@code e.ordinal()}. */
@@ -357,16 +475,16 @@ final class AggregateMapper {
       return values;
     }
 
-    <F extends Enum<F> & Element, T> T one(E e, F[] layout, Function<Row<F>, T> mapper) {
+    <F extends Enum<F> & Element, T> T one(E e, Mapping<F, T> mapping) {
       JsonValue v = get(e);
-      return v.isNull() ? null : mapper.apply(new Row<>(v, layout));
+      return v.isNull() ? null : mapping.apply(new Row<>(v, mapping.layout));
     }
 
-    <F extends Enum<F> & Element, T> List<T> list(E e, F[] layout, Function<Row<F>, T> mapper) {
+    <F extends Enum<F> & Element, T> List<T> list(E e, Mapping<F, T> mapping) {
       JsonArray a = get(e).asArray();
       List<T> values = new ArrayList<>(a.size());
       for (JsonValue v : a.elements()) {
-        values.add(mapper.apply(new Row<>(v, layout)));
+        values.add(mapping.apply(new Row<>(v, mapping.layout)));
       }
       return values;
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.cellbank.ims.core.Page;
 import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.model.Batch;
@@ -111,7 +110,7 @@ public final class AggregateReader {
   public Optional<CellLine> lineById(Connection connection, long id) throws SQLException {
     try (PreparedStatement ps = jdbc.prepare(connection, LINE_BY_ID)) {
       ps.setLong(1, id);
-      return one(ps).map(AggregateMapper::cellLine);
+      return line(one(ps));
     }
   }
 
@@ -119,7 +118,7 @@ public final class AggregateReader {
   public Optional<CellLine> lineByBiosamplesId(Connection connection, String biosamplesId) throws SQLException {
     try (PreparedStatement ps = jdbc.prepare(connection, LINE_BY_BIOSAMPLES_ID)) {
       ps.setString(1, biosamplesId);
-      return one(ps).map(AggregateMapper::cellLine);
+      return line(one(ps));
     }
   }
 
@@ -127,7 +126,7 @@ public final class AggregateReader {
   public Optional<CellLine> lineByName(Connection connection, String name) throws SQLException {
     try (PreparedStatement ps = jdbc.prepare(connection, LINE_BY_NAME)) {
       ps.setString(1, name);
-      return one(ps).map(AggregateMapper::cellLine);
+      return line(one(ps));
     }
   }
 
@@ -135,7 +134,7 @@ public final class AggregateReader {
   public Optional<CellLine> firstLineOfDonor(Connection connection, long donorId) throws SQLException {
     try (PreparedStatement ps = jdbc.prepare(connection, LINE_BY_DONOR)) {
       ps.setLong(1, donorId);
-      return one(ps).map(AggregateMapper::cellLine);
+      return line(one(ps));
     }
   }
 
@@ -172,7 +171,7 @@ public final class AggregateReader {
       }
       ps.setLong(1, request.offset());
       ps.setInt(2, request.limit());
-      return page(ps, request, AggregateMapper::cellLine);
+      return page(ps, request, true);
     }
   }
 
@@ -199,7 +198,7 @@ public final class AggregateReader {
   public Optional<Batch> batchByBiosamplesId(Connection connection, String biosamplesId) throws SQLException {
     try (PreparedStatement ps = jdbc.prepare(connection, BATCH_BY_BIOSAMPLES_ID)) {
       ps.setString(1, biosamplesId);
-      return one(ps).map(AggregateMapper::batch);
+      return batch(one(ps));
     }
   }
 
@@ -212,7 +211,7 @@ public final class AggregateReader {
       }
       ps.setLong(1, request.offset());
       ps.setInt(2, request.limit());
-      return page(ps, request, AggregateMapper::batch);
+      return page(ps, request, false);
     }
   }
 
@@ -225,16 +224,25 @@ public final class AggregateReader {
     }
   }
 
-  // The document of the only row, if any.
-  private static Optional<String> one(PreparedStatement ps) throws SQLException {
+  // The document of the only row, or null. No Optional.map and no function arguments here: each
+  // lambda or method reference costs a bootstrap in a cold start (docs/lambda.md, "Cold-start rules").
+  private static String one(PreparedStatement ps) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      return rs.next() ? rs.getString(1) : null;
     }
   }
 
+  private static Optional<CellLine> line(String document) {
+    return document == null ? Optional.empty() : Optional.of(AggregateMapper.cellLine(document));
+  }
+
+  private static Optional<Batch> batch(String document) {
+    return document == null ? Optional.empty() : Optional.of(AggregateMapper.batch(document));
+  }
+
   // Rows of (total, rank, document); one row with a null rank when the page is empty.
-  private static <T> Page<T> page(PreparedStatement ps, PageRequest request,
-      Function<String, T> mapper) throws SQLException {
+  @SuppressWarnings("unchecked")
+  private static <T> Page<T> page(PreparedStatement ps, PageRequest request, boolean lines) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
       long total = 0;
       Ranked<T> items = new Ranked<>(request.offset());
@@ -242,7 +250,8 @@ public final class AggregateReader {
         total = rs.getLong(1);
         long rank = rs.getLong(2);
         if (!rs.wasNull()) {
-          items.put(rank, mapper.apply(rs.getString(3)));
+          String document = rs.getString(3);
+          items.put(rank, (T) (lines ? AggregateMapper.cellLine(document) : AggregateMapper.batch(document)));
         }
       }
       return new Page<>(items.inOrder(), total, request);

@@ -100,7 +100,9 @@ final class AggregateSql {
       return elements.get(0);
     }
     StringJoiner sql = new StringJoiner(",\n  ", "json_build_array(\n  ", ")");
-    elements.forEach(sql::add);
+    for (String element : elements) {
+      sql.add(element);
+    }
     return sql.toString();
   }
 

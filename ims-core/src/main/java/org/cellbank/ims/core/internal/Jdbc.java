@@ -72,6 +72,59 @@ public final class Jdbc {
   }
 
   /**
+   * Opens a connection for a read in autocommit mode, as {@link #read} does, for code that must not
+   * pass a lambda (the cold-start path, docs/lambda.md "Cold-start rules"):
+   *
+   * <pre>{@code
+   * try (Jdbc.Reading r = jdbc.reading()) {
+   *   return reader.lineByName(r.connection(), name);
+   * } catch (SQLException e) {
+   *   throw Jdbc.translate(e, "reading cell line " + name);
+   * }
+   * }</pre>
+   */
+  public Reading reading() throws SQLException {
+    Connection connection = dataSource.getConnection();
+    try {
+      boolean autoCommit = connection.getAutoCommit();
+      if (!autoCommit) {
+        connection.setAutoCommit(true);
+      }
+      return new Reading(connection, autoCommit);
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  /** A connection lent for one read; closing it restores its autocommit mode and closes it. */
+  public static final class Reading implements AutoCloseable {
+    private final Connection connection;
+    private final boolean autoCommit;
+
+    Reading(Connection connection, boolean autoCommit) {
+      this.connection = connection;
+      this.autoCommit = autoCommit;
+    }
+
+    /** The connection, in autocommit mode. */
+    public Connection connection() {
+      return connection;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        if (!autoCommit) {
+          connection.setAutoCommit(false);
+        }
+      } finally {
+        connection.close();
+      }
+    }
+  }
+
+  /**
    * Turns a JDBC failure into the matching IMS exception, by its SQLState: a unique violation is a
    * {@link ConflictException}; a broken constraint or a bad value a {@link ValidationException};
    * everything else a {@link DatabaseException}, retryable for serialization failures, deadlocks,

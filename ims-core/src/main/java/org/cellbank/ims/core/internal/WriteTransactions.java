@@ -8,13 +8,12 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.NotFoundException;
-import org.cellbank.ims.core.db.NewBatch;
+import org.cellbank.ims.core.model.NewBatch;
 import org.cellbank.ims.core.model.Batch;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineStatus;
 import org.cellbank.ims.core.model.StatusEntry;
 import org.cellbank.ims.core.model.Vial;
-import org.cellbank.ims.core.search.SearchOutbox;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 
@@ -27,17 +26,17 @@ public final class WriteTransactions {
 
   private final DSLContext dsl;
   private final AggregateReader reader;
-  private final SearchOutbox outbox;
+  private final boolean outbox;
 
   /**
    * Writes to {@code dataSource}.
    *
    * @param onStatement sees every SQL statement run; may be null
    * @param reader reads the stored aggregates inside the transactions
-   * @param outbox records every change a search document could show; may be null
+   * @param outbox whether every change a search document could show is recorded in the search outbox
    */
   public WriteTransactions(DataSource dataSource, Consumer<String> onStatement, AggregateReader reader,
-      SearchOutbox outbox) {
+      boolean outbox) {
     this.dsl = Sql.context(dataSource, onStatement);
     this.reader = reader;
     this.outbox = outbox;
@@ -146,8 +145,8 @@ public final class WriteTransactions {
   }
 
   private void recordSearchChange(DSLContext tx, String biosamplesId) {
-    if (outbox != null) {
-      outbox.enqueue(tx, biosamplesId);
+    if (outbox) {
+      OutboxWrites.enqueue(tx, biosamplesId);
     }
   }
 

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +36,8 @@ import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.StorageException;
 import org.cellbank.ims.core.ValidationException;
+import org.cellbank.ims.http.BadRequestException;
+import org.cellbank.ims.http.UrlEncoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -251,7 +251,7 @@ public final class FileSystemMediaStore implements MediaStore {
     MediaKey key;
     try {
       key = MediaKey.of(decodePath(path.substring(basePath.length())));
-    } catch (ValidationException | IllegalArgumentException e) {
+    } catch (ValidationException | BadRequestException | IllegalArgumentException e) {
       throw refused();
     }
     byte[] expected = signature(method, key, Long.parseLong(expires));
@@ -445,7 +445,7 @@ public final class FileSystemMediaStore implements MediaStore {
     Instant expiresAt = clock.instant().plus(expiry);
     long expires = expiresAt.getEpochSecond();
     String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(signature(method, key, expires));
-    URI url = URI.create(baseUri + encodePath(key.value()) + "?expires=" + expires + "&signature=" + signature);
+    URI url = URI.create(baseUri + UrlEncoding.encodePath(key.value()) + "?expires=" + expires + "&signature=" + signature);
     return new PresignedUrl(url, method, Map.of(), Instant.ofEpochSecond(expires));
   }
 
@@ -459,24 +459,13 @@ public final class FileSystemMediaStore implements MediaStore {
     }
   }
 
-  private static String encodePath(String key) {
-    StringBuilder b = new StringBuilder();
-    for (String segment : key.split("/", -1)) {
-      if (b.length() > 0) {
-        b.append('/');
-      }
-      b.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
-    }
-    return b.toString();
-  }
-
   private static String decodePath(String rawPath) {
     StringBuilder b = new StringBuilder();
     for (String segment : rawPath.split("/", -1)) {
       if (b.length() > 0) {
         b.append('/');
       }
-      b.append(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+      b.append(UrlEncoding.decode(segment, false));
     }
     return b.toString();
   }

@@ -8,7 +8,7 @@ import org.cellbank.ims.core.ValidationException;
  * <p>Each constant has a stable {@link #code() code} (stored in the database) and a
  * {@link #displayName() display name} (shown by the v0 API).
  */
-public enum BatchType {
+public enum BatchType implements Coded {
   /** Depositor Expansion. */
   DEPOSITOR("depositor", "Depositor Expansion"),
   /** ECACC. */
@@ -29,11 +29,13 @@ public enum BatchType {
   }
 
   /** The stable code stored in the database, e.g. {@code "depositor"}. */
+  @Override
   public String code() {
     return code;
   }
 
   /** The human-readable name, e.g. {@code "Depositor Expansion"}. */
+  @Override
   public String displayName() {
     return displayName;
   }
@@ -44,11 +46,6 @@ public enum BatchType {
    * @throws ValidationException when no constant has this code
    */
   public static BatchType fromCode(String code) {
-    for (BatchType value : values()) {
-      if (value.code.equals(code)) {
-        return value;
-      }
-    }
-    throw new ValidationException("unknown BatchType code: " + code);
+    return Coded.byCode(values(), code);
   }
 }

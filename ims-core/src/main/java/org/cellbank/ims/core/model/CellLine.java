@@ -113,6 +113,72 @@ public record CellLine(
     return statusLog.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(statusLog.get(0).status());
   }
 
+  /**
+   * Every disease recorded for the line: the donor's first, in their order, then the line's own
+   * (one per disease its modifications are tied to); unmodifiable.
+   */
+  public java.util.List<DiseaseMention> diseaseMentions() {
+    java.util.List<DiseaseMention> all = new java.util.ArrayList<>();
+    if (donor != null) {
+      for (DonorDisease d : donor.diseases()) {
+        all.add(new DiseaseMention(d.disease(), d.freeTextName(), d.notes(), d.primary(), true));
+      }
+    }
+    for (CellLineDisease d : diseases) {
+      all.add(new DiseaseMention(d.disease(), d.freeTextName(), d.notes(), d.primary(), false));
+    }
+    return java.util.Collections.unmodifiableList(all);
+  }
+
+  /**
+   * The line's primary disease, as the reference chose it: the first disease marked primary (the
+   * donor's before the line's), else the first with a term other than "normal", else the first
+   * disease recorded; empty when none is (docs/reference-behaviour.md §4).
+   */
+  public java.util.Optional<DiseaseMention> primaryDisease() {
+    java.util.List<DiseaseMention> all = diseaseMentions();
+    for (DiseaseMention m : all) {
+      if (m.primary()) {
+        return java.util.Optional.of(m);
+      }
+    }
+    for (DiseaseMention m : all) {
+      if (m.disease() != null && !m.disease().isNormal()) {
+        return java.util.Optional.of(m);
+      }
+    }
+    return all.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(all.get(0));
+  }
+
+  /**
+   * The "go live" flag ECACC reads: false while the go-live intent ({@code availableForSale}) was
+   * never set; true for a withdrawn line (ECACC must import withdrawn lines too); else the intent
+   * (docs/reference-behaviour.md §3).
+   */
+  public boolean flagGoLive() {
+    if (availableForSale == null) {
+      return false;
+    }
+    if (currentStatus().orElse(null) == CellLineStatus.WITHDRAWN) {
+      return true;
+    }
+    return availableForSale;
+  }
+
+  /**
+   * Whether the line belongs in the public catalogue and its search: ECACC lists it and its current
+   * status is not withdrawn, not available or recalled; a line with no status at all passes
+   * (docs/reference-behaviour.md §2).
+   */
+  public boolean visibleInCatalogue() {
+    if (!availableForSaleAtEcacc) {
+      return false;
+    }
+    CellLineStatus status = currentStatus().orElse(null);
+    return status != CellLineStatus.WITHDRAWN && status != CellLineStatus.NOT_AVAILABLE
+        && status != CellLineStatus.RECALLED;
+  }
+
   /** Returns an empty builder; lists start empty, other components null, false or 0. */
   public static Builder builder() {
     return new Builder();

@@ -8,7 +8,7 @@ import org.cellbank.ims.core.ValidationException;
  * <p>Each constant has a stable {@link #code() code} (stored in the database) and a
  * {@link #displayName() display name} (shown by the v0 API).
  */
-public enum CellLineStatus {
+public enum CellLineStatus implements Coded {
   /** Not available. */
   NOT_AVAILABLE("not_available", "Not available"),
   /** Stocked by ECACC. */
@@ -31,11 +31,13 @@ public enum CellLineStatus {
   }
 
   /** The stable code stored in the database, e.g. {@code "not_available"}. */
+  @Override
   public String code() {
     return code;
   }
 
   /** The human-readable name, e.g. {@code "Not available"}. */
+  @Override
   public String displayName() {
     return displayName;
   }
@@ -46,11 +48,6 @@ public enum CellLineStatus {
    * @throws ValidationException when no constant has this code
    */
   public static CellLineStatus fromCode(String code) {
-    for (CellLineStatus value : values()) {
-      if (value.code.equals(code)) {
-        return value;
-      }
-    }
-    throw new ValidationException("unknown CellLineStatus code: " + code);
+    return Coded.byCode(values(), code);
   }
 }

@@ -15,9 +15,17 @@ public record Disease(
     String name,
     List<String> synonyms) {
 
+  /** The suffix of the PURL of PATO's "normal" term ({@code PATO_0000461}), the healthy-donor term. */
+  public static final String NORMAL_PURL_SUFFIX = "PATO_0000461";
+
   /** Validates the components and copies the lists. */
   public Disease {
     Objects.requireNonNull(purl, "purl");
     synonyms = List.copyOf(Objects.requireNonNull(synonyms, "synonyms"));
+  }
+
+  /** Whether this is the "normal" term, which the primary-disease rule passes over. */
+  public boolean isNormal() {
+    return purl.endsWith(NORMAL_PURL_SUFFIX);
   }
 }

@@ -8,7 +8,7 @@ import org.cellbank.ims.core.ValidationException;
  * <p>Each constant has a stable {@link #code() code} (stored in the database) and a
  * {@link #displayName() display name} (shown by the v0 API).
  */
-public enum ModificationKind {
+public enum ModificationKind implements Coded {
   /** Variant. */
   VARIANT("variant", "Variant"),
   /** Transgene expression. */
@@ -29,11 +29,13 @@ public enum ModificationKind {
   }
 
   /** The stable code stored in the database, e.g. {@code "variant"}. */
+  @Override
   public String code() {
     return code;
   }
 
   /** The human-readable name, e.g. {@code "Variant"}. */
+  @Override
   public String displayName() {
     return displayName;
   }
@@ -44,11 +46,6 @@ public enum ModificationKind {
    * @throws ValidationException when no constant has this code
    */
   public static ModificationKind fromCode(String code) {
-    for (ModificationKind value : values()) {
-      if (value.code.equals(code)) {
-        return value;
-      }
-    }
-    throw new ValidationException("unknown ModificationKind code: " + code);
+    return Coded.byCode(values(), code);
   }
 }

@@ -8,7 +8,7 @@ import org.cellbank.ims.core.ValidationException;
  * <p>Each constant has a stable {@link #code() code} (stored in the database) and a
  * {@link #displayName() display name} (shown by the v0 API).
  */
-public enum ScreeningResult {
+public enum ScreeningResult implements Coded {
   /** Positive. */
   POSITIVE("positive", "Positive"),
   /** Negative. */
@@ -25,11 +25,13 @@ public enum ScreeningResult {
   }
 
   /** The stable code stored in the database, e.g. {@code "positive"}. */
+  @Override
   public String code() {
     return code;
   }
 
   /** The human-readable name, e.g. {@code "Positive"}. */
+  @Override
   public String displayName() {
     return displayName;
   }
@@ -40,11 +42,6 @@ public enum ScreeningResult {
    * @throws ValidationException when no constant has this code
    */
   public static ScreeningResult fromCode(String code) {
-    for (ScreeningResult value : values()) {
-      if (value.code.equals(code)) {
-        return value;
-      }
-    }
-    throw new ValidationException("unknown ScreeningResult code: " + code);
+    return Coded.byCode(values(), code);
   }
 }

@@ -8,7 +8,7 @@ import org.cellbank.ims.core.ValidationException;
  * <p>Each constant has a stable {@link #code() code} (stored in the database) and a
  * {@link #displayName() display name} (shown by the v0 API).
  */
-public enum ValidationStatus {
+public enum ValidationStatus implements Coded {
   /** Validated, visible. */
   VALIDATED_VISIBLE("validated_visible", "Validated, visible"),
   /** Validated, not visible. */
@@ -27,11 +27,13 @@ public enum ValidationStatus {
   }
 
   /** The stable code stored in the database, e.g. {@code "validated_visible"}. */
+  @Override
   public String code() {
     return code;
   }
 
   /** The human-readable name, e.g. {@code "Validated, visible"}. */
+  @Override
   public String displayName() {
     return displayName;
   }
@@ -42,11 +44,6 @@ public enum ValidationStatus {
    * @throws ValidationException when no constant has this code
    */
   public static ValidationStatus fromCode(String code) {
-    for (ValidationStatus value : values()) {
-      if (value.code.equals(code)) {
-        return value;
-      }
-    }
-    throw new ValidationException("unknown ValidationStatus code: " + code);
+    return Coded.byCode(values(), code);
   }
 }

@@ -8,7 +8,7 @@ import org.cellbank.ims.core.ValidationException;
  * <p>Each constant has a stable {@link #code() code} (stored in the database) and a
  * {@link #displayName() display name} (shown by the v0 API).
  */
-public enum YesNoUnknown {
+public enum YesNoUnknown implements Coded {
   /** Yes. */
   YES("yes", "Yes"),
   /** No. */
@@ -25,11 +25,13 @@ public enum YesNoUnknown {
   }
 
   /** The stable code stored in the database, e.g. {@code "yes"}. */
+  @Override
   public String code() {
     return code;
   }
 
   /** The human-readable name, e.g. {@code "Yes"}. */
+  @Override
   public String displayName() {
     return displayName;
   }
@@ -40,11 +42,6 @@ public enum YesNoUnknown {
    * @throws ValidationException when no constant has this code
    */
   public static YesNoUnknown fromCode(String code) {
-    for (YesNoUnknown value : values()) {
-      if (value.code.equals(code)) {
-        return value;
-      }
-    }
-    throw new ValidationException("unknown YesNoUnknown code: " + code);
+    return Coded.byCode(values(), code);
   }
 }

@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineDisease;
-import org.cellbank.ims.core.model.CellLineStatus;
 import org.cellbank.ims.core.model.Derivation;
 import org.cellbank.ims.core.model.Disease;
+import org.cellbank.ims.core.model.DiseaseMention;
 import org.cellbank.ims.core.model.Donor;
 import org.cellbank.ims.core.model.DonorDisease;
 import org.cellbank.ims.core.model.GeneticModification;
@@ -87,10 +87,6 @@ public record CatalogueDocument(
   /** The name of the stored field that holds {@link #hash()}. */
   public static final String HASH_FIELD = "doc_hash";
 
-  private static final String NORMAL_PURL_SUFFIX = "PATO_0000461";
-  private static final Set<CellLineStatus> HIDDEN_STATUSES =
-      Set.of(CellLineStatus.WITHDRAWN, CellLineStatus.NOT_AVAILABLE, CellLineStatus.RECALLED);
-
   /** Validates the components and copies the lists. */
   public CatalogueDocument {
     Objects.requireNonNull(biosamplesId, "biosamplesId");
@@ -113,13 +109,10 @@ public record CatalogueDocument(
   }
 
   /**
-   * Whether a line belongs in the public search index: ECACC lists it and its current status is not
-   * withdrawn, not available or recalled. A line with no status at all passes.
+   * Whether a line belongs in the public search index: {@link CellLine#visibleInCatalogue()}.
    */
   public static boolean isVisible(CellLine line) {
-    Objects.requireNonNull(line, "line");
-    return line.availableForSaleAtEcacc()
-        && line.currentStatus().map(s -> !HIDDEN_STATUSES.contains(s)).orElse(true);
+    return Objects.requireNonNull(line, "line").visibleInCatalogue();
   }
 
   /**
@@ -141,8 +134,8 @@ public record CatalogueDocument(
     List<String> celllineDiseaseNames = names(line.diseases().stream().map(d -> name(d.disease(), d.freeTextName())).toList());
     Set<String> all = new LinkedHashSet<>(donorDiseaseNames);
     all.addAll(celllineDiseaseNames);
-    Optional<Disease> primaryTerm = primaryDiseaseEntry(donorDiseases, line.diseases());
-    String primaryName = primaryDiseaseName(donorDiseases, line.diseases());
+    Optional<Disease> primaryTerm = primaryDiseaseTerm(line);
+    String primaryName = primaryDiseaseName(line);
     Derivation derivation = line.derivation();
     String primaryCellType = derivation == null ? null
         : blankToNull(derivation.primaryCellType() != null ? derivation.primaryCellType() : derivation.primaryCellTypeFreeText());
@@ -278,33 +271,12 @@ public record CatalogueDocument(
     return blankToNull(freeText);
   }
 
-  private static boolean isNormal(Disease disease) {
-    return disease.purl().endsWith(NORMAL_PURL_SUFFIX);
+  private static String primaryDiseaseName(CellLine line) {
+    return line.primaryDisease().map(e -> name(e.disease(), e.freeTextName())).orElse(null);
   }
 
-  private record Entry(Disease disease, String freeText, boolean primary) {}
-
-  private static List<Entry> combined(List<DonorDisease> donorDiseases, List<CellLineDisease> celllineDiseases) {
-    List<Entry> entries = new ArrayList<>();
-    donorDiseases.forEach(d -> entries.add(new Entry(d.disease(), d.freeTextName(), d.primary())));
-    celllineDiseases.forEach(d -> entries.add(new Entry(d.disease(), d.freeTextName(), d.primary())));
-    return entries;
-  }
-
-  private static Optional<Entry> primaryEntry(List<DonorDisease> donorDiseases, List<CellLineDisease> celllineDiseases) {
-    // Donor primaries come first in the combined list, so the first primary overall is right.
-    List<Entry> entries = combined(donorDiseases, celllineDiseases);
-    return entries.stream().filter(Entry::primary).findFirst()
-        .or(() -> entries.stream().filter(e -> e.disease() != null && !isNormal(e.disease())).findFirst())
-        .or(() -> entries.stream().findFirst());
-  }
-
-  private static String primaryDiseaseName(List<DonorDisease> donorDiseases, List<CellLineDisease> celllineDiseases) {
-    return primaryEntry(donorDiseases, celllineDiseases).map(e -> name(e.disease(), e.freeText())).orElse(null);
-  }
-
-  private static Optional<Disease> primaryDiseaseEntry(List<DonorDisease> donorDiseases, List<CellLineDisease> celllineDiseases) {
-    return primaryEntry(donorDiseases, celllineDiseases).map(Entry::disease);
+  private static Optional<Disease> primaryDiseaseTerm(CellLine line) {
+    return line.primaryDisease().map(DiseaseMention::disease);
   }
 
   private static List<String> genesOf(Collection<GeneticModification> modifications) {

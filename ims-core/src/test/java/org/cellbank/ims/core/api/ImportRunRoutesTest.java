@@ -11,16 +11,16 @@ import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.BatchRepository;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.SchemaMigrations;
-import org.cellbank.ims.core.http.Headers;
-import org.cellbank.ims.core.http.HttpRequest;
-import org.cellbank.ims.core.http.HttpResponse;
-import org.cellbank.ims.core.http.Router;
+import org.cellbank.ims.http.Headers;
+import org.cellbank.ims.http.HttpRequest;
+import org.cellbank.ims.http.HttpResponse;
+import org.cellbank.ims.http.Router;
 import org.cellbank.ims.core.importer.ImportReport;
 import org.cellbank.ims.core.importer.ImportReport.LineProblem;
 import org.cellbank.ims.core.importer.ImportRuns;
-import org.cellbank.ims.core.json.JsonArray;
-import org.cellbank.ims.core.json.JsonObject;
-import org.cellbank.ims.core.json.JsonReader;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonReader;
 import org.cellbank.ims.testkit.ImsPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,17 +49,25 @@ class ImportRunRoutesTest {
     admin = "ApiKey admin@cellbank.org:" + keys.issue("admin@cellbank.org").key();
 
     ImportRuns runs = ImportRuns.create(dataSource);
-    budgetRun = runs.save(new ImportReport(Instant.parse("2026-11-26T01:00:00Z"), Instant.parse("2026-11-26T01:13:00.250Z"),
-        ImportReport.Outcome.BUDGET_EXHAUSTED, 5, 1, 1, 0, 1, 0,
-        List.of(new LineProblem("DOWN-1", LineProblem.Kind.FAILED, "reading hPSCreg line DOWN-1 failed with HTTP status 500")),
-        List.of("TESTi010-A", "LAST-1"), null));
-    resumedRun = runs.save(new ImportReport(Instant.parse("2026-11-27T01:00:00Z"), Instant.parse("2026-11-27T01:00:02Z"),
-        ImportReport.Outcome.COMPLETED, 2, 1, 0, 0, 0, 1,
-        List.of(new LineProblem("LAST-1", LineProblem.Kind.SKIPPED, "the registry answered null")), List.of(), budgetRun));
-    listFailedRun = runs.save(new ImportReport(Instant.parse("2026-11-28T01:00:00Z"), Instant.parse("2026-11-28T01:00:01Z"),
-        ImportReport.Outcome.LIST_FAILED, 0, 0, 0, 0, 0, 0,
-        List.of(new LineProblem("(list)", LineProblem.Kind.FAILED, "reading the hPSCreg list failed with HTTP status 503")),
-        List.of(), null));
+    budgetRun = runs.save(ImportReport.builder()
+        .startedAt(Instant.parse("2026-11-26T01:00:00Z")).finishedAt(Instant.parse("2026-11-26T01:13:00.250Z"))
+        .outcome(ImportReport.Outcome.BUDGET_EXHAUSTED).total(5).created(1).updated(1).failed(1)
+        .problems(List.of(new LineProblem("DOWN-1", LineProblem.Kind.FAILED,
+            "reading hPSCreg line DOWN-1 failed with HTTP status 500")))
+        .notDone(List.of("TESTi010-A", "LAST-1"))
+        .build());
+    resumedRun = runs.save(ImportReport.builder()
+        .startedAt(Instant.parse("2026-11-27T01:00:00Z")).finishedAt(Instant.parse("2026-11-27T01:00:02Z"))
+        .outcome(ImportReport.Outcome.COMPLETED).total(2).created(1).skipped(1)
+        .problems(List.of(new LineProblem("LAST-1", LineProblem.Kind.SKIPPED, "the registry answered null")))
+        .resumedFrom(budgetRun)
+        .build());
+    listFailedRun = runs.save(ImportReport.builder()
+        .startedAt(Instant.parse("2026-11-28T01:00:00Z")).finishedAt(Instant.parse("2026-11-28T01:00:01Z"))
+        .outcome(ImportReport.Outcome.LIST_FAILED)
+        .problems(List.of(new LineProblem("(list)", LineProblem.Kind.FAILED,
+            "reading the hPSCreg list failed with HTTP status 503")))
+        .build());
 
     Router.Builder routes = PartnerApi.create(CellLineRepository.create(dataSource), BatchRepository.create(dataSource))
         .addTo(Router.builder());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
+import org.cellbank.ims.core.model.NewBatch;
 import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.PageRequest;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.cellbank.ims.core.model.NewBatch;
 import org.cellbank.ims.core.model.BatchType;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -59,14 +60,15 @@ class JooqFreeReadsTest {
   }
 
   /**
-   * Loads ims-core, jOOQ and the PostgreSQL driver itself (not from the application class loader)
+   * Loads ims-core, ims-http, jOOQ and the PostgreSQL driver itself (not from the application class loader)
    * and records every request.
    */
   private static final class RecordingLoader extends URLClassLoader {
     final Set<String> requested = ConcurrentHashMap.newKeySet();
 
     RecordingLoader() {
-      super(new URL[] {location(CellLineRepository.class), location(DSLContext.class), location(PGStatement.class)},
+      super(new URL[] {location(CellLineRepository.class), location(org.cellbank.ims.http.ClientError.class),
+          location(DSLContext.class), location(PGStatement.class)},
           ClassLoader.getPlatformClassLoader());
     }
 

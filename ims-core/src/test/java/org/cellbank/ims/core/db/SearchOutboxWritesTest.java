@@ -9,7 +9,7 @@ import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineStatus;
 import org.cellbank.ims.core.model.StatusEntry;
-import org.cellbank.ims.core.search.SearchOutbox;
+import org.cellbank.ims.core.db.SearchOutbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

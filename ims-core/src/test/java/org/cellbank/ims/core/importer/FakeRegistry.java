@@ -17,11 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.cellbank.ims.core.json.JsonArray;
-import org.cellbank.ims.core.json.JsonObject;
-import org.cellbank.ims.core.json.JsonReader;
-import org.cellbank.ims.core.json.JsonValue;
-import org.cellbank.ims.core.json.JsonWriter;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonReader;
+import org.cellbank.ims.http.internal.json.JsonValue;
+import org.cellbank.ims.http.internal.json.JsonWriter;
 
 /**
  * A local stand-in for the hPSCreg export API on a loopback port: the list and one answer per name,

@@ -32,10 +32,10 @@ import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.db.CatalogueDocuments;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.importer.ImportReport.LineProblem;
-import org.cellbank.ims.core.json.JsonArray;
-import org.cellbank.ims.core.json.JsonNumber;
-import org.cellbank.ims.core.json.JsonObject;
-import org.cellbank.ims.core.json.JsonString;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonNumber;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonString;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineStatus;
 import org.cellbank.ims.core.model.IntegratingVector;
@@ -46,9 +46,9 @@ import org.cellbank.ims.core.sample.SampleData;
 import org.cellbank.ims.core.sample.SampleDataLoader;
 import org.cellbank.ims.core.search.CatalogueDocument;
 import org.cellbank.ims.core.search.InMemoryCatalogueIndex;
-import org.cellbank.ims.core.search.OutboxDrainer;
+import org.cellbank.ims.core.db.OutboxDrainer;
 import org.cellbank.ims.core.search.SearchQuery;
-import org.cellbank.ims.core.search.SearchOutbox;
+import org.cellbank.ims.core.db.SearchOutbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -406,7 +406,7 @@ class HpscregImporterTest {
     HpscregImporter importer = HpscregImporter.builder().client(registry.client()).repository(repository).dataSource(db)
         .runs(runs).build();
 
-    try (ImportRuns.Lease working = runs.lease(Duration.ofMinutes(5))) {
+    try (ImportRunStore.Lease working = runs.lease(Duration.ofMinutes(5))) {
       assertThat(leases()).isEqualTo(1);
       assertThatThrownBy(() -> importer.run(BUDGET)).isInstanceOf(ConflictException.class)
           .hasMessageContaining("another hPSCreg import is running");
@@ -442,7 +442,7 @@ class HpscregImporterTest {
 
   @Test
   void importerWithoutARunHistory_takesNoLease() throws SQLException {
-    try (ImportRuns.Lease working = ImportRuns.create(db).lease(Duration.ofMinutes(5))) {
+    try (ImportRunStore.Lease working = ImportRuns.create(db).lease(Duration.ofMinutes(5))) {
       assertThat(importer().run(BUDGET).outcome()).isEqualTo(ImportReport.Outcome.COMPLETED);
       assertThat(leases()).isEqualTo(1);
     }

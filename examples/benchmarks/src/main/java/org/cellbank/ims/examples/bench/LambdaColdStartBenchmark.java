@@ -1,0 +1,480 @@
+package org.cellbank.ims.examples.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.cellbank.ims.core.auth.ApiKeyAuthentication;
+import org.cellbank.ims.core.auth.ApiKeys;
+import org.cellbank.ims.core.auth.IssuedKey;
+import org.cellbank.ims.core.auth.Role;
+import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.db.SchemaMigrations;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonReader;
+import org.cellbank.ims.core.sample.SampleData;
+import org.cellbank.ims.core.sample.SampleDataLoader;
+import org.cellbank.ims.core.sample.SyntheticCellLines;
+import org.cellbank.ims.examples.lambda.ImsApplication;
+import org.cellbank.ims.examples.lambda.ImsFunction;
+import org.cellbank.ims.lambda.ImsLambdaHandler;
+import org.cellbank.ims.testkit.ImsPostgres;
+
+/**
+ * Measures the Lambda function's cold start and warm latency on one machine, without AWS.
+ *
+ * <p>Starts an embedded PostgreSQL with the sample data, 1,000 generated cell lines and a partner
+ * API key. Then, several times, launches a fresh JVM the way the Lambda Java runtime does: the real
+ * runtime interface client on the classpath (as in {@code /var/runtime/lib}), the unpacked
+ * deployment package as {@code LAMBDA_TASK_ROOT} and working directory, the Lambda JVM flags, and a
+ * Runtime API served by this program on {@code 127.0.0.1} that hands out one API Gateway HTTP API
+ * event, {@code GET /api/v0/cell-lines/SAMEA2590882}. Finally calls the function's handler in this
+ * JVM ({@link ImsFunction#assemble(Map)} with the same environment).
+ *
+ * <p>Prints: the package size; ms from process launch to the first answered request (median of
+ * the launches after a discarded first one) and the status code each launch answered, for the
+ * function and, in the same run, for a floor anchor ({@link JdbcFloorHandler}: a bare stream handler
+ * that connects with the PostgreSQL driver at init and runs one query per request), first on all
+ * CPUs, then pinned to one CPU with {@code taskset} where it exists (a Lambda function has less than
+ * one vCPU below 1,769 MB of memory, and its cold start is CPU-bound); warm p50 and
+ * p99 in ms of {@link ImsLambdaHandler#handle(byte[])}, with body and answer sizes, for the detail
+ * request, for a page of 250 (the function's cap) with and without gzip, and for a page of 1,000
+ * through the library without a cap.
+ *
+ * <pre>{@code
+ * ./mvnw -q -B package -pl examples/benchmarks -am -DskipTests
+ * java -cp "examples/benchmarks/target/ims-benchmarks.jar:examples/benchmarks/target/lib/*" \
+ *     org.cellbank.ims.examples.bench.LambdaColdStartBenchmark --data-dir /tmp/ims-bench
+ * }</pre>
+ *
+ * <p>Options: {@code --package ZIP} (default {@code examples/lambda-functions/target/ims-lambda.zip}),
+ * {@code --runtime-lib DIR} (the runtime interface client jars; default
+ * {@code examples/benchmarks/target/lambda-runtime}), {@code --launches N} (default 6, the first discarded),
+ * {@code --iterations N} (warm calls per request; default 2000), {@code --data-dir DIR} (keep the
+ * database between runs, which skips the loading), {@code --serve} (at the end, print the
+ * connection settings and keep the database running until stopped, for other probes).
+ */
+public final class LambdaColdStartBenchmark {
+  private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  private static final String HANDLER = "org.cellbank.ims.examples.lambda.ImsFunction::handleRequest";
+  private static final String FLOOR_HANDLER = JdbcFloorHandler.class.getName() + "::handleRequest";
+  private static final String PREFIX = "/2018-06-01/runtime/";
+  private static final String LAMBDA_JVM_FLAGS =
+      "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto";
+  private static final String DATABASE = "ims";
+  private static final String PARTNER = "partner";
+  private static final int SYNTHETIC_LINES = 1000;
+
+  private LambdaColdStartBenchmark() {}
+
+  /** Runs the benchmark; see the class comment for the options. */
+  public static void main(String[] args) throws Exception {
+    Path zip = Path.of("examples/lambda-functions/target/ims-lambda.zip");
+    Path runtimeLib = Path.of("examples/benchmarks/target/lambda-runtime");
+    int launches = 6;
+    int iterations = 2000;
+    Path dataDir = null;
+    boolean serve = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--package" -> zip = Path.of(value(args, ++i));
+        case "--runtime-lib" -> runtimeLib = Path.of(value(args, ++i));
+        case "--launches" -> launches = Integer.parseInt(value(args, ++i));
+        case "--iterations" -> iterations = Integer.parseInt(value(args, ++i));
+        case "--data-dir" -> dataDir = Path.of(value(args, ++i)).toAbsolutePath();
+        case "--serve" -> serve = true;
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    if (!Files.isRegularFile(zip)) {
+      throw new IllegalArgumentException(zip + " does not exist: build it with ./mvnw package -pl examples/lambda-functions -am");
+    }
+    ImsPostgres.Builder server = ImsPostgres.builder().docker(false);
+    if (dataDir != null) {
+      server.dataDirectory(dataDir.resolve("postgres"));
+    }
+    try (ImsPostgres postgres = server.build()) {
+      postgres.createDatabase(DATABASE);
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(postgres.jdbcUrl(DATABASE));
+      config.setUsername(postgres.user());
+      config.setPassword(postgres.password());
+      config.setMaximumPoolSize(2);
+      try (HikariDataSource dataSource = new HikariDataSource(config)) {
+        String key = prepare(dataSource);
+        Map<String, String> functionEnv = Map.of(
+            "IMS_JDBC_URL", postgres.jdbcUrl(DATABASE),
+            "IMS_JDBC_USER", postgres.user(),
+            "IMS_JDBC_PASSWORD", postgres.password());
+        byte[] detail = event("/api/v0/cell-lines/SAMEA2590882", "", key);
+        byte[] page = event("/api/v0/cell-lines", "limit=1000", key, true);
+
+        System.out.printf("package %s: %.2f MB (%d bytes)%n", zip, Files.size(zip) / 1e6, Files.size(zip));
+        Path taskRoot = Files.createTempDirectory("ims-lambda-task");
+        Path floorRoot = Files.createTempDirectory("ims-lambda-floor");
+        try {
+          unzip(zip, taskRoot);
+          floorPackage(taskRoot, floorRoot);
+          List<List<String>> placements = new ArrayList<>();
+          placements.add(List.of());
+          Optional<Path> taskset = onPath("taskset");
+          if (taskset.isPresent()) {
+            placements.add(List.of(taskset.get().toString(), "-c", "0"));
+          }
+          for (List<String> pin : placements) {
+            String where = pin.isEmpty() ? "all CPUs" : "one CPU (taskset -c 0, like a function below 1,769 MB)";
+            System.out.println("the function, " + HANDLER + ", on " + where + ":");
+            coldStarts(taskRoot, HANDLER, classpath(runtimeLib), functionEnv, detail, launches, pin);
+            System.out.println("floor anchor, " + FLOOR_HANDLER + " (connects at init, one query per request), on "
+                + where + ":");
+            coldStarts(floorRoot, FLOOR_HANDLER, classpath(runtimeLib), functionEnv, detail, launches, pin);
+          }
+          if (taskset.isEmpty()) {
+            System.out.println("(no taskset on the PATH: the launches on one CPU were skipped)");
+          }
+        } finally {
+          delete(taskRoot);
+          delete(floorRoot);
+        }
+        // The function as Lambda builds it (its data source, page cap and compression), in this JVM.
+        ImsLambdaHandler function = ImsFunction.assemble(functionEnv);
+        warm(function, "detail GET /api/v0/cell-lines/SAMEA2590882", detail, iterations);
+        byte[] capped = event("/api/v0/cell-lines", "limit=250", key);
+        byte[] cappedGzip = event("/api/v0/cell-lines", "limit=250", key, true);
+        warm(function, "page GET /api/v0/cell-lines?limit=250", capped, Math.max(10, iterations / 40));
+        warm(function, "page GET /api/v0/cell-lines?limit=250 with gzip", cappedGzip, Math.max(10, iterations / 40));
+        // The library without the cap, as a host application would serve the reference's largest page.
+        ImsLambdaHandler library = ImsApplication.builder().dataSource(dataSource)
+            .auth(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER)).compression(true).build();
+        warm(library, "page GET /api/v0/cell-lines?limit=1000 with gzip (library, no cap)", page,
+            Math.max(10, iterations / 100));
+
+        if (serve) {
+          Path eventFile = Files.createTempFile("ims-httpapi-v2-get-cell-line", ".json");
+          Files.write(eventFile, detail);
+          System.out.printf("%nServing until stopped. Function environment:%n");
+          functionEnv.forEach((k, v) -> System.out.printf("  --env %s=%s%n", k, v));
+          System.out.printf("Event with the partner key: %s%n", eventFile);
+          new CountDownLatch(1).await();
+        }
+      }
+    }
+  }
+
+  /** The executable {@code name} in a directory of the PATH, if any. */
+  private static Optional<Path> onPath(String name) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+        return Optional.of(Path.of(dir, name));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Migrates, loads the sample and generated lines where missing, and returns a new partner key. */
+  private static String prepare(HikariDataSource dataSource) {
+    SchemaMigrations.create(dataSource).migrate();
+    CellLineRepository lines = CellLineRepository.create(dataSource);
+    SampleDataLoader loader = SampleDataLoader.create(lines);
+    if (lines.count() < SampleData.all().size() + SYNTHETIC_LINES) {
+      long start = System.nanoTime();
+      loader.loadMissing(SampleData.all());
+      loader.loadMissing(SyntheticCellLines.generate(SYNTHETIC_LINES, 1L));
+      System.out.printf("loaded the sample and %d generated cell lines in %.1f s%n",
+          SYNTHETIC_LINES, (System.nanoTime() - start) / 1e9);
+    }
+    ApiKeys keys = ApiKeys.create(dataSource);
+    if (!keys.userExists(PARTNER)) {
+      keys.createUser(PARTNER, Role.PARTNER);
+    }
+    IssuedKey key = keys.issue(PARTNER);
+    return PARTNER + ":" + key.key();
+  }
+
+  /**
+   * A package holding only the floor anchor's class and the two libraries it needs (the PostgreSQL
+   * driver and the Lambda core interfaces), taken from the function's unpacked package and laid
+   * out the same way: classes unpacked at the top.
+   */
+  private static void floorPackage(Path functionRoot, Path floorRoot) throws IOException {
+    for (String tree : List.of("org/postgresql", "com/amazonaws/services/lambda/runtime", "META-INF/services/java.sql.Driver")) {
+      Path source = functionRoot.resolve(tree);
+      if (!Files.exists(source)) {
+        throw new IllegalStateException("the function's package has no " + tree);
+      }
+      try (Stream<Path> files = Files.walk(source)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          Path target = floorRoot.resolve(functionRoot.relativize(file).toString());
+          Files.createDirectories(target.getParent());
+          Files.copy(file, target);
+        }
+      }
+    }
+    String resource = JdbcFloorHandler.class.getName().replace('.', '/') + ".class";
+    Path target = floorRoot.resolve(resource);
+    Files.createDirectories(target.getParent());
+    try (InputStream in = LambdaColdStartBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("cannot find " + resource + " on the class path");
+      }
+      Files.copy(in, target);
+    }
+  }
+
+  private static void coldStarts(Path taskRoot, String handler, String classpath, Map<String, String> functionEnv,
+      byte[] event, int launches, List<String> pin) throws Exception {
+    List<Double> measured = new ArrayList<>();
+    for (int n = 0; n < launches; n++) {
+      Outcome outcome = launch(taskRoot, handler, classpath, functionEnv, event, pin);
+      System.out.printf("launch %d%s: first response after %.0f ms, statusCode %s%n",
+          n + 1, n == 0 ? " (warm-up, discarded)" : "", outcome.millis(), outcome.status());
+      if (n > 0) {
+        measured.add(outcome.millis());
+      }
+    }
+    if (!measured.isEmpty()) {
+      double[] values = measured.stream().mapToDouble(Double::doubleValue).toArray();
+      System.out.printf("cold start, launch to first response: median %.0f ms (min %.0f, max %.0f) over %d launches%n",
+          percentile(values, 0.5), Arrays.stream(values).min().orElse(0), Arrays.stream(values).max().orElse(0),
+          values.length);
+    }
+  }
+
+  private record Outcome(double millis, String status) {}
+
+  /** Launches one runtime and returns the ms from launch to its first response, and that response's status. */
+  private static Outcome launch(Path taskRoot, String handler, String classpath, Map<String, String> functionEnv,
+      byte[] event, List<String> pin) throws Exception {
+    ExecutorService executor = Executors.newCachedThreadPool();
+    HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    CompletableFuture<byte[]> response = new CompletableFuture<>();
+    long[] answeredAt = new long[1];
+    AtomicBoolean delivered = new AtomicBoolean();
+    CountDownLatch stop = new CountDownLatch(1);
+    api.setExecutor(executor);
+    api.createContext(PREFIX, exchange -> {
+      try {
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals(PREFIX + "invocation/next")) {
+          if (delivered.compareAndSet(false, true)) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", "req-1");
+            exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
+            exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn",
+                "arn:aws:lambda:eu-west-1:123456789012:function:ims");
+            exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
+            reply(exchange, 200, event);
+          } else {
+            stop.await();
+            reply(exchange, 500, new byte[0]);
+          }
+        } else if (path.equals(PREFIX + "invocation/req-1/response")) {
+          answeredAt[0] = System.nanoTime();
+          response.complete(exchange.getRequestBody().readAllBytes());
+          reply(exchange, 202, "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8));
+        } else {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          response.completeExceptionally(new IllegalStateException(
+              "the runtime called " + path + ": " + new String(body, StandardCharsets.UTF_8)));
+          reply(exchange, 202, "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        exchange.close();
+      }
+    });
+    api.start();
+
+    List<String> command = new ArrayList<>(pin);
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(LAMBDA_JVM_FLAGS.split(" ")));
+    command.addAll(List.of("-cp", classpath, RIC_MAIN, handler));
+    Path log = Files.createTempFile("ims-lambda-child", ".log");
+    ProcessBuilder pb = new ProcessBuilder(command).directory(taskRoot.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    Map<String, String> env = pb.environment();
+    String path = env.getOrDefault("PATH", "/usr/bin:/bin");
+    env.clear();
+    env.put("PATH", path);
+    env.put("LANG", "en_US.UTF-8");
+    env.put("TZ", ":UTC");
+    env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + api.getAddress().getPort());
+    env.put("_HANDLER", handler);
+    env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java17");
+    env.put("AWS_LAMBDA_FUNCTION_NAME", "ims");
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/ims");
+    env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/28/[$LATEST]00000000000000000000000000000000");
+    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    env.put("AWS_REGION", "eu-west-1");
+    env.put("AWS_DEFAULT_REGION", "eu-west-1");
+    env.putAll(functionEnv);
+
+    long start = System.nanoTime();
+    Process child = pb.start();
+    try {
+      byte[] body;
+      try {
+        body = response.get(60, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IllegalStateException("no response from the runtime (alive: " + child.isAlive()
+            + "); its output:\n" + Files.readString(log), e);
+      }
+      JsonObject answer = JsonReader.create().read(body).asObject();
+      String status = answer.findNumber("statusCode").map(n -> Long.toString(n.longValue())).orElse("none");
+      return new Outcome((answeredAt[0] - start) / 1e6, status);
+    } finally {
+      stop.countDown();
+      child.destroy();
+      if (!child.waitFor(10, TimeUnit.SECONDS)) {
+        child.destroyForcibly().waitFor();
+      }
+      api.stop(0);
+      executor.shutdownNow();
+      Files.deleteIfExists(log);
+    }
+  }
+
+  private static void warm(ImsLambdaHandler handler, String label, byte[] event, int iterations) {
+    byte[] first = handler.handle(event);
+    JsonObject answer = JsonReader.create().read(first).asObject();
+    String status = answer.findNumber("statusCode").map(n -> Long.toString(n.longValue())).orElse("none");
+    int bodyBytes = answer.findBoolean("isBase64Encoded").orElse(false)
+        ? java.util.Base64.getDecoder().decode(answer.findString("body").orElse("")).length
+        : answer.findString("body").orElse("").getBytes(StandardCharsets.UTF_8).length;
+    for (int i = 0; i < iterations; i++) {
+      handler.handle(event);
+    }
+    double[] millis = new double[iterations];
+    for (int i = 0; i < iterations; i++) {
+      long t = System.nanoTime();
+      handler.handle(event);
+      millis[i] = (System.nanoTime() - t) / 1e6;
+    }
+    System.out.printf("warm in-process %s (statusCode %s, body %.2f MB, Lambda answer %.2f MB): "
+        + "p50 %.2f ms, p99 %.2f ms over %d calls%n", label, status, bodyBytes / 1e6, first.length / 1e6,
+        percentile(millis, 0.5), percentile(millis, 0.99), iterations);
+  }
+
+  /** An API Gateway HTTP API (payload 2.0) GET event carrying the partner's key. */
+  static byte[] event(String path, String query, String apiKey) {
+    return event(path, query, apiKey, false);
+  }
+
+  /** The same event, asking for a gzip answer when {@code gzip} is set. */
+  static byte[] event(String path, String query, String apiKey, boolean gzip) {
+    String json = "{\"version\":\"2.0\",\"routeKey\":\"$default\","
+        + "\"rawPath\":\"" + path + "\",\"rawQueryString\":\"" + query + "\","
+        + "\"headers\":{\"accept\":\"application/json\",\"authorization\":\"ApiKey " + apiKey + "\","
+        + (gzip ? "\"accept-encoding\":\"gzip\"," : "")
+        + "\"host\":\"abcdef1234.execute-api.eu-west-1.amazonaws.com\",\"x-forwarded-proto\":\"https\"},"
+        + (query.isEmpty() ? "" : "\"queryStringParameters\":{" + queryParameters(query) + "},")
+        + "\"requestContext\":{\"accountId\":\"123456789012\",\"apiId\":\"abcdef1234\","
+        + "\"domainName\":\"abcdef1234.execute-api.eu-west-1.amazonaws.com\",\"domainPrefix\":\"abcdef1234\","
+        + "\"http\":{\"method\":\"GET\",\"path\":\"" + path + "\",\"protocol\":\"HTTP/1.1\","
+        + "\"sourceIp\":\"198.51.100.7\",\"userAgent\":\"ims-bench\"},"
+        + "\"requestId\":\"bench\",\"routeKey\":\"$default\",\"stage\":\"$default\","
+        + "\"time\":\"28/Nov/2026:10:00:00 +0000\",\"timeEpoch\":1795860000000},"
+        + "\"isBase64Encoded\":false}";
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String queryParameters(String query) {
+    List<String> pairs = new ArrayList<>();
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      pairs.add("\"" + pair.substring(0, eq) + "\":\"" + pair.substring(eq + 1) + "\"");
+    }
+    return String.join(",", pairs);
+  }
+
+  private static String classpath(Path runtimeLib) throws IOException {
+    try (Stream<Path> jars = Files.list(runtimeLib)) {
+      List<String> entries = jars.filter(p -> p.toString().endsWith(".jar")).sorted()
+          .map(p -> p.toAbsolutePath().toString()).toList();
+      if (entries.isEmpty()) {
+        throw new IllegalArgumentException("no runtime interface client jars in " + runtimeLib);
+      }
+      return String.join(File.pathSeparator, entries);
+    }
+  }
+
+  private static void unzip(Path zip, Path target) throws IOException {
+    try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+      for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+        Path out = target.resolve(entry.getName()).normalize();
+        if (!out.startsWith(target)) {
+          throw new IOException("zip entry outside the target: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(out);
+        } else {
+          Files.createDirectories(out.getParent());
+          Files.copy(entries, out);
+        }
+      }
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+
+  private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private static double percentile(double[] values, double p) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(args[i - 1] + " needs a value");
+    }
+    return args[i];
+  }
+}

@@ -1,0 +1,88 @@
+package org.cellbank.ims.examples.lambda;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
+import org.cellbank.ims.lambda.jdbc.SecretsExtension;
+
+/** What the example functions read from their environment in common: the database. */
+final class FunctionSettings {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  private FunctionSettings() {}
+
+  /**
+   * jOOQ builds and logs a banner and a tip on first use; skip both unless the deployment asks
+   * for them ({@code JAVA_TOOL_OPTIONS=-Dorg.jooq.no-logo=false}).
+   */
+  static void quietJooq() {
+    defaultProperty("org.jooq.no-logo", "true");
+    defaultProperty("org.jooq.no-tips", "true");
+  }
+
+  /**
+   * The database of {@code IMS_JDBC_URL}, with the credentials of the secret {@code IMS_DB_SECRET_ID}
+   * or else {@code IMS_JDBC_USER} and {@code IMS_JDBC_PASSWORD}, and {@code IMS_DB_POOL_SIZE}
+   * connections (1 or 2, default 2). Nothing is connected yet.
+   */
+  static LambdaDataSource dataSource(Map<String, String> env) {
+    int pool = Integer.parseInt(env.getOrDefault("IMS_DB_POOL_SIZE", "2"));
+    if (pool < 1 || pool > 2) {
+      throw new IllegalStateException("IMS_DB_POOL_SIZE must be 1 or 2 in a Lambda container: " + pool);
+    }
+    LambdaDataSource.Builder db = LambdaDataSource.builder().url(required(env, "IMS_JDBC_URL")).maxConnections(pool)
+        // Every supported server is 15 or newer: the driver sends its session settings with the
+        // start-up message instead of running a SET statement after it (a URL parameter wins).
+        .property("assumeMinServerVersion", "15");
+    String secretId = env.get("IMS_DB_SECRET_ID");
+    if (secretId != null && !secretId.isBlank()) {
+      // Read when a connection opens (on the background thread at init), so a rotated secret is
+      // picked up by the next connection.
+      SecretsExtension secrets = SecretsExtension.fromEnvironment(env);
+      db.credentials(new SecretCredentials(secrets, secretId));
+    } else {
+      db.user(required(env, "IMS_JDBC_USER")).password(required(env, "IMS_JDBC_PASSWORD"));
+    }
+    return db.build();
+  }
+
+  /** Waits for the connection opened in the background; an unreachable database fails init. */
+  static void awaitDatabase(LambdaDataSource dataSource) {
+    try {
+      dataSource.awaitOpen(CONNECT_TIMEOUT);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
+    }
+  }
+
+  static String required(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("environment variable " + name + " is not set");
+    }
+    return value;
+  }
+
+  private static void defaultProperty(String name, String value) {
+    if (System.getProperty(name) == null) {
+      System.setProperty(name, value);
+    }
+  }
+
+  /** The database credentials in a secret, read for each new connection; a named class, not a lambda (cold start). */
+  private static final class SecretCredentials implements java.util.function.Supplier<LambdaDataSource.Credentials> {
+    private final SecretsExtension secrets;
+    private final String secretId;
+
+    SecretCredentials(SecretsExtension secrets, String secretId) {
+      this.secrets = secrets;
+      this.secretId = secretId;
+    }
+
+    @Override
+    public LambdaDataSource.Credentials get() {
+      return secrets.databaseCredentials(secretId);
+    }
+  }
+}

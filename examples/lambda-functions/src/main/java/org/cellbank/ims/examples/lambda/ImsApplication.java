@@ -1,0 +1,152 @@
+package org.cellbank.ims.examples.lambda;
+
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.cellbank.ims.core.PageRequest;
+import org.cellbank.ims.core.api.ImportRunRoutes;
+import org.cellbank.ims.core.api.MediaRoutes;
+import org.cellbank.ims.core.api.PartnerApi;
+import org.cellbank.ims.core.api.SearchRoutes;
+import org.cellbank.ims.core.db.BatchRepository;
+import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.http.HttpFilter;
+import org.cellbank.ims.http.Router;
+import org.cellbank.ims.core.importer.ImportRuns;
+import org.cellbank.ims.core.search.CatalogueIndex;
+import org.cellbank.ims.lambda.ImsLambdaHandler;
+import org.cellbank.ims.lambda.ScheduledJob;
+
+/**
+ * Assembles the IMS HTTP application from its parts; the local server and the Lambda function
+ * both use it, so what runs on a laptop is what runs on AWS.
+ *
+ * <pre>{@code
+ * ImsLambdaHandler handler = ImsApplication.builder()
+ *     .dataSource(dataSource)
+ *     .auth(ApiKeyAuthentication.requiring(apiKeys, Role.PARTNER))
+ *     .media(MediaRoutes.builder().store(store).build())   // optional: GET /media/{key}
+ *     .catalogueIndex(index)                                // optional: GET /api/v0/search
+ *     .build();
+ * }</pre>
+ *
+ * <p>The authentication filter runs before every route, the media and search routes included. The
+ * executive routes over the import runs ({@code GET /api/v0/import-runs}, {@link ImportRunRoutes})
+ * are always served and also require {@link org.cellbank.ims.core.auth.Role#EXECUTIVE_VIEWER}.
+ */
+public final class ImsApplication {
+
+  private ImsApplication() {}
+
+  /**
+   * The Lambda handler serving the partner API over {@code dataSource}, behind {@code auth}, without
+   * media or search routes.
+   *
+   * @param dataSource the database (migrated)
+   * @param auth the authentication filter run before every route
+   */
+  public static ImsLambdaHandler handler(DataSource dataSource, HttpFilter auth) {
+    return builder().dataSource(dataSource).auth(auth).build();
+  }
+
+  /** A builder: the data source and the authentication filter are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds the application's Lambda handler. Not thread-safe. */
+  public static final class Builder {
+    private DataSource dataSource;
+    private HttpFilter auth;
+    private CellLineRepository cellLines;
+    private MediaRoutes media;
+    private CatalogueIndex index;
+    private ScheduledJob job;
+    private int maxPageSize = PageRequest.MAX_LIMIT;
+    private boolean compression;
+
+    private Builder() {}
+
+    /** Sets the database (migrated; required). */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /** Sets the authentication filter run before every route (required). */
+    public Builder auth(HttpFilter auth) {
+      this.auth = Objects.requireNonNull(auth, "auth");
+      return this;
+    }
+
+    /**
+     * Sets the cell-line repository, e.g. one wired to the search outbox; by default one over the
+     * data source.
+     */
+    public Builder cellLines(CellLineRepository cellLines) {
+      this.cellLines = Objects.requireNonNull(cellLines, "cellLines");
+      return this;
+    }
+
+    /** Serves {@code GET /media/{key}} with these routes; without it the path answers 404. */
+    public Builder media(MediaRoutes media) {
+      this.media = Objects.requireNonNull(media, "media");
+      return this;
+    }
+
+    /** Serves {@code GET /api/v0/search} from this index; without it the path answers 404. */
+    public Builder catalogueIndex(CatalogueIndex index) {
+      this.index = Objects.requireNonNull(index, "index");
+      return this;
+    }
+
+    /** Runs this job when an EventBridge schedule invokes the function (the nightly update). */
+    public Builder scheduledJob(ScheduledJob job) {
+      this.job = Objects.requireNonNull(job, "job");
+      return this;
+    }
+
+    /**
+     * The largest page the list endpoints serve (default {@value PageRequest#MAX_LIMIT}, as the
+     * reference); see {@link PartnerApi#create(CellLineRepository, BatchRepository, int)}.
+     */
+    public Builder maxPageSize(int maxPageSize) {
+      if (maxPageSize < 1 || maxPageSize > PageRequest.MAX_LIMIT) {
+        throw new IllegalArgumentException("maxPageSize must be between 1 and " + PageRequest.MAX_LIMIT);
+      }
+      this.maxPageSize = maxPageSize;
+      return this;
+    }
+
+    /** Gzip answers for clients that accept it (default false); see {@link ImsLambdaHandler.Builder#compression(boolean)}. */
+    public Builder compression(boolean compression) {
+      this.compression = compression;
+      return this;
+    }
+
+    /**
+     * The handler.
+     *
+     * @throws IllegalStateException when the data source or the authentication filter is missing
+     */
+    public ImsLambdaHandler build() {
+      if (dataSource == null || auth == null) {
+        throw new IllegalStateException("a data source and an authentication filter are required");
+      }
+      CellLineRepository lines = cellLines != null ? cellLines : CellLineRepository.create(dataSource);
+      Router.Builder router = PartnerApi.create(lines, BatchRepository.create(dataSource), maxPageSize)
+          .addTo(Router.builder());
+      if (media != null) {
+        media.addTo(router);
+      }
+      ImportRunRoutes.create(ImportRuns.create(dataSource)).addTo(router);
+      if (index != null) {
+        SearchRoutes.create(index).addTo(router);
+      }
+      ImsLambdaHandler.Builder handler = ImsLambdaHandler.builder(router.filter(auth).build()).compression(compression);
+      if (job != null) {
+        handler.scheduledJob(job);
+      }
+      return handler.build();
+    }
+  }
+}

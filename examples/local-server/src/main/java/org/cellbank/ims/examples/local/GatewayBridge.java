@@ -1,0 +1,133 @@
+package org.cellbank.ims.examples.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonReader;
+import org.cellbank.ims.http.internal.json.JsonString;
+import org.cellbank.ims.http.internal.json.JsonValue;
+import org.cellbank.ims.http.internal.json.JsonWriter;
+import org.cellbank.ims.lambda.ImsLambdaHandler;
+
+/**
+ * Serves plain HTTP through the Lambda handler: each request becomes an API Gateway HTTP API
+ * (payload 2.0) event, and the handler's answer becomes the HTTP response, as API Gateway does.
+ */
+final class GatewayBridge implements com.sun.net.httpserver.HttpHandler {
+
+  private static final int MAX_BODY = 6 * 1024 * 1024;
+  private final ImsLambdaHandler handler;
+
+  GatewayBridge(ImsLambdaHandler handler) {
+    this.handler = handler;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readNBytes(MAX_BODY + 1);
+      }
+      if (body.length > MAX_BODY) {
+        send(exchange, 413, "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      byte[] answer = handler.handle(JsonWriter.compact().writeUtf8(event(exchange, body)));
+      JsonObject response = JsonReader.create().read(answer).asObject();
+      int status = (int) response.findNumber("statusCode").orElseThrow().longValue();
+      response.findObject("headers").ifPresent(h -> h.members().forEach((name, value) -> {
+        if (value instanceof JsonString s) {
+          exchange.getResponseHeaders().add(name, s.value());
+        }
+      }));
+      response.findArray("cookies").ifPresent(c -> c.elements().forEach(
+          v -> exchange.getResponseHeaders().add("Set-Cookie", v.asString())));
+      String text = response.findString("body").orElse("");
+      byte[] out = response.findBoolean("isBase64Encoded").orElse(false)
+          ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+      send(exchange, status, out);
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    boolean noBody = body.length == 0 || "HEAD".equals(exchange.getRequestMethod()) || status == 204 || status == 304;
+    exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
+    if (!noBody) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  // The event API Gateway sends for an HTTP API with payload format 2.0.
+  private static JsonObject event(HttpExchange exchange, byte[] body) {
+    URI uri = exchange.getRequestURI();
+    JsonObject.Builder headers = JsonObject.builder();
+    List<String> cookies = new ArrayList<>();
+    for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
+      String name = h.getKey().toLowerCase(Locale.ROOT);
+      if (name.equals("cookie")) {
+        for (String v : h.getValue()) {
+          for (String c : v.split(";")) {
+            if (!c.isBlank()) {
+              cookies.add(c.trim());
+            }
+          }
+        }
+      } else {
+        headers.put(name, String.join(",", h.getValue()));
+      }
+    }
+    String requestId = UUID.randomUUID().toString();
+    Instant now = Instant.now();
+    String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
+    JsonObject http = JsonObject.builder()
+        .put("method", exchange.getRequestMethod())
+        .put("path", uri.getPath())
+        .put("protocol", exchange.getProtocol())
+        .put("sourceIp", sourceIp)
+        .put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent") == null ? ""
+            : exchange.getRequestHeaders().getFirst("User-Agent"))
+        .build();
+    JsonObject context = JsonObject.builder()
+        .put("accountId", "local")
+        .put("apiId", "local")
+        .put("domainName", "localhost")
+        .put("domainPrefix", "localhost")
+        .put("http", http)
+        .put("requestId", requestId)
+        .put("routeKey", "$default")
+        .put("stage", "$default")
+        .put("time", now.toString())
+        .put("timeEpoch", now.toEpochMilli())
+        .build();
+    JsonObject.Builder e = JsonObject.builder()
+        .put("version", "2.0")
+        .put("routeKey", "$default")
+        .put("rawPath", uri.getPath())
+        .put("rawQueryString", uri.getRawQuery() == null ? "" : uri.getRawQuery())
+        .put("headers", headers.build())
+        .put("requestContext", context)
+        .put("isBase64Encoded", body.length > 0);
+    if (!cookies.isEmpty()) {
+      e.put("cookies", new JsonArray(cookies.stream().<JsonValue>map(JsonString::new).toList()));
+    }
+    if (body.length > 0) {
+      e.put("body", Base64.getEncoder().encodeToString(body));
+    }
+    return e.build();
+  }
+}

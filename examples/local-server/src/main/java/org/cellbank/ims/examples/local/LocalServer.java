@@ -1,0 +1,194 @@
+package org.cellbank.ims.examples.local;
+
+import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.cellbank.ims.core.api.MediaRoutes;
+import org.cellbank.ims.core.auth.ApiKeyAuthentication;
+import org.cellbank.ims.core.auth.ApiKeys;
+import org.cellbank.ims.core.auth.IssuedKey;
+import org.cellbank.ims.core.auth.Role;
+import org.cellbank.ims.core.db.CatalogueDocuments;
+import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.db.SchemaMigrations;
+import org.cellbank.ims.core.media.FileSystemMediaStore;
+import org.cellbank.ims.core.sample.SampleData;
+import org.cellbank.ims.core.sample.SampleDataLoader;
+import org.cellbank.ims.core.search.CatalogueIndex;
+import org.cellbank.ims.core.db.DrainResult;
+import org.cellbank.ims.core.db.OutboxDrainer;
+import org.cellbank.ims.core.db.SearchOutbox;
+import org.cellbank.ims.core.search.SearchQuery;
+import org.cellbank.ims.examples.lambda.ImsApplication;
+import org.cellbank.ims.lambda.ImsLambdaHandler;
+import org.cellbank.ims.search.ManagedOpenSearchClient;
+import org.cellbank.ims.search.OpenSearchCatalogueIndex;
+import org.cellbank.ims.search.OpenSearchClients;
+import org.cellbank.ims.testkit.ImsOpenSearch;
+import org.cellbank.ims.testkit.ImsPostgres;
+
+/**
+ * The whole IMS on one machine with embedded defaults: an embedded PostgreSQL whose data survive
+ * restarts, the schema migrated, the sample data loaded into an empty database, a partner API key,
+ * and HTTP on {@code 127.0.0.1} served through the very Lambda handler deployed on AWS (each
+ * request is turned into an API Gateway HTTP API event).
+ *
+ * <p>Media live on the file system under {@code <data-dir>/media} ({@code FileSystemMediaStore}) and
+ * {@code GET /media/...} streams them; a small sample PDF or JPEG is put under every media key of the
+ * sample data that has no file yet ({@link SampleMediaFiles}). Search runs on an embedded OpenSearch
+ * node (its index lives in a temporary directory, so it is rebuilt from the visible lines at every
+ * start); cell-line writes record their changes in the search outbox, which is drained at start.
+ *
+ * <p>Options: {@code --port N} (default 8080), {@code --data-dir DIR} (default {@code ims-data}
+ * in the working directory), {@code --no-search} (no OpenSearch node: {@code /api/v0/search}
+ * answers 404 and the outbox is not used).
+ */
+public final class LocalServer {
+
+  /** The partner user whose key the server prints at start. */
+  public static final String PARTNER_USER = "partner";
+
+  private LocalServer() {}
+
+  /** Starts the server and serves until the process is stopped. */
+  public static void main(String[] args) throws Exception {
+    int port = 8080;
+    Path dataDir = Path.of("ims-data");
+    boolean search = true;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+        case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
+        case "--no-search" -> search = false;
+        case "--help", "-h" -> {
+          System.out.println("usage: LocalServer [--port 8080] [--data-dir ims-data] [--no-search]");
+          return;
+        }
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
+      }
+    }
+    ImsPostgres postgres = ImsPostgres.builder().docker(false).dataDirectory(dataDir.resolve("postgres").toAbsolutePath()).build();
+    postgres.createDatabase("ims");
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(postgres.jdbcUrl("ims"));
+    config.setUsername(postgres.user());
+    config.setPassword(postgres.password());
+    config.setMaximumPoolSize(8);
+    config.setPoolName("ims-local");
+    HikariDataSource dataSource = new HikariDataSource(config);
+
+    SchemaMigrations.create(dataSource).migrate();
+    CellLineRepository.Builder linesBuilder = CellLineRepository.builder().dataSource(dataSource);
+    if (search) {
+      linesBuilder.searchOutbox(SearchOutbox.create(dataSource));
+    }
+    CellLineRepository lines = linesBuilder.build();
+    if (lines.count() == 0) {
+      int loaded = SampleDataLoader.create(lines).loadMissing(SampleData.all());
+      System.out.printf("Loaded %d sample cell lines into the empty database.%n", loaded);
+    }
+
+    Path mediaDir = dataDir.resolve("media").toAbsolutePath();
+    int files = SampleMediaFiles.ensure(mediaDir, SampleData.all());
+    byte[] signingKey = new byte[32];
+    new SecureRandom().nextBytes(signingKey);
+    // Nothing serves the store's presigned URLs here: GET /media/... streams the bytes instead.
+    FileSystemMediaStore mediaStore = FileSystemMediaStore.builder().root(mediaDir)
+        .baseUri(URI.create("http://127.0.0.1:" + port + "/media/")).signingKey(signingKey).build();
+
+    ImsOpenSearch openSearch = null;
+    ManagedOpenSearchClient openSearchClient = null;
+    CatalogueIndex index = null;
+    String searchStatus = "off (--no-search)";
+    if (search) {
+      System.out.println("Starting the embedded OpenSearch node (20-30 s)...");
+      openSearch = ImsOpenSearch.builder().docker(false).build();
+      openSearchClient = OpenSearchClients.http(openSearch.httpUrl());
+      OpenSearchCatalogueIndex openSearchIndex = OpenSearchCatalogueIndex.builder()
+          .client(openSearchClient.client()).replicas(0).build();
+      openSearchIndex.createIfMissing();
+      index = openSearchIndex;
+      long indexed = index.search(SearchQuery.builder().page(0, 0).build()).total();
+      if (indexed == 0) {
+        indexed = index.rebuild(CatalogueDocuments.allVisible(lines), n -> { }).documents();
+      }
+      DrainResult drained = OutboxDrainer.builder().dataSource(dataSource).index(index)
+          .documents(CatalogueDocuments.source(lines)).build().drain();
+      searchStatus = String.format("on, embedded OpenSearch at %s, %d lines indexed, outbox drained (%d changes)",
+          openSearch.httpUrl(), indexed, drained.upserted() + drained.deleted());
+    }
+
+    ApiKeys apiKeys = ApiKeys.create(dataSource);
+    if (!apiKeys.userExists(PARTNER_USER)) {
+      apiKeys.createUser(PARTNER_USER, Role.PARTNER);
+    }
+    IssuedKey key = apiKeys.issue(PARTNER_USER);
+
+    ImsApplication.Builder app = ImsApplication.builder()
+        .dataSource(dataSource)
+        .auth(ApiKeyAuthentication.requiring(apiKeys, Role.PARTNER))
+        .cellLines(lines)
+        .media(MediaRoutes.builder().store(mediaStore).build());
+    if (index != null) {
+      app.catalogueIndex(index);
+    }
+    ImsLambdaHandler handler = app.build();
+    HttpServer server = serve(handler, port);
+    int actual = server.getAddress().getPort();
+
+    ImsOpenSearch openSearchToStop = openSearch;
+    ManagedOpenSearchClient clientToClose = openSearchClient;
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop(1);
+      if (clientToClose != null) {
+        clientToClose.close();
+      }
+      if (openSearchToStop != null) {
+        openSearchToStop.close();
+      }
+      dataSource.close();
+      postgres.close();
+      stopped.countDown();
+    }, "ims-local-stop"));
+
+    System.out.printf("%nIMS is running on http://127.0.0.1:%d (data in %s)%n", actual, dataDir.toAbsolutePath());
+    System.out.printf("Media: %s (%d sample files added), served by GET /media/<key>%n", mediaDir, files);
+    System.out.printf("Search: %s%n", searchStatus);
+    System.out.printf("Send this header with every request:%n  Authorization: ApiKey %s:%s%n", PARTNER_USER, key.key());
+    System.out.printf("Try:%n  curl -H 'Authorization: ApiKey %s:%s' http://127.0.0.1:%d/api/v0/cell-lines/SAMEA2590882%n",
+        PARTNER_USER, key.key(), actual);
+    if (index != null) {
+      System.out.printf("  curl -H 'Authorization: ApiKey %s:%s' 'http://127.0.0.1:%d/api/v0/search?q=ataxia&donor_sex=male'%n",
+          PARTNER_USER, key.key(), actual);
+    }
+    System.out.println("Stop with Ctrl+C.");
+    stopped.await();
+  }
+
+  /** Serves {@code handler} over HTTP on 127.0.0.1:{@code port} (0 picks a free port). */
+  public static HttpServer serve(ImsLambdaHandler handler, int port) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    ExecutorService executor = Executors.newFixedThreadPool(8);
+    server.setExecutor(executor);
+    server.createContext("/", new GatewayBridge(handler));
+    server.start();
+    return server;
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+}

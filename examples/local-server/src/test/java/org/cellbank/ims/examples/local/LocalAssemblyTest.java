@@ -1,0 +1,159 @@
+package org.cellbank.ims.examples.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.cellbank.ims.core.api.MediaRoutes;
+import org.cellbank.ims.core.api.V0Json;
+import org.cellbank.ims.core.auth.ApiKeyAuthentication;
+import org.cellbank.ims.core.auth.ApiKeys;
+import org.cellbank.ims.core.auth.IssuedKey;
+import org.cellbank.ims.core.auth.Role;
+import org.cellbank.ims.core.db.CatalogueDocuments;
+import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.db.SchemaMigrations;
+import org.cellbank.ims.core.importer.ImportReport;
+import org.cellbank.ims.core.importer.ImportRuns;
+import org.cellbank.ims.core.media.FileSystemMediaStore;
+import org.cellbank.ims.core.media.MediaKey;
+import org.cellbank.ims.core.sample.SampleData;
+import org.cellbank.ims.core.sample.SampleDataLoader;
+import org.cellbank.ims.core.search.CatalogueDocument;
+import org.cellbank.ims.core.search.InMemoryCatalogueIndex;
+import org.cellbank.ims.core.db.OutboxDrainer;
+import org.cellbank.ims.core.db.SearchOutbox;
+import org.cellbank.ims.examples.lambda.ImsApplication;
+import org.cellbank.ims.testkit.ImsPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local server's assembly (media, search, outbox) served over HTTP through the Lambda handler. */
+class LocalAssemblyTest {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir static Path dataDir;
+  private static HttpServer server;
+  private static String base;
+  private static String auth;
+  private static String executiveAuth;
+  private static InMemoryCatalogueIndex index;
+
+  @BeforeAll
+  static void start() throws Exception {
+    DataSource dataSource = ImsPostgres.shared().createDatabase();
+    SchemaMigrations.create(dataSource).migrate();
+    CellLineRepository lines = CellLineRepository.builder().dataSource(dataSource)
+        .searchOutbox(SearchOutbox.create(dataSource)).build();
+    SampleDataLoader.create(lines).loadMissing(SampleData.all());
+    index = InMemoryCatalogueIndex.create();
+    index.rebuild(CatalogueDocuments.allVisible(lines), n -> { });
+    OutboxDrainer.builder().dataSource(dataSource).index(index)
+        .documents(CatalogueDocuments.source(lines)).build().drain();
+    Path media = dataDir.resolve("media");
+    SampleMediaFiles.ensure(media, SampleData.all());
+    FileSystemMediaStore store = FileSystemMediaStore.builder().root(media).baseUri(URI.create("http://127.0.0.1:1/media/"))
+        .signingKey(new byte[32]).build();
+    ApiKeys keys = ApiKeys.create(dataSource);
+    keys.createUser("partner", Role.PARTNER);
+    IssuedKey key = keys.issue("partner");
+    auth = "ApiKey partner:" + key.key();
+    keys.createUser("viewer", Role.EXECUTIVE_VIEWER);
+    executiveAuth = "ApiKey viewer:" + keys.issue("viewer").key();
+    ImportRuns.create(dataSource).save(ImportReport.builder()
+        .startedAt(Instant.parse("2026-11-28T01:00:00Z")).finishedAt(Instant.parse("2026-11-28T01:02:00Z"))
+        .outcome(ImportReport.Outcome.COMPLETED).total(3).created(3)
+        .build());
+    server = LocalServer.serve(ImsApplication.builder().dataSource(dataSource)
+        .auth(ApiKeyAuthentication.requiring(keys, Role.PARTNER)).cellLines(lines)
+        .media(MediaRoutes.builder().store(store).build()).catalogueIndex(index).build(), 0);
+    base = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
+  private static HttpResponse<byte[]> get(String path, boolean withKey) throws Exception {
+    return get(path, withKey ? auth : null);
+  }
+
+  private static HttpResponse<byte[]> get(String path, String authorization) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void importRuns_areServedToExecutives_andRefusedToPartners() throws Exception {
+    HttpResponse<byte[]> executive = get("/api/v0/import-runs", executiveAuth);
+    assertThat(executive.statusCode()).isEqualTo(200);
+    assertThat(new String(executive.body(), StandardCharsets.UTF_8))
+        .contains("\"outcome\": \"completed\"").contains("\"total_count\": 1").contains("\"created\": 3");
+    assertThat(get("/api/v0/import-runs", auth).statusCode()).isEqualTo(403);
+    assertThat(get("/api/v0/import-runs", (String) null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void everySampleMediaKey_resolves_withTheRightContentType() throws Exception {
+    List<MediaKey> keys = SampleMediaFiles.keys(SampleData.all());
+    assertThat(keys).hasSizeGreaterThan(10);
+    for (MediaKey key : keys) {
+      HttpResponse<byte[]> r = get(V0Json.mediaUrl(key.value()), true);
+      assertThat(r.statusCode()).as(key.value()).isEqualTo(200);
+      String type = key.fileName().endsWith(".pdf") ? "application/pdf" : "image/jpeg";
+      assertThat(r.headers().firstValue("content-type")).as(key.value()).hasValue(type);
+      assertThat(r.body()).isEqualTo(Files.readAllBytes(dataDir.resolve("media").resolve(key.value())));
+    }
+  }
+
+  @Test
+  void ensure_writesOnlyMissingFiles() {
+    assertThat(SampleMediaFiles.ensure(dataDir.resolve("media"), SampleData.all())).isZero();
+  }
+
+  @Test
+  void media_range_answers206() throws Exception {
+    MediaKey key = SampleMediaFiles.keys(SampleData.all()).get(0);
+    HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + V0Json.mediaUrl(key.value())))
+        .header("Authorization", auth).header("Range", "bytes=0-4").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(206);
+    assertThat(r.headers().firstValue("content-range")).isPresent();
+    assertThat(r.body()).hasSize(5);
+  }
+
+  @Test
+  void mediaAndSearch_needTheKey() throws Exception {
+    MediaKey key = SampleMediaFiles.keys(SampleData.all()).get(0);
+    assertThat(get(V0Json.mediaUrl(key.value()), false).statusCode()).isEqualTo(401);
+    assertThat(get("/api/v0/search", false).statusCode()).isEqualTo(401);
+    assertThat(get("/media/celllines/none/x.pdf", true).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void search_findsTheVisibleSampleLines() throws Exception {
+    HttpResponse<byte[]> r = get("/api/v0/search?q=ukbi008", true);
+    assertThat(r.statusCode()).isEqualTo(200);
+    String body = new String(r.body(), StandardCharsets.UTF_8);
+    assertThat(body).contains("\"name\": \"UKBi008-A\"").contains("\"total_count\": 1");
+    long visible = SampleData.all().stream().filter(CatalogueDocument::isVisible).count();
+    assertThat(index.search(org.cellbank.ims.core.search.SearchQuery.all()).total()).isEqualTo(visible);
+  }
+}

@@ -1,0 +1,185 @@
+package org.cellbank.ims.core.importer;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.cellbank.ims.core.db.CatalogueDocuments;
+import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.db.OutboxDrainer;
+import org.cellbank.ims.core.db.SearchOutbox;
+import org.cellbank.ims.core.search.CatalogueDocument;
+import org.cellbank.ims.core.search.CatalogueIndex;
+
+/**
+ * The whole nightly job, assembled from its parts: the hPSCreg import within a time budget (its
+ * report stored in {@code ims.import_run}, a run that stopped on its budget continued by the next
+ * one, one run at a time), the ECACC availability check when configured, then, with a search index,
+ * the outbox drain or a full rebuild followed by a drain.
+ *
+ * <pre>{@code
+ * NightlyJob job = NightlyJob.builder()
+ *     .dataSource(dataSource)
+ *     .registry(HpscregClient.builder().baseUri(uri).credentials(user, password).build())
+ *     .ecaccAvailability(EcaccAvailability.builder().page(ecaccPage).build())   // optional
+ *     .searchIndex(() -> index)                                                 // optional
+ *     .importBudget(Duration.ofMinutes(13))
+ *     .build();
+ * ImportReport report = job.run(false);     // true: rebuild the index before the drain
+ * }</pre>
+ *
+ * <p>With a search index, the import records every change in the search outbox in the line's own
+ * transaction, and the drain needs two connections of {@code dataSource} at once (one holds the
+ * claim, the other reads the lines). The index supplier is called at the start of each run that
+ * needs it, not when the job is built, so an application that also serves requests only builds its
+ * search client when the job first runs; it may return the same index every time.
+ *
+ * <p>Thread-safe for sequential runs; concurrent runs are refused by the import's lease.
+ */
+public final class NightlyJob {
+
+  private final HpscregImporter importer;
+  private final Duration budget;
+  private final CellLineRepository lines;
+  private final DataSource dataSource;
+  private final Supplier<CatalogueIndex> index;
+
+  private NightlyJob(Builder b, HpscregImporter importer, CellLineRepository lines) {
+    this.importer = importer;
+    this.budget = b.budget;
+    this.lines = lines;
+    this.dataSource = b.dataSource;
+    this.index = b.index;
+  }
+
+  /** A builder; the data source and the registry are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Whether the job drains (or rebuilds) a search index after the import. */
+  public boolean updatesSearch() {
+    return index != null;
+  }
+
+  /**
+   * Runs the chain once: import, then (with a search index) drain, or rebuild and drain.
+   *
+   * @param rebuild whether to rebuild the whole index from the database before the drain
+   * @return the import's report (also stored)
+   * @throws IllegalStateException when a rebuild is asked of a job without a search index
+   * @throws HpscregException (retryable) when the registry's list could not be read; the search
+   *     step has run all the same
+   * @throws org.cellbank.ims.core.ConflictException when another import run holds the lease:
+   *     nothing was read or written
+   * @throws org.cellbank.ims.core.ImsException when the search step fails as a whole (a failed
+   *     rebuild leaves the old index serving; the outbox keeps its rows)
+   */
+  public ImportReport run(boolean rebuild) {
+    ImportReport report;
+    if (index == null) {
+      if (rebuild) {
+        throw new IllegalStateException("a search rebuild was asked, but the nightly job has no search index");
+      }
+      report = importer.run(budget);
+    } else {
+      CatalogueIndex target = Objects.requireNonNull(index.get(), "the search index supplier returned null");
+      OutboxDrainer drainer = OutboxDrainer.builder().dataSource(dataSource).index(target)
+          .documents(CatalogueDocuments.source(lines)).build();
+      report = NightlyUpdate.create(importer, drainer).rebuilding(target, new AllVisible(lines))
+          .run(budget, rebuild).importReport();
+    }
+    if (report.outcome() == ImportReport.Outcome.LIST_FAILED) {
+      throw new HpscregException("the nightly import could not read the hPSCreg list: " + report.summary(), true);
+    }
+    return report;
+  }
+
+  /** Every visible line's document, read when a rebuild starts. */
+  private static final class AllVisible implements Supplier<Iterator<CatalogueDocument>> {
+    private final CellLineRepository lines;
+
+    AllVisible(CellLineRepository lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public Iterator<CatalogueDocument> get() {
+      return CatalogueDocuments.allVisible(lines);
+    }
+  }
+
+  /** Builds a {@link NightlyJob}. Not thread-safe. */
+  public static final class Builder {
+    private DataSource dataSource;
+    private HpscregClient registry;
+    private EcaccAvailability ecacc;
+    private Supplier<CatalogueIndex> index;
+    private Duration budget = Duration.ofMinutes(13);
+
+    private Builder() {}
+
+    /** The IMS database (required); migrated beforehand. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /** The registry to import from (required). */
+    public Builder registry(HpscregClient registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** Checks each imported line not yet flagged against ECACC's catalogue; none by default. */
+    public Builder ecaccAvailability(EcaccAvailability ecacc) {
+      this.ecacc = Objects.requireNonNull(ecacc, "ecacc");
+      return this;
+    }
+
+    /**
+     * The search index to keep in step; none by default (the import then writes no outbox rows).
+     * Called at the start of each run.
+     */
+    public Builder searchIndex(Supplier<CatalogueIndex> index) {
+      this.index = Objects.requireNonNull(index, "index");
+      return this;
+    }
+
+    /** The import's time budget (default 13 minutes); the search step runs after it. */
+    public Builder importBudget(Duration budget) {
+      Objects.requireNonNull(budget, "budget");
+      if (budget.isNegative() || budget.isZero()) {
+        throw new IllegalArgumentException("the import budget must be positive: " + budget);
+      }
+      this.budget = budget;
+      return this;
+    }
+
+    /**
+     * The job.
+     *
+     * @throws IllegalStateException when the data source or the registry is missing
+     */
+    public NightlyJob build() {
+      if (dataSource == null || registry == null) {
+        throw new IllegalStateException("a nightly job needs a data source and a registry");
+      }
+      CellLineRepository.Builder repository = CellLineRepository.builder().dataSource(dataSource);
+      if (index != null) {
+        repository.searchOutbox(SearchOutbox.create(dataSource));
+      }
+      CellLineRepository lines = repository.build();
+      HpscregImporter.Builder importer = HpscregImporter.builder()
+          .client(registry)
+          .repository(lines)
+          .dataSource(dataSource)
+          .runs(ImportRuns.create(dataSource));
+      if (ecacc != null) {
+        importer.ecaccAvailability(ecacc);
+      }
+      return new NightlyJob(this, importer.build(), lines);
+    }
+  }
+}
