@@ -85,6 +85,28 @@ class LambdaPackageIT {
   }
 
   @Test
+  void everyImsClassInThePackage_findsTheImsClassesItRefersTo() {
+    List<String> missing = new ArrayList<>();
+    int checked = 0;
+    for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+      if (!entry.getKey().startsWith("org/cellbank/ims/") || !entry.getKey().endsWith(".class")) {
+        continue;
+      }
+      checked++;
+      for (String referenced : ClassFileReferences.of(entry.getValue()).classes()) {
+        String name = referenced.replaceFirst("^\\[+L?", "").replaceFirst(";$", "");
+        if (name.startsWith("org/cellbank/ims/") && !entries.containsKey(name + ".class")) {
+          missing.add(entry.getKey() + " -> " + name);
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(200);
+    assertThat(entries).as("the registry import stays out of the HTTP package")
+        .doesNotContainKey("org/cellbank/ims/core/importer/HpscregImporter.class");
+    assertThat(missing).as("IMS classes referred to but left out of the package").isEmpty();
+  }
+
+  @Test
   void multiReleaseLibraries_haveTheirJava17ClassesAtTheTop() throws IOException {
     int checked = 0;
     for (File jar : packagedJars) {
