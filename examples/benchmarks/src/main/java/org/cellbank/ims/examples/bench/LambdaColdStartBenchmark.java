@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -77,7 +79,13 @@ import org.cellbank.ims.testkit.ImsPostgres;
  * {@code examples/benchmarks/target/lambda-runtime}), {@code --launches N} (default 6, the first discarded),
  * {@code --iterations N} (warm calls per request; default 2000), {@code --data-dir DIR} (keep the
  * database between runs, which skips the loading), {@code --serve} (at the end, print the
- * connection settings and keep the database running until stopped, for other probes).
+ * connection settings and keep the database running until stopped, for other probes),
+ * {@code --compare NAME=ZIP} (repeatable: other packages to launch interleaved with the main one,
+ * round by round, the order rotating each round, so that noise on the machine hits all alike; prints
+ * medians, quartiles and the paired differences against the main one, checks that they answer the
+ * same bytes, and measures each package's warm detail latency in a JVM of its own with
+ * {@link WarmProbe}), {@code --name NAME} (the main package's label in that comparison; default
+ * {@code main}).
  */
 public final class LambdaColdStartBenchmark {
   private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
@@ -100,6 +108,8 @@ public final class LambdaColdStartBenchmark {
     int iterations = 2000;
     Path dataDir = null;
     boolean serve = false;
+    String mainName = "main";
+    Map<String, Path> compare = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--package" -> zip = Path.of(value(args, ++i));
@@ -108,6 +118,19 @@ public final class LambdaColdStartBenchmark {
         case "--iterations" -> iterations = Integer.parseInt(value(args, ++i));
         case "--data-dir" -> dataDir = Path.of(value(args, ++i)).toAbsolutePath();
         case "--serve" -> serve = true;
+        case "--name" -> mainName = value(args, ++i);
+        case "--compare" -> {
+          String spec = value(args, ++i);
+          int eq = spec.indexOf('=');
+          if (eq <= 0) {
+            throw new IllegalArgumentException("--compare needs NAME=ZIP: " + spec);
+          }
+          Path other = Path.of(spec.substring(eq + 1));
+          if (!Files.isRegularFile(other)) {
+            throw new IllegalArgumentException(other + " does not exist");
+          }
+          compare.put(spec.substring(0, eq), other);
+        }
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -134,32 +157,40 @@ public final class LambdaColdStartBenchmark {
         byte[] detail = event("/api/v0/cell-lines/SAMEA2590882", "", key);
         byte[] page = event("/api/v0/cell-lines", "limit=1000", key, true);
 
-        System.out.printf("package %s: %.2f MB (%d bytes)%n", zip, Files.size(zip) / 1e6, Files.size(zip));
-        Path taskRoot = Files.createTempDirectory("ims-lambda-task");
-        Path floorRoot = Files.createTempDirectory("ims-lambda-floor");
-        try {
-          unzip(zip, taskRoot);
-          floorPackage(taskRoot, floorRoot);
-          List<List<String>> placements = new ArrayList<>();
-          placements.add(List.of());
-          Optional<Path> taskset = onPath("taskset");
-          if (taskset.isPresent()) {
-            placements.add(List.of(taskset.get().toString(), "-c", "0"));
+        if (!compare.isEmpty()) {
+          Map<String, Path> packages = new LinkedHashMap<>();
+          packages.put(mainName, zip);
+          packages.putAll(compare);
+          compareRun(packages, runtimeLib, functionEnv, detail, launches, iterations);
+        } else {
+          // Without --compare: the main package's cold starts, then the floor anchor's.
+          System.out.printf("package %s: %.2f MB (%d bytes)%n", zip, Files.size(zip) / 1e6, Files.size(zip));
+          Path taskRoot = Files.createTempDirectory("ims-lambda-task");
+          Path floorRoot = Files.createTempDirectory("ims-lambda-floor");
+          try {
+            unzip(zip, taskRoot);
+            floorPackage(taskRoot, floorRoot);
+            List<List<String>> placements = new ArrayList<>();
+            placements.add(List.of());
+            Optional<Path> taskset = onPath("taskset");
+            if (taskset.isPresent()) {
+              placements.add(List.of(taskset.get().toString(), "-c", "0"));
+            }
+            for (List<String> pin : placements) {
+              String where = pin.isEmpty() ? "all CPUs" : "one CPU (taskset -c 0, like a function below 1,769 MB)";
+              System.out.println("the function, " + HANDLER + ", on " + where + ":");
+              coldStarts(taskRoot, HANDLER, classpath(runtimeLib), functionEnv, detail, launches, pin);
+              System.out.println("floor anchor, " + FLOOR_HANDLER + " (connects at init, one query per request), on "
+                  + where + ":");
+              coldStarts(floorRoot, FLOOR_HANDLER, classpath(runtimeLib), functionEnv, detail, launches, pin);
+            }
+            if (taskset.isEmpty()) {
+              System.out.println("(no taskset on the PATH: the launches on one CPU were skipped)");
+            }
+          } finally {
+            delete(taskRoot);
+            delete(floorRoot);
           }
-          for (List<String> pin : placements) {
-            String where = pin.isEmpty() ? "all CPUs" : "one CPU (taskset -c 0, like a function below 1,769 MB)";
-            System.out.println("the function, " + HANDLER + ", on " + where + ":");
-            coldStarts(taskRoot, HANDLER, classpath(runtimeLib), functionEnv, detail, launches, pin);
-            System.out.println("floor anchor, " + FLOOR_HANDLER + " (connects at init, one query per request), on "
-                + where + ":");
-            coldStarts(floorRoot, FLOOR_HANDLER, classpath(runtimeLib), functionEnv, detail, launches, pin);
-          }
-          if (taskset.isEmpty()) {
-            System.out.println("(no taskset on the PATH: the launches on one CPU were skipped)");
-          }
-        } finally {
-          delete(taskRoot);
-          delete(floorRoot);
         }
         // The function as Lambda builds it (its data source, page cap and compression), in this JVM.
         ImsLambdaHandler function = ImsFunction.assemble(functionEnv);
@@ -265,7 +296,232 @@ public final class LambdaColdStartBenchmark {
     }
   }
 
-  private record Outcome(double millis, String status) {}
+  /** Wall ms to the first response, its status and answer, and the child's CPU ms until then (NaN if unknown). */
+  private record Outcome(double millis, String status, byte[] body, double cpuMillis) {}
+
+  /**
+   * Launches each package and the floor anchor in turn, {@code launches} rounds on all CPUs and as
+   * many on one, the first round discarded, the order rotating each round; then the warm detail
+   * latency of each package in a JVM of its own (three rounds, interleaved).
+   */
+  private static void compareRun(Map<String, Path> packages, Path runtimeLib, Map<String, String> functionEnv,
+      byte[] event, int launches, int iterations) throws Exception {
+    String floorName = "floor";
+    Map<String, Path> roots = new LinkedHashMap<>();
+    List<Path> temporary = new ArrayList<>();
+    try {
+      for (Map.Entry<String, Path> p : packages.entrySet()) {
+        Path root = Files.createTempDirectory("ims-lambda-task-" + p.getKey());
+        temporary.add(root);
+        unzip(p.getValue(), root);
+        roots.put(p.getKey(), root);
+        System.out.printf("package %s = %s: %.2f MB (%d bytes), %d files%n", p.getKey(), p.getValue(),
+            Files.size(p.getValue()) / 1e6, Files.size(p.getValue()), countFiles(root));
+      }
+      Path floorRoot = Files.createTempDirectory("ims-lambda-floor");
+      temporary.add(floorRoot);
+      floorPackage(roots.values().iterator().next(), floorRoot);
+      List<String> names = new ArrayList<>(roots.keySet());
+      names.add(floorName);
+      String mainName = names.get(0);
+      String classpath = classpath(runtimeLib);
+
+      List<List<String>> placements = new ArrayList<>();
+      placements.add(List.of());
+      Optional<Path> taskset = onPath("taskset");
+      if (taskset.isPresent()) {
+        placements.add(List.of(taskset.get().toString(), "-c", "0"));
+      } else {
+        System.out.println("(no taskset on the PATH: the launches on one CPU are skipped)");
+      }
+      List<String> summary = new ArrayList<>();
+      for (List<String> pin : placements) {
+        String where = pin.isEmpty() ? "all CPUs" : "one CPU (taskset -c 0)";
+        System.out.printf("interleaved cold starts on %s, %d rounds (the first discarded) of %s:%n", where, launches,
+            String.join(", ", names));
+        Map<String, List<Double>> times = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        Map<String, byte[]> firstBody = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> statuses = new LinkedHashMap<>();
+        for (String name : names) {
+          times.put(name, new ArrayList<>());
+          cpu.put(name, new ArrayList<>());
+          statuses.put(name, new java.util.TreeSet<>());
+        }
+        for (int round = 0; round < launches; round++) {
+          StringBuilder line = new StringBuilder(String.format("round %d%s:", round + 1,
+              round == 0 ? " (warm-up, discarded)" : ""));
+          for (int k = 0; k < names.size(); k++) {
+            String name = names.get((k + round) % names.size());
+            boolean floor = name.equals(floorName);
+            Outcome o = launch(floor ? floorRoot : roots.get(name), floor ? FLOOR_HANDLER : HANDLER, classpath,
+                functionEnv, event, pin);
+            line.append(String.format(" %s %.0f ms (%s);", name, o.millis(), o.status()));
+            statuses.get(name).add(o.status());
+            firstBody.putIfAbsent(name, o.body());
+            if (round > 0) {
+              times.get(name).add(o.millis());
+              cpu.get(name).add(o.cpuMillis());
+            }
+          }
+          System.out.println(line);
+        }
+        if (launches < 2) {
+          continue;
+        }
+        System.out.printf("summary on %s (ms from launch to first response, %d launches each):%n", where,
+            launches - 1);
+        double[] main = toArray(times.get(mainName));
+        for (String name : names) {
+          double[] v = toArray(times.get(name));
+          String row = String.format("  %-14s median %6.0f  p25 %6.0f  p75 %6.0f  min %6.0f  max %6.0f  status %s",
+              name, percentile(v, 0.5), percentile(v, 0.25), percentile(v, 0.75),
+              Arrays.stream(v).min().orElse(0), Arrays.stream(v).max().orElse(0), statuses.get(name));
+          System.out.println(row);
+          summary.add(where + ": " + row.trim());
+        }
+        double[] mainCpu = toArray(cpu.get(mainName));
+        for (String name : names) {
+          double[] c = toArray(cpu.get(name));
+          String row = String.format("  %-14s CPU ms until the answer (all threads): median %6.0f  p25 %6.0f  p75 %6.0f",
+              name, percentile(c, 0.5), percentile(c, 0.25), percentile(c, 0.75));
+          if (!name.equals(mainName) && !name.equals(floorName)) {
+            double[] paired = new double[c.length];
+            for (int i = 0; i < c.length; i++) {
+              paired[i] = c[i] - mainCpu[i];
+            }
+            row += String.format("; minus %s paired: median %+.0f, p25 %+.0f, p75 %+.0f", mainName,
+                percentile(paired, 0.5), percentile(paired, 0.25), percentile(paired, 0.75));
+          }
+          System.out.println(row);
+          summary.add(where + ": " + row.trim());
+        }
+        double floorMedian = percentile(toArray(times.get(floorName)), 0.5);
+        for (String name : names) {
+          if (name.equals(floorName)) {
+            continue;
+          }
+          double[] v = toArray(times.get(name));
+          String row = String.format("  %-14s minus floor: %+.0f ms (medians)", name, percentile(v, 0.5) - floorMedian);
+          System.out.println(row);
+          summary.add(where + ": " + row.trim());
+          if (name.equals(mainName)) {
+            continue;
+          }
+          double[] paired = new double[v.length];
+          for (int i = 0; i < v.length; i++) {
+            paired[i] = v[i] - main[i];
+          }
+          row = String.format("  %-14s minus %s: %+.0f ms (medians), paired per round: median %+.0f ms, "
+              + "p25 %+.0f, p75 %+.0f; answer %s", name, mainName, percentile(v, 0.5) - percentile(main, 0.5),
+              percentile(paired, 0.5), percentile(paired, 0.25), percentile(paired, 0.75),
+              Arrays.equals(firstBody.get(name), firstBody.get(mainName)) ? "byte-identical to " + mainName
+                  : "DIFFERS from " + mainName + "'s (" + firstBody.get(name).length + " vs "
+                  + firstBody.get(mainName).length + " bytes)");
+          System.out.println(row);
+          summary.add(where + ": " + row.trim());
+        }
+      }
+
+      // Warm latency of each package's own classes, in its own JVM with the Lambda flags.
+      Path probeDir = Files.createTempDirectory("ims-warm-probe");
+      temporary.add(probeDir);
+      String resource = WarmProbe.class.getName().replace('.', '/') + ".class";
+      Path target = probeDir.resolve(resource);
+      Files.createDirectories(target.getParent());
+      try (InputStream in = LambdaColdStartBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
+        Files.copy(Objects.requireNonNull(in, resource), target);
+      }
+      Path eventFile = probeDir.resolve("event.json");
+      Files.write(eventFile, event);
+      Map<String, List<Double>> p50s = new LinkedHashMap<>();
+      Map<String, List<Double>> p99s = new LinkedHashMap<>();
+      for (int round = 0; round < 3; round++) {
+        for (String name : roots.keySet()) {
+          double[] r = probe(probeDir, roots.get(name), functionEnv, eventFile, iterations);
+          p50s.computeIfAbsent(name, k -> new ArrayList<>()).add(r[0]);
+          p99s.computeIfAbsent(name, k -> new ArrayList<>()).add(r[1]);
+        }
+      }
+      for (String name : roots.keySet()) {
+        String row = String.format("warm detail in the package's own JVM (Lambda flags, %d calls, 3 runs): %s p50 %s ms "
+            + "(median %.3f), p99 %s ms", iterations, name, p50s.get(name), percentile(toArray(p50s.get(name)), 0.5),
+            p99s.get(name));
+        System.out.println(row);
+        summary.add(row);
+      }
+      System.out.println("comparison summary:");
+      summary.forEach(r -> System.out.println("  " + r));
+    } finally {
+      for (Path dir : temporary) {
+        delete(dir);
+      }
+    }
+  }
+
+  /** Runs {@link WarmProbe} on one unpacked package; returns p50 and p99 in ms. */
+  private static double[] probe(Path probeDir, Path taskRoot, Map<String, String> functionEnv, Path eventFile,
+      int iterations) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(LAMBDA_JVM_FLAGS.split(" ")));
+    command.addAll(List.of("-cp", probeDir + File.pathSeparator + taskRoot, WarmProbe.class.getName(),
+        eventFile.toString(), Integer.toString(iterations)));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
+    Map<String, String> env = pb.environment();
+    String path = env.getOrDefault("PATH", "/usr/bin:/bin");
+    env.clear();
+    env.put("PATH", path);
+    env.put("TZ", ":UTC");
+    env.putAll(functionEnv);
+    Process child = pb.start();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!child.waitFor(120, TimeUnit.SECONDS)) {
+      child.destroyForcibly();
+    }
+    for (String line : output.split("\n")) {
+      if (line.startsWith("p50 ")) {
+        String[] f = line.trim().split(" ");
+        return new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[3])};
+      }
+    }
+    throw new IllegalStateException("the warm probe printed no result:\n" + output);
+  }
+
+  /**
+   * The CPU time of a live process's threads in ms, from {@code /proc/PID/task/TID/schedstat}
+   * (nanoseconds on a CPU; threads that already ended are not counted), or NaN where there is none.
+   */
+  private static double cpuMillis(long pid) {
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    if (pid < 0 || !Files.isDirectory(tasks)) {
+      return Double.NaN;
+    }
+    long nanos = 0;
+    try (Stream<Path> threads = Files.list(tasks)) {
+      for (Path thread : threads.toList()) {
+        try {
+          String stat = Files.readString(thread.resolve("schedstat")).trim();
+          nanos += Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return Double.NaN;
+    }
+    return nanos / 1e6;
+  }
+
+  private static long countFiles(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).count();
+    }
+  }
+
+  private static double[] toArray(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
 
   /** Launches one runtime and returns the ms from launch to its first response, and that response's status. */
   private static Outcome launch(Path taskRoot, String handler, String classpath, Map<String, String> functionEnv,
@@ -274,6 +530,8 @@ public final class LambdaColdStartBenchmark {
     HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     CompletableFuture<byte[]> response = new CompletableFuture<>();
     long[] answeredAt = new long[1];
+    double[] cpuAtAnswer = {Double.NaN};
+    java.util.concurrent.atomic.AtomicLong childPid = new java.util.concurrent.atomic.AtomicLong(-1);
     AtomicBoolean delivered = new AtomicBoolean();
     CountDownLatch stop = new CountDownLatch(1);
     api.setExecutor(executor);
@@ -295,6 +553,7 @@ public final class LambdaColdStartBenchmark {
           }
         } else if (path.equals(PREFIX + "invocation/req-1/response")) {
           answeredAt[0] = System.nanoTime();
+          cpuAtAnswer[0] = cpuMillis(childPid.get());
           response.complete(exchange.getRequestBody().readAllBytes());
           reply(exchange, 202, "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8));
         } else {
@@ -340,6 +599,7 @@ public final class LambdaColdStartBenchmark {
 
     long start = System.nanoTime();
     Process child = pb.start();
+    childPid.set(child.pid());
     try {
       byte[] body;
       try {
@@ -350,7 +610,7 @@ public final class LambdaColdStartBenchmark {
       }
       JsonObject answer = JsonReader.create().read(body).asObject();
       String status = answer.findNumber("statusCode").map(n -> Long.toString(n.longValue())).orElse("none");
-      return new Outcome((answeredAt[0] - start) / 1e6, status);
+      return new Outcome((answeredAt[0] - start) / 1e6, status, body, cpuAtAnswer[0]);
     } finally {
       stop.countDown();
       child.destroy();
