@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.cellbank.ims.http.internal.json.JsonObject;
-import org.cellbank.ims.http.internal.json.JsonWriter;
 import org.cellbank.ims.http.internal.json.JsonValue;
+import org.cellbank.ims.http.internal.json.JsonWriter;
 import org.junit.jupiter.api.Test;
 
 class HttpTypesTest {

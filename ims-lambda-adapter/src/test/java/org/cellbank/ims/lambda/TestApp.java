@@ -9,8 +9,8 @@ import org.cellbank.ims.http.HttpResponse;
 import org.cellbank.ims.http.Router;
 import org.cellbank.ims.http.internal.json.JsonArray;
 import org.cellbank.ims.http.internal.json.JsonObject;
-import org.cellbank.ims.http.internal.json.JsonWriter;
 import org.cellbank.ims.http.internal.json.JsonValue;
+import org.cellbank.ims.http.internal.json.JsonWriter;
 
 /** A tiny route set for the adapter tests; the real v0 routes live elsewhere. */
 final class TestApp {

@@ -10,15 +10,15 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cellbank.ims.core.NotFoundException;
-import org.cellbank.ims.http.HttpRequest;
-import org.cellbank.ims.http.HttpResponse;
-import org.cellbank.ims.http.Router;
-import org.cellbank.ims.http.UrlEncoding;
 import org.cellbank.ims.core.media.MediaFormat;
 import org.cellbank.ims.core.media.MediaKey;
 import org.cellbank.ims.core.media.MediaObject;
 import org.cellbank.ims.core.media.MediaStore;
 import org.cellbank.ims.core.media.PresignedUrl;
+import org.cellbank.ims.http.HttpRequest;
+import org.cellbank.ims.http.HttpResponse;
+import org.cellbank.ims.http.Router;
+import org.cellbank.ims.http.UrlEncoding;
 
 /**
  * The media route {@code GET /media/{key}}: the files that the API's {@code /media/...} URLs (CoA,

@@ -1,6 +1,7 @@
 package org.cellbank.ims.core.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,9 @@ import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.ValidationException;
 import org.cellbank.ims.core.db.BatchRepository;
 import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.model.Batch;
+import org.cellbank.ims.core.model.CellLine;
+import org.cellbank.ims.http.HttpHandler;
 import org.cellbank.ims.http.HttpRequest;
 import org.cellbank.ims.http.HttpResponse;
 import org.cellbank.ims.http.Router;
@@ -18,10 +22,6 @@ import org.cellbank.ims.http.internal.json.JsonArray;
 import org.cellbank.ims.http.internal.json.JsonNull;
 import org.cellbank.ims.http.internal.json.JsonObject;
 import org.cellbank.ims.http.internal.json.JsonValue;
-import java.util.ArrayList;
-import org.cellbank.ims.core.model.Batch;
-import org.cellbank.ims.core.model.CellLine;
-import org.cellbank.ims.http.HttpHandler;
 
 /**
  * The read-only partner API {@code /api/v0}: cell lines and batches, as the reference served them.

@@ -10,12 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.ValidationException;
-import org.cellbank.ims.http.HttpRequest;
-import org.cellbank.ims.http.HttpResponse;
-import org.cellbank.ims.http.Router;
-import org.cellbank.ims.http.internal.json.JsonArray;
-import org.cellbank.ims.http.internal.json.JsonObject;
-import org.cellbank.ims.http.internal.json.JsonValue;
 import org.cellbank.ims.core.search.CatalogueDocument;
 import org.cellbank.ims.core.search.CatalogueIndex;
 import org.cellbank.ims.core.search.Facet;
@@ -24,6 +18,12 @@ import org.cellbank.ims.core.search.SearchQuery;
 import org.cellbank.ims.core.search.SearchResult;
 import org.cellbank.ims.core.search.Sort;
 import org.cellbank.ims.core.search.SortField;
+import org.cellbank.ims.http.HttpRequest;
+import org.cellbank.ims.http.HttpResponse;
+import org.cellbank.ims.http.Router;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonValue;
 
 /**
  * The catalogue search route {@code GET /api/v0/search} over a {@link CatalogueIndex}.

@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.cellbank.ims.core.Page;
 import org.cellbank.ims.core.PageRequest;
-import org.cellbank.ims.core.model.CellLine;
-import org.cellbank.ims.core.search.CatalogueDocument;
 import org.cellbank.ims.core.db.OutboxDrainer;
 import org.cellbank.ims.core.db.Reconciler;
+import org.cellbank.ims.core.model.CellLine;
+import org.cellbank.ims.core.search.CatalogueDocument;
 
 /**
  * The search documents of the lines a {@link CellLineRepository} holds: the document source of an

@@ -10,13 +10,13 @@ import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.Page;
 import org.cellbank.ims.core.PageRequest;
+import org.cellbank.ims.core.db.SearchOutbox;
 import org.cellbank.ims.core.internal.AggregateReader;
 import org.cellbank.ims.core.internal.Jdbc;
 import org.cellbank.ims.core.internal.Lazy;
 import org.cellbank.ims.core.internal.WriteTransactions;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.StatusEntry;
-import org.cellbank.ims.core.db.SearchOutbox;
 
 /**
  * Reads and writes whole {@link CellLine} aggregates in PostgreSQL.

@@ -18,6 +18,10 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.DatabaseException;
 import org.cellbank.ims.core.ImsException;
+import org.cellbank.ims.core.search.CatalogueDocument;
+import org.cellbank.ims.core.search.CatalogueIndex;
+import org.cellbank.ims.core.search.IndexChanges;
+import org.cellbank.ims.core.search.IndexUpdate;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
 import org.jooq.SQLDialect;
@@ -25,10 +29,6 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.cellbank.ims.core.search.IndexUpdate;
-import org.cellbank.ims.core.search.IndexChanges;
-import org.cellbank.ims.core.search.CatalogueIndex;
-import org.cellbank.ims.core.search.CatalogueDocument;
 
 /**
  * Applies the {@link SearchOutbox} to a {@link CatalogueIndex}: claims due rows, reads the current

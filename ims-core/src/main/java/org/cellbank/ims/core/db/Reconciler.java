@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.cellbank.ims.core.search.CatalogueDocument;
+import org.cellbank.ims.core.search.CatalogueIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.cellbank.ims.core.search.CatalogueIndex;
-import org.cellbank.ims.core.search.CatalogueDocument;
 
 /**
  * Finds and repairs drift between the database and the search index: documents missing from the

@@ -8,9 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import org.cellbank.ims.http.UrlEncoding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.cellbank.ims.http.UrlEncoding;
 
 /**
  * Whether ECACC lists a cell line: its product page for the line's catalogue number answers 200 and

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.cellbank.ims.core.ValidationException;
+import org.cellbank.ims.core.model.YesNoUnknown;
 import org.cellbank.ims.http.internal.json.JsonArray;
 import org.cellbank.ims.http.internal.json.JsonBoolean;
 import org.cellbank.ims.http.internal.json.JsonNull;
@@ -13,7 +14,6 @@ import org.cellbank.ims.http.internal.json.JsonNumber;
 import org.cellbank.ims.http.internal.json.JsonObject;
 import org.cellbank.ims.http.internal.json.JsonString;
 import org.cellbank.ims.http.internal.json.JsonValue;
-import org.cellbank.ims.core.model.YesNoUnknown;
 
 /**
  * The reading rules and casts of the registry export (docs/hpscreg-format.md §0), over one

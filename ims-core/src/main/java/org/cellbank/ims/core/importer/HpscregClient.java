@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.cellbank.ims.http.UrlEncoding;
 import org.cellbank.ims.http.internal.json.JsonArray;
 import org.cellbank.ims.http.internal.json.JsonException;
 import org.cellbank.ims.http.internal.json.JsonNull;
@@ -19,7 +20,6 @@ import org.cellbank.ims.http.internal.json.JsonObject;
 import org.cellbank.ims.http.internal.json.JsonReader;
 import org.cellbank.ims.http.internal.json.JsonString;
 import org.cellbank.ims.http.internal.json.JsonValue;
-import org.cellbank.ims.http.UrlEncoding;
 
 /**
  * Reads the hPSCreg export API: the list of cell-line names and one detail document per name, with

@@ -29,9 +29,6 @@ import org.cellbank.ims.core.internal.AggregateSql.SupplementJson;
 import org.cellbank.ims.core.internal.AggregateSql.VariantJson;
 import org.cellbank.ims.core.internal.AggregateSql.VectorJson;
 import org.cellbank.ims.core.internal.AggregateSql.VialJson;
-import org.cellbank.ims.http.internal.json.JsonArray;
-import org.cellbank.ims.http.internal.json.JsonReader;
-import org.cellbank.ims.http.internal.json.JsonValue;
 import org.cellbank.ims.core.model.Batch;
 import org.cellbank.ims.core.model.BatchCultureConditions;
 import org.cellbank.ims.core.model.BatchImage;
@@ -65,6 +62,9 @@ import org.cellbank.ims.core.model.Variant;
 import org.cellbank.ims.core.model.VectorFreeFactor;
 import org.cellbank.ims.core.model.Vial;
 import org.cellbank.ims.core.model.YesNoUnknown;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonReader;
+import org.cellbank.ims.http.internal.json.JsonValue;
 
 /**
  * Turns the JSON documents that {@link AggregateSql} makes PostgreSQL build into the model records.

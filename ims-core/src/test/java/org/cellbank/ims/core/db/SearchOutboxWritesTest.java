@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.ConflictException;
+import org.cellbank.ims.core.db.SearchOutbox;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineStatus;
 import org.cellbank.ims.core.model.StatusEntry;
-import org.cellbank.ims.core.db.SearchOutbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -8,10 +8,6 @@ import static org.cellbank.ims.core.importer.FakeRegistry.with;
 import java.util.List;
 import org.cellbank.ims.core.ValidationException;
 import org.cellbank.ims.core.importer.HpscregDocument.KeptPart;
-import org.cellbank.ims.http.internal.json.JsonArray;
-import org.cellbank.ims.http.internal.json.JsonNumber;
-import org.cellbank.ims.http.internal.json.JsonObject;
-import org.cellbank.ims.http.internal.json.JsonString;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineDisease;
 import org.cellbank.ims.core.model.GeneticModification;
@@ -23,6 +19,10 @@ import org.cellbank.ims.core.model.ScreeningResult;
 import org.cellbank.ims.core.model.ValidationStatus;
 import org.cellbank.ims.core.model.VectorFreeFactor;
 import org.cellbank.ims.core.model.YesNoUnknown;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonNumber;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonString;
 import org.junit.jupiter.api.Test;
 
 class HpscregParserTest {

@@ -8,9 +8,9 @@ import org.cellbank.ims.http.BadRequestException;
 import org.cellbank.ims.http.HttpRequest;
 import org.cellbank.ims.http.HttpResponse;
 import org.cellbank.ims.http.Router;
-import org.junit.jupiter.api.Test;
 import org.cellbank.ims.http.internal.json.JsonReader;
 import org.cellbank.ims.http.internal.json.JsonWriter;
+import org.junit.jupiter.api.Test;
 
 class JsonBodiesTest {
   private static HttpRequest post(String body) {

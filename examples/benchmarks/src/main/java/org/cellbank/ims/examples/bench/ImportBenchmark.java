@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.SchemaMigrations;
+import org.cellbank.ims.core.db.SearchOutbox;
 import org.cellbank.ims.core.importer.HpscregClient;
 import org.cellbank.ims.core.importer.HpscregImporter;
 import org.cellbank.ims.core.importer.ImportReport;
 import org.cellbank.ims.http.internal.json.JsonArray;
 import org.cellbank.ims.http.internal.json.JsonObject;
 import org.cellbank.ims.http.internal.json.JsonWriter;
-import org.cellbank.ims.core.db.SearchOutbox;
 import org.cellbank.ims.testkit.ImsPostgres;
 
 /**

@@ -37,13 +37,13 @@ import org.cellbank.ims.core.auth.IssuedKey;
 import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.SchemaMigrations;
-import org.cellbank.ims.http.internal.json.JsonObject;
-import org.cellbank.ims.http.internal.json.JsonReader;
 import org.cellbank.ims.core.sample.SampleData;
 import org.cellbank.ims.core.sample.SampleDataLoader;
 import org.cellbank.ims.core.sample.SyntheticCellLines;
 import org.cellbank.ims.examples.lambda.ImsApplication;
 import org.cellbank.ims.examples.lambda.ImsFunction;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonReader;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.testkit.ImsPostgres;
 

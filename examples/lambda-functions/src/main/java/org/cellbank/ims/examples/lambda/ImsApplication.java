@@ -9,10 +9,10 @@ import org.cellbank.ims.core.api.PartnerApi;
 import org.cellbank.ims.core.api.SearchRoutes;
 import org.cellbank.ims.core.db.BatchRepository;
 import org.cellbank.ims.core.db.CellLineRepository;
-import org.cellbank.ims.http.HttpFilter;
-import org.cellbank.ims.http.Router;
 import org.cellbank.ims.core.importer.ImportRuns;
 import org.cellbank.ims.core.search.CatalogueIndex;
+import org.cellbank.ims.http.HttpFilter;
+import org.cellbank.ims.http.Router;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.lambda.ScheduledJob;
 

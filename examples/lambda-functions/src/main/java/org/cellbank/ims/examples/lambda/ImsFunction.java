@@ -8,11 +8,11 @@ import org.cellbank.ims.core.auth.ApiKeyAuthentication;
 import org.cellbank.ims.core.auth.ApiKeys;
 import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.CellLineRepository;
-import org.cellbank.ims.http.HttpResponse;
 import org.cellbank.ims.core.sample.SampleData;
+import org.cellbank.ims.http.HttpResponse;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
-import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
 import org.cellbank.ims.lambda.LambdaEntryPoint;
+import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
 
 /**
  * The IMS Lambda function for HTTP: the partner API (and the executive import-run routes) behind

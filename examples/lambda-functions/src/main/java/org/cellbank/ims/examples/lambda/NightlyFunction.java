@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.Map;
 import org.cellbank.ims.http.Router;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
-import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
 import org.cellbank.ims.lambda.LambdaEntryPoint;
+import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
 
 /**
  * The IMS Lambda function for the nightly job ({@link NightlyScheduledJob}): an EventBridge schedule invokes
