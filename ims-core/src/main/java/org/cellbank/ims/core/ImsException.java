@@ -1,5 +1,7 @@
 package org.cellbank.ims.core;
 
+import org.cellbank.ims.http.Retryable;
+
 /**
  * The root of every exception the IMS libraries throw; abstract: each subclass says what went wrong.
  *
@@ -9,9 +11,11 @@ package org.cellbank.ims.core;
  *
  * <p>The subclasses a client's input can cause ({@link ValidationException},
  * {@link NotFoundException}, {@link ConflictException}) are {@link org.cellbank.ims.http.ClientError}s,
- * so a router answers them 400, 404 and 409 with their message; the others are faults answered 500.
+ * so a router answers them 400, 404 and 409 with their message; the others are answered 503 with
+ * {@code Retry-After} when {@link #retryable()} (a database failing over, a search node down) and
+ * 500 otherwise (a fault of ours).
  */
-public abstract class ImsException extends RuntimeException {
+public abstract class ImsException extends RuntimeException implements Retryable {
   private static final long serialVersionUID = 1L;
   private final boolean retryable;
 
@@ -27,7 +31,11 @@ public abstract class ImsException extends RuntimeException {
     this.retryable = retryable;
   }
 
-  /** Whether repeating the same call unchanged may succeed. */
+  /**
+   * Whether repeating the same call unchanged may succeed; a router answers such a failure 503
+   * (an outage), any other that is not a client error 500 (a fault).
+   */
+  @Override
   public boolean retryable() {
     return retryable;
   }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +13,7 @@ import java.util.Optional;
  * An HTTP request, independent of where it came from.
  *
  * <ul>
- *   <li>{@link #method()}: upper case ({@code GET}).
+ *   <li>{@link #method()}: as sent; methods are case-sensitive (RFC 9110), so {@code get} is not {@code GET}.
  *   <li>{@link #path()}: the raw, still percent-encoded path without query string, always starting
  *       with {@code /}, after the adapter removed any stage or base path. The {@link Router}
  *       decodes it segment by segment.
@@ -110,7 +109,7 @@ public final class HttpRequest {
     return Optional.ofNullable(type.cast(attributes.get(type)));
   }
 
-  /** The method, upper case. */
+  /** The method, as sent (case-sensitive). */
   public String method() {
     return method;
   }
@@ -222,7 +221,7 @@ public final class HttpRequest {
       if (!path.startsWith("/")) {
         throw new IllegalArgumentException("the path must start with '/'");
       }
-      this.method = method.toUpperCase(Locale.ROOT);
+      this.method = method;
       this.path = path;
     }
 

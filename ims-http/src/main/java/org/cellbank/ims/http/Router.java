@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.cellbank.ims.http.internal.text.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +42,13 @@ import org.slf4j.LoggerFactory;
  *   <li>An unknown path answers 404; a known path with another method answers 405 with an
  *       {@code Allow} header. {@code HEAD} is served by the {@code GET} handler without the body,
  *       and {@code OPTIONS} on a known path answers 204 with {@code Allow}, unless a route names
- *       those methods itself. A path with malformed percent-encoding answers 400.
+ *       those methods itself. A path with malformed percent-encoding answers 400, as does a path
+ *       segment or query value with a control character or longer than its limit (1,024 and
+ *       4,096 characters). Methods are case-sensitive (RFC 9110): {@code get} is not {@code GET}.
  *   <li>Exceptions thrown by filters and handlers become error answers: a {@link ClientError} its
  *       {@linkplain ClientError#httpStatus() status} with its message (the domain's validation,
- *       not-found and conflict exceptions are client errors), anything else 500 with the message
+ *       not-found and conflict exceptions are client errors); a {@link Retryable} that says it is
+ *       transient (an outage) 503 with {@code Retry-After} and a fixed message; anything else 500 with the message
  *       {@code "Internal server error"}, logged once at ERROR with the request id.
  * </ul>
  *
@@ -55,6 +59,11 @@ import org.slf4j.LoggerFactory;
 public final class Router implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(Router.class);
   private static final int MAX_MESSAGE = 300;
+  private static final String RETRY_AFTER_SECONDS = "5";
+  /** The longest decoded path segment a route accepts. */
+  static final int MAX_SEGMENT = 1024;
+  /** The longest decoded query name or value a route accepts. */
+  static final int MAX_QUERY_VALUE = 4096;
   private final List<RouteGroup> groups;
   private final List<HttpFilter> filters;
 
@@ -75,6 +84,7 @@ public final class Router implements HttpHandler {
     String routeName = "(unmatched)";
     try {
       List<String> segments = decodeSegments(request.path());
+      checkQuery(request);
       for (RouteGroup group : groups) {
         Map<String, String> params = group.pattern.match(segments);
         if (params != null) {
@@ -87,7 +97,14 @@ public final class Router implements HttpHandler {
       if (e instanceof ClientError c) {
         return clientError(c.httpStatus(), e, request);
       }
-      LOG.error("Request {} failed: {} {} answered 500", request.requestId(), request.method(), routeName, e);
+      if (e instanceof Retryable r && r.retryable()) {
+        LOG.error("Request {} failed: {} {} answered 503", LogText.escape(request.requestId()), request.method(),
+            routeName, e);
+        return HttpResponse.error(503, "The service is briefly unavailable; try again shortly")
+            .withHeader("retry-after", RETRY_AFTER_SECONDS);
+      }
+      LOG.error("Request {} failed: {} {} answered 500", LogText.escape(request.requestId()), request.method(),
+          routeName, e);
       return HttpResponse.error(500, "Internal server error");
     }
   }
@@ -134,12 +151,34 @@ public final class Router implements HttpHandler {
 
   private static HttpResponse clientError(int declared, RuntimeException e, HttpRequest request) {
     int status = declared >= 400 && declared <= 499 ? declared : 400;
-    LOG.debug("Request {} answered {}: {}", request.requestId(), status, e.getMessage());
+    LOG.debug("Request {} answered {}: {}", LogText.escape(request.requestId()), status, LogText.escape(e.getMessage()));
     String message = e.getMessage() == null ? "Bad request" : e.getMessage();
     if (message.length() > MAX_MESSAGE) {
       message = message.substring(0, MAX_MESSAGE) + "...";
     }
     return HttpResponse.error(status, message);
+  }
+
+  // Values come from anyone: no control character (a NUL, a CR or LF that would forge a log line)
+  // and no unbounded length reaches a handler, a query or a log.
+  private static void checkQuery(HttpRequest request) {
+    for (Map.Entry<String, List<String>> p : request.query().entrySet()) {
+      check(p.getKey(), MAX_QUERY_VALUE, "A query parameter name");
+      for (String value : p.getValue()) {
+        check(value, MAX_QUERY_VALUE, "The value of query parameter " + p.getKey());
+      }
+    }
+  }
+
+  private static void check(String value, int max, String what) {
+    if (value.length() > max) {
+      throw new BadRequestException(what + " is longer than " + max + " characters");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (LogText.unsafe(value.charAt(i))) {
+        throw new BadRequestException(what + " holds a control character");
+      }
+    }
   }
 
   /** Splits a raw path into decoded segments, ignoring one trailing slash. */
@@ -153,7 +192,9 @@ public final class Router implements HttpHandler {
     while (start <= n && n > 1) {
       int slash = path.indexOf('/', start);
       int end = slash < 0 || slash > n ? n : slash;
-      out.add(UrlEncoding.decode(path.substring(start, end), false));
+      String segment = UrlEncoding.decode(path.substring(start, end), false);
+      check(segment, MAX_SEGMENT, "A path segment");
+      out.add(segment);
       start = end + 1;
     }
     return out;

@@ -23,6 +23,22 @@ final class DemoRoutes {
     }
   }
 
+  /** A failure that can say whether it is transient, as the IMS's own exceptions do. */
+  static final class Outage extends RuntimeException implements Retryable {
+    private static final long serialVersionUID = 1L;
+    private final boolean retryable;
+
+    Outage(String message, boolean retryable) {
+      super(message);
+      this.retryable = retryable;
+    }
+
+    @Override
+    public boolean retryable() {
+      return retryable;
+    }
+  }
+
   private static HttpResponse json(JsonObject body) {
     return HttpResponse.json(200, JsonWriter.pretty().writeUtf8(body));
   }
@@ -50,6 +66,12 @@ final class DemoRoutes {
         })
         .get("/fail/out-of-range", r -> {
           throw new StatusError(503, "a client error must be a 4xx");
+        })
+        .get("/fail/outage", r -> {
+          throw new Outage("connection refused to db.internal:5432", true);
+        })
+        .get("/fail/permanent", r -> {
+          throw new Outage("disk full at /var/lib/db", false);
         })
         .get("/fail/runtime", r -> {
           throw new IllegalStateException("secret internals");

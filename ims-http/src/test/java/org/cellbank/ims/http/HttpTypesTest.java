@@ -16,7 +16,7 @@ class HttpTypesTest {
   @Test
   void request_keepsValuesAndCopiesTheBody() {
     byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
-    HttpRequest r = HttpRequest.builder("post", "/a%20b")
+    HttpRequest r = HttpRequest.builder("POST", "/a%20b")
         .queryParameter("tag", "x")
         .query(Map.of("tag", List.of("y")))
         .headers(Headers.builder().add("Content-Type", "text/plain").build())
@@ -29,6 +29,8 @@ class HttpTypesTest {
     body[0] = 'j';
 
     assertThat(r.method()).isEqualTo("POST");
+    assertThat(HttpRequest.builder("post", "/").build().method()).as("case-sensitive (RFC 9110): kept as sent")
+        .isEqualTo("post");
     assertThat(r.path()).isEqualTo("/a%20b");
     assertThat(r.queryParameters("tag")).containsExactly("x", "y");
     assertThat(r.queryParameter("missing")).isEmpty();

@@ -91,6 +91,44 @@ class RouterTest {
   }
 
   @Test
+  void transientFailures_answer503WithRetryAfter_andOtherFaults500() {
+    HttpResponse outage = router.handle(get("/fail/outage"));
+    assertThat(outage.status()).isEqualTo(503);
+    assertThat(outage.headers().first("retry-after")).hasValue("5");
+    assertThat(errorMessage(outage)).isEqualTo("The service is briefly unavailable; try again shortly");
+    assertThat(outage.bodyText()).doesNotContain("db.internal");
+    HttpResponse fault = router.handle(get("/fail/permanent"));
+    assertThat(fault.status()).isEqualTo(500);
+    assertThat(fault.headers().contains("retry-after")).isFalse();
+  }
+
+  @Test
+  void controlCharactersAndOverlongValues_answer400_beforeAnyHandler() {
+    for (String path : List.of("/api/v0/cell-lines/%00", "/api/v0/cell-lines/a%0D%0AForged:%20line",
+        "/api/v0/cell-lines/%7F", "/api/v0/cell-lines/" + "a".repeat(Router.MAX_SEGMENT + 1))) {
+      HttpResponse r = router.handle(get(path));
+      assertThat(r.status()).as(path).isEqualTo(400);
+      assertThat(r.bodyText()).doesNotContain("Forged");
+    }
+    HttpResponse query = router.handle(HttpRequest.builder("GET", "/api/v0/cell-lines")
+        .queryParameter("limit", "1\u0000").build());
+    assertThat(query.status()).isEqualTo(400);
+    assertThat(errorMessage(query)).isEqualTo("The value of query parameter limit holds a control character");
+    HttpResponse tooLong = router.handle(HttpRequest.builder("GET", "/api/v0/cell-lines")
+        .queryParameter("q", "x".repeat(Router.MAX_QUERY_VALUE + 1)).build());
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(errorMessage(tooLong)).contains("longer than 4096 characters");
+    assertThat(router.handle(get("/api/v0/cell-lines/Z%C3%BCrich%20line")).status()).isEqualTo(200);
+  }
+
+  @Test
+  void methods_areCaseSensitive() {
+    HttpResponse lower = router.handle(HttpRequest.builder("get", "/api/v0/cell-lines").build());
+    assertThat(lower.status()).isEqualTo(405);
+    assertThat(lower.headers().first("allow")).hasValueSatisfying(a -> assertThat(a).contains("GET"));
+  }
+
+  @Test
   void clientError_withStatusOutside4xx_answers400() {
     HttpResponse r = router.handle(get("/fail/out-of-range"));
     assertThat(r.status()).isEqualTo(400);

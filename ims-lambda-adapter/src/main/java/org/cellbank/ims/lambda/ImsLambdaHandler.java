@@ -15,6 +15,7 @@ import org.cellbank.ims.http.Cors;
 import org.cellbank.ims.http.HttpHandler;
 import org.cellbank.ims.http.HttpRequest;
 import org.cellbank.ims.http.HttpResponse;
+import org.cellbank.ims.http.internal.text.LogText;
 import org.cellbank.ims.http.internal.json.JsonArray;
 import org.cellbank.ims.http.internal.json.JsonException;
 import org.cellbank.ims.http.internal.json.JsonObject;
@@ -194,7 +195,8 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
       return scheduled(root, lambdaRequestId, start);
     }
     String eventId = EventTranslator.eventRequestId(root, format);
-    String requestId = lambdaRequestId != null ? lambdaRequestId : eventId != null ? eventId : "-";
+    // The event's own id comes from the caller: escaped before it reaches a log line.
+    String requestId = lambdaRequestId != null ? lambdaRequestId : eventId != null ? LogText.escape(eventId) : "-";
     try {
       return http(root, format, requestId, start);
     } catch (RuntimeException e) {
@@ -248,13 +250,13 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
   }
 
   private byte[] unsupported(String requestId, String reason, long start) {
-    LOG.warn("{} unsupported event: {} {}ms", requestId == null ? "-" : requestId, reason, millis(start));
+    LOG.warn("{} unsupported event: {} {}ms", requestId == null ? "-" : requestId, LogText.escape(reason), millis(start));
     HttpResponse bad = HttpResponse.error(400, "Unsupported event: " + reason);
     return JsonWriter.compact().writeUtf8(translator.encode(bad, EventFormat.REST_API, JsonObject.of()));
   }
 
   private byte[] scheduled(JsonObject root, String lambdaRequestId, long start) {
-    String requestId = lambdaRequestId == null ? root.findString("id").orElse("-") : lambdaRequestId;
+    String requestId = lambdaRequestId == null ? LogText.escape(root.findString("id").orElse("-")) : lambdaRequestId;
     if (job == null) {
       throw new IllegalStateException("A scheduled event arrived but no scheduled job is configured; "
           + "set one with ImsLambdaHandler.Builder.scheduledJob");
@@ -274,7 +276,7 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
       throw new BadRequestException("Malformed scheduled event: " + e.getMessage(), e);
     }
     job.run(event);
-    LOG.info("{} scheduled event {} done {}ms", requestId, event.id(), millis(start));
+    LOG.info("{} scheduled event {} done {}ms", requestId, LogText.escape(event.id()), millis(start));
     return JOB_DONE.clone();
   }
 

@@ -92,6 +92,7 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
   private final int maxBulkBytes;
   private final int maxRetries;
   private final Duration initialRetryDelay;
+  private final Duration retryBudget;
   private final int replicas;
   private final int bulkConcurrency;
   private final ObjectMapper json = new ObjectMapper();
@@ -103,6 +104,7 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
     this.maxBulkBytes = b.maxBulkBytes;
     this.maxRetries = b.maxRetries;
     this.initialRetryDelay = b.initialRetryDelay;
+    this.retryBudget = b.retryBudget;
     this.replicas = b.replicas;
     this.bulkConcurrency = b.bulkConcurrency;
   }
@@ -290,8 +292,9 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
    * sent again, so callers never see a partial result.
    */
   private JsonNode searchComplete(ObjectNode body) {
+    long deadline = System.nanoTime() + retryBudget.toNanos();
     for (int attempt = 0; ; attempt++) {
-      Reply r = call("POST", "/" + alias + "/_search", body, Set.of(200, 404));
+      Reply r = call("POST", "/" + alias + "/_search", body, Set.of(200, 404), deadline);
       if (r.status() == 404) {
         if (attempt < maxRetries && !currentIndices().isEmpty()) {
           continue;
@@ -455,8 +458,12 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
   private record Reply(int status, JsonNode body) {}
 
   private Reply call(String method, String path, JsonNode body, Set<Integer> ok) {
+    return call(method, path, body, ok, Long.MAX_VALUE);
+  }
+
+  private Reply call(String method, String path, JsonNode body, Set<Integer> ok, long deadline) {
     try {
-      return call(method, path, body == null ? null : json.writeValueAsBytes(body), "application/json", ok);
+      return call(method, path, body == null ? null : json.writeValueAsBytes(body), "application/json", ok, deadline);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("could not write a request to OpenSearch", e);
     }
@@ -464,6 +471,11 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
 
   /** One HTTP call with retries for 429, 5xx and I/O errors; any other unexpected status fails. */
   private Reply call(String method, String path, byte[] body, String contentType, Set<Integer> ok) {
+    return call(method, path, body, contentType, ok, Long.MAX_VALUE);
+  }
+
+  /** As above, and no retry starts that would end past {@code deadline} ({@link System#nanoTime()}). */
+  private Reply call(String method, String path, byte[] body, String contentType, Set<Integer> ok, long deadline) {
     for (int attempt = 0; ; attempt++) {
       boolean retryable;
       String problem;
@@ -474,8 +486,11 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
         if (ok.contains(status)) {
           return new Reply(status, bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes));
         }
-        retryable = status == 429 || status >= 500;
-        problem = "HTTP " + status + " " + errorSummary(bytes);
+        String summary = errorSummary(bytes);
+        // A 5xx that the request itself caused (too many clauses, a query that does not parse) gives
+        // the same answer every time: not retried, and not an outage.
+        retryable = status == 429 || (status >= 500 && !causedByTheRequest(summary));
+        problem = "HTTP " + status + " " + summary;
       } catch (IOException | RuntimeException e) {
         if (e instanceof SearchException se) {
           throw se;
@@ -484,7 +499,8 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
         problem = e.toString();
         cause = e;
       }
-      if (!retryable || attempt >= maxRetries) {
+      boolean overBudget = deadline != Long.MAX_VALUE && System.nanoTime() + pauseMillis(attempt) * 1_000_000L > deadline;
+      if (!retryable || attempt >= maxRetries || overBudget) {
         throw new SearchException("OpenSearch " + method + " " + path + " failed: " + problem
             + (retryable ? " (gave up after " + (attempt + 1) + " tries)" : ""), cause, retryable);
       }
@@ -502,11 +518,25 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
     return b.build();
   }
 
+  private static boolean causedByTheRequest(String summary) {
+    return summary.contains("too_many_clauses") || summary.contains("query_shard_exception")
+        || summary.contains("parse_exception") || summary.contains("illegal_argument_exception")
+        || summary.contains("search_phase_execution_exception") && summary.contains("maxClauseCount");
+  }
+
   private String errorSummary(byte[] bytes) {
     try {
       JsonNode error = json.readTree(bytes).path("error");
       if (error.isObject()) {
-        return error.path("type").asText() + ": " + error.path("reason").asText();
+        StringBuilder causes = new StringBuilder();
+        for (JsonNode cause : error.path("root_cause")) {
+          causes.append(causes.length() == 0 ? " (caused by " : ", ").append(cause.path("type").asText());
+        }
+        if (error.path("caused_by").isObject()) {
+          causes.append(causes.length() == 0 ? " (caused by " : ", ").append(error.path("caused_by").path("type").asText());
+        }
+        return error.path("type").asText() + ": " + error.path("reason").asText()
+            + (causes.length() == 0 ? "" : causes.append(')').toString());
       }
       return error.asText("");
     } catch (IOException e) {
@@ -514,8 +544,12 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
     }
   }
 
+  private long pauseMillis(int attempt) {
+    return initialRetryDelay.toMillis() << Math.min(attempt, 10);
+  }
+
   private void pause(int attempt) {
-    long millis = initialRetryDelay.toMillis() << Math.min(attempt, 10);
+    long millis = pauseMillis(attempt);
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
@@ -590,6 +624,7 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
     private int maxBulkBytes = 5 * 1024 * 1024;
     private int maxRetries = 4;
     private Duration initialRetryDelay = Duration.ofMillis(200);
+    private Duration retryBudget = Duration.ofSeconds(8);
     private int replicas = 1;
     private int bulkConcurrency = 2;
 
@@ -608,6 +643,20 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
         throw new IllegalArgumentException("an alias is lower-case letters, digits, '_', '.', '-': " + alias);
       }
       this.alias = alias;
+      return this;
+    }
+
+    /**
+     * How long one search may spend retrying (default 8 s): no retry starts once its pause would end
+     * past it, so a search behind API Gateway (29 s) answers in time even while a node is down.
+     * Writes and rebuilds keep retrying up to {@link #retries}.
+     */
+    public Builder retryBudget(Duration retryBudget) {
+      Objects.requireNonNull(retryBudget, "retryBudget");
+      if (retryBudget.isNegative()) {
+        throw new IllegalArgumentException("retryBudget must not be negative: " + retryBudget);
+      }
+      this.retryBudget = retryBudget;
       return this;
     }
 

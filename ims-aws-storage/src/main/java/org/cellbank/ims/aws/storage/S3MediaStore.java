@@ -59,6 +59,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import java.util.Optional;
 
 /**
  * A {@link MediaStore} on an Amazon S3 bucket (or an S3-compatible server), with the AWS SDK for
@@ -337,6 +338,24 @@ public final class S3MediaStore implements MediaStore {
       return s3.getObject(b -> b.bucket(bucket).key(key.value()).range(range));
     } catch (SdkException e) {
       throw S3Errors.map("reading a range of", key, e);
+    }
+  }
+
+  @Override
+  public Optional<MediaObject> find(MediaKey key) {
+    Objects.requireNonNull(key, "key");
+    try {
+      HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key.value()));
+      return Optional.of(new MediaObject(key, head.contentLength(), head.lastModified()));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw S3Errors.map("looking up", key, e);
+    } catch (SdkException e) {
+      throw S3Errors.map("looking up", key, e);
     }
   }
 

@@ -127,11 +127,11 @@ public final class MediaRoutes {
   }
 
   private HttpResponse stream(MediaKey key, HttpRequest request) {
-    // The port has no metadata lookup; the listing of the key as a prefix gives the size.
-    MediaObject object = store.list(key.value()).stream()
-        .filter(o -> o.key().equals(key))
-        .findFirst()
-        .orElseThrow(() -> notFound(key));
+    Optional<MediaObject> found = store.find(key);
+    if (found.isEmpty()) {
+      throw notFound(key);
+    }
+    MediaObject object = found.get();
     long size = object.size();
     Optional<String> rangeHeader = request.headers().first("if-range").isPresent()
         ? Optional.empty() : request.headers().first("range");

@@ -156,7 +156,8 @@ public final class PartnerApi {
     StringJoiner query = new StringJoiner("&", path + "?", "");
     for (Map.Entry<String, List<String>> e : request.query().entrySet()) {
       String name = e.getKey();
-      if (name.equals("limit") || name.equals("offset") || name.equals("api_key") || name.equals("username")) {
+      if (name.equals("limit") || name.equals("offset") || name.equalsIgnoreCase("api_key")
+          || name.equalsIgnoreCase("username")) {
         continue;
       }
       for (String value : e.getValue()) {

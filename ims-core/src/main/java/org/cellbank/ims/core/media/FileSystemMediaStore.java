@@ -32,6 +32,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.StorageException;
@@ -120,8 +122,12 @@ public final class FileSystemMediaStore implements MediaStore {
   @Override
   public InputStream open(MediaKey key) {
     Objects.requireNonNull(key, "key");
+    Path path = inside(resolve(key));
+    if (path == null) {
+      throw notFound(key);
+    }
     try {
-      return Files.newInputStream(resolve(key));
+      return Files.newInputStream(path);
     } catch (NoSuchFileException e) {
       throw notFound(key);
     } catch (IOException e) {
@@ -135,7 +141,10 @@ public final class FileSystemMediaStore implements MediaStore {
     if (offset < 0 || length < 0) {
       throw new ValidationException("range offset and length must not be negative");
     }
-    Path path = resolve(key);
+    Path path = inside(resolve(key));
+    if (path == null) {
+      throw notFound(key);
+    }
     try {
       long size = Files.size(path);
       if (length == 0) {
@@ -158,7 +167,41 @@ public final class FileSystemMediaStore implements MediaStore {
   @Override
   public boolean exists(MediaKey key) {
     Objects.requireNonNull(key, "key");
-    return Files.isRegularFile(resolve(key));
+    return inside(resolve(key)) != null;
+  }
+
+  @Override
+  public Optional<MediaObject> find(MediaKey key) {
+    Objects.requireNonNull(key, "key");
+    Path path = inside(resolve(key));
+    if (path == null) {
+      return Optional.empty();
+    }
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      return Optional.of(new MediaObject(key, attributes.size(), attributes.lastModifiedTime().toInstant()));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new StorageException("could not look up media object " + key, e, false);
+    }
+  }
+
+  // The file itself, when it is a regular file whose real location (links resolved) is inside the
+  // store; else null: a symbolic link never leads out of the root.
+  private Path inside(Path path) {
+    try {
+      Path real = path.toRealPath();
+      return real.startsWith(realRoot()) && Files.isRegularFile(real) ? real : null;
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new StorageException("could not look up media object " + root.relativize(path), e, false);
+    }
+  }
+
+  private Path realRoot() throws IOException {
+    return root.toRealPath();
   }
 
   @Override

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One entry of a {@linkplain MediaStore#list(String) listing}.
+ * One stored object as a {@linkplain MediaStore#list(String) listing} or a {@linkplain MediaStore#find lookup} shows it.
  *
  * @param key the object's key
  * @param size its length in bytes

@@ -3,6 +3,7 @@ package org.cellbank.ims.core.media;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.StorageException;
 import org.cellbank.ims.core.ValidationException;
@@ -67,6 +68,12 @@ public interface MediaStore {
 
   /** Whether an object exists under the key. */
   boolean exists(MediaKey key);
+
+  /**
+   * The object under the key, with its size and time: one lookup of that key, whatever the size of
+   * the store; empty when there is none.
+   */
+  Optional<MediaObject> find(MediaKey key);
 
   /** Deletes the object under the key; deleting a missing object does nothing. */
   void delete(MediaKey key);

@@ -37,6 +37,14 @@ public record SearchQuery(String text, Map<Facet, Set<String>> filters, Sort sor
   public static final int DEFAULT_SIZE = 50;
   /** The largest page size accepted; page with {@code from} beyond it. */
   public static final int MAX_SIZE = 10_000;
+  /**
+   * The most words a free text may have: each word becomes a handful of clauses, and a search engine
+   * refuses a query past its clause limit (OpenSearch's is 1,024), so more words are a 400, never a
+   * query the index must refuse.
+   */
+  public static final int MAX_WORDS = 32;
+  /** The longest free text, in characters. */
+  public static final int MAX_TEXT_LENGTH = 500;
 
   /** Validates the components and copies the filters. */
   public SearchQuery {
@@ -104,9 +112,24 @@ public record SearchQuery(String text, Map<Facet, Set<String>> filters, Sort sor
 
     private Builder() {}
 
-    /** Sets the free text. */
+    /**
+     * Sets the free text.
+     *
+     * @throws ValidationException when it is longer than {@value #MAX_TEXT_LENGTH} characters or has
+     *     more than {@value #MAX_WORDS} words
+     */
     public Builder text(String text) {
-      this.text = Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(text, "text");
+      if (text.length() > MAX_TEXT_LENGTH) {
+        throw new ValidationException("the search text has " + text.length() + " characters; at most "
+            + MAX_TEXT_LENGTH + " are allowed");
+      }
+      int words = words(text).size();
+      if (words > MAX_WORDS) {
+        throw new ValidationException("the search text has " + words + " words; at most " + MAX_WORDS
+            + " are allowed");
+      }
+      this.text = text;
       return this;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.cellbank.ims.core.search.CatalogueDocument;
 import org.cellbank.ims.core.search.CatalogueIndex;
+import org.cellbank.ims.core.search.SearchQuery;
 import org.cellbank.ims.core.search.CatalogueIndexContract;
 import org.cellbank.ims.http.HttpRequest;
 import org.cellbank.ims.http.HttpResponse;
@@ -67,6 +68,32 @@ public abstract class SearchRoutesContract {
 
   private static String message(HttpResponse r) {
     return json(r).findObject("error").orElseThrow().findString("message").orElseThrow();
+  }
+
+  @Test
+  void text_atTheWordLimit_isSearched_andOneMoreWord_answers400NamingTheLimit() {
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < SearchQuery.MAX_WORDS; i++) {
+      words.append("ataxia").append(i).append(' ');
+    }
+    HttpResponse atLimit = get("q", words.toString().trim(), "disease", "Machado-Joseph disease");
+    assertThat(atLimit.status()).as(atLimit.bodyText()).isEqualTo(200);
+    assertThat(json(atLimit).findObject("meta").orElseThrow().findNumber("total_count").orElseThrow().longValue())
+        .isZero();
+
+    HttpResponse over = get("q", words + "one-more");
+    assertThat(over.status()).isEqualTo(400);
+    assertThat(message(over)).isEqualTo("the search text has 33 words; at most 32 are allowed");
+  }
+
+  @Test
+  void text_longerThanTheLimit_answers400NamingTheLimit() {
+    HttpResponse r = get("q", "a".repeat(SearchQuery.MAX_TEXT_LENGTH + 1));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(message(r)).isEqualTo("the search text has 501 characters; at most 500 are allowed");
+    HttpResponse huge = get("q", "ataxia ".repeat(15_000));
+    assertThat(huge.status()).isEqualTo(400);
+    assertThat(message(huge)).contains("longer than 4096 characters");
   }
 
   @Test

@@ -53,6 +53,21 @@ class FileSystemMediaStoreTest extends MediaStoreContract {
     server.stop(0);
   }
 
+  @Test
+  void aSymbolicLinkOutOfTheStore_isNotFollowed() throws IOException {
+    FileSystemMediaStore store = (FileSystemMediaStore) store();
+    Path secret = Files.writeString(temp.resolve("secret.txt"), "outside the store");
+    Path link = store.root().resolve("celllines/2015/01/01/link/secret.pdf");
+    Files.createDirectories(link.getParent());
+    Files.createSymbolicLink(link, secret);
+    MediaKey key = MediaKey.of("celllines/2015/01/01/link/secret.pdf");
+
+    assertThat(store.exists(key)).isFalse();
+    assertThat(store.find(key)).isEmpty();
+    assertThatThrownBy(() -> store.open(key)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> store.openRange(key, 0, 5)).isInstanceOf(NotFoundException.class);
+  }
+
   @Override
   protected MediaStore createStore(Clock clock, long maxSize) {
     Path root = temp.resolve("store-" + (++stores));

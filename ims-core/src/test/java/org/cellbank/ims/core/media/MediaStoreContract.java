@@ -105,6 +105,20 @@ public abstract class MediaStoreContract {
   // --- put, open, checksums
 
   @Test
+  void find_givesTheStoredObjectsSizeAndTime_andNothingForAMissingKey() {
+    MediaStore store = store();
+    byte[] bytes = pdf(4_321);
+    StoredMedia stored = store.put(MediaKind.CERTIFICATE_OF_ANALYSIS, "find.pdf", new ByteArrayInputStream(bytes));
+
+    assertThat(store.find(stored.key())).hasValueSatisfying(o -> {
+      assertThat(o.key()).isEqualTo(stored.key());
+      assertThat(o.size()).isEqualTo(bytes.length);
+      assertThat(o.lastModified()).isAfter(java.time.Instant.now().minus(Duration.ofHours(1)));
+    });
+    assertThat(store.find(MediaKey.of("celllines/2015/01/01/none/missing.pdf"))).isEmpty();
+  }
+
+  @Test
   void put_smallPdf_roundTripsWithChecksumsOfTheBytes() {
     MediaStore store = store();
     byte[] bytes = pdf(10_000);

@@ -20,6 +20,7 @@ import org.cellbank.ims.http.internal.json.JsonString;
 import org.cellbank.ims.http.internal.json.JsonValue;
 import org.cellbank.ims.http.internal.json.JsonWriter;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
+import org.cellbank.ims.http.HttpResponse;
 
 /**
  * Serves plain HTTP through the Lambda handler: each request becomes an API Gateway HTTP API
@@ -42,7 +43,9 @@ final class GatewayBridge implements com.sun.net.httpserver.HttpHandler {
         body = in.readNBytes(MAX_BODY + 1);
       }
       if (body.length > MAX_BODY) {
-        send(exchange, 413, "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+        exchange.getResponseHeaders().add("Content-Type", HttpResponse.JSON_CONTENT_TYPE);
+        send(exchange, 413, HttpResponse.error(413, "The request body is larger than " + MAX_BODY
+            + " bytes, the most API Gateway accepts").body());
         return;
       }
       byte[] answer = handler.handle(JsonWriter.compact().writeUtf8(event(exchange, body)));
