@@ -238,12 +238,13 @@ public final class ApiKeys {
     byte[] hash = sha256(key);
     // Plain JDBC with a fixed statement: this runs on every request, including a Lambda container's
     // first, which must not pay for building a query DSL.
-    Optional<Role> role;
-    try (Jdbc.Reading reading = jdbc.reading()) {
-      role = authenticate(reading.connection(), username, hash);
-    } catch (SQLException e) {
-      throw Jdbc.translate(e, "authenticating API user " + username);
-    }
+    // An anonymous class, not a lambda: this runs in every cold start (docs/lambda.md).
+    Optional<Role> role = jdbc.read("authenticating API user " + username, new Jdbc.ConnectionWork<Optional<Role>>() {
+      @Override
+      public Optional<Role> run(Connection c) throws SQLException {
+        return authenticate(c, username, hash);
+      }
+    });
     if (role.isEmpty()) {
       LOG.debug("API key authentication failed for user {}", username);
       return Optional.empty();

@@ -1,5 +1,6 @@
 package org.cellbank.ims.core.db;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,11 +55,14 @@ public final class BatchRepository {
   /** Finds a batch by its key ({@code UKBi008-A_P002}, or a legacy {@code SAMEG...} id). */
   public Optional<Batch> findByBiosamplesId(String biosamplesId) {
     Objects.requireNonNull(biosamplesId, "biosamplesId");
-    try (Jdbc.Reading r = jdbc.reading()) {
-      return reader.batchByBiosamplesId(r.connection(), biosamplesId);
-    } catch (SQLException e) {
-      throw Jdbc.translate(e, "reading batch " + biosamplesId);
-    }
+    // Reads pass anonymous classes, not lambdas: they run in cold starts (docs/lambda.md,
+    // "Cold-start rules"); Jdbc.read runs them again when the connection died.
+    return jdbc.read("reading batch " + biosamplesId, new Jdbc.ConnectionWork<Optional<Batch>>() {
+      @Override
+      public Optional<Batch> run(Connection c) throws SQLException {
+        return reader.batchByBiosamplesId(c, biosamplesId);
+      }
+    });
   }
 
   /**
@@ -77,11 +81,12 @@ public final class BatchRepository {
   /** Returns a page of batches in creation order, with the total count (one statement). */
   public Page<Batch> page(PageRequest request) {
     Objects.requireNonNull(request, "request");
-    try (Jdbc.Reading r = jdbc.reading()) {
-      return reader.batchPage(r.connection(), request);
-    } catch (SQLException e) {
-      throw Jdbc.translate(e, "reading a page of batches");
-    }
+    return jdbc.read("reading a page of batches", new Jdbc.ConnectionWork<Page<Batch>>() {
+      @Override
+      public Page<Batch> run(Connection c) throws SQLException {
+        return reader.batchPage(c, request);
+      }
+    });
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.cellbank.ims.core.db;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
@@ -65,11 +66,14 @@ public final class CellLineRepository {
   /** Finds a line by its BioSamples id, the natural key. */
   public Optional<CellLine> findByBiosamplesId(String biosamplesId) {
     Objects.requireNonNull(biosamplesId, "biosamplesId");
-    try (Jdbc.Reading r = jdbc.reading()) {
-      return reader.lineByBiosamplesId(r.connection(), biosamplesId);
-    } catch (SQLException e) {
-      throw Jdbc.translate(e, "reading cell line " + biosamplesId);
-    }
+    // Reads pass anonymous classes, not lambdas: they run in cold starts (docs/lambda.md,
+    // "Cold-start rules"); Jdbc.read runs them again when the connection died.
+    return jdbc.read("reading cell line " + biosamplesId, new Jdbc.ConnectionWork<Optional<CellLine>>() {
+      @Override
+      public Optional<CellLine> run(Connection c) throws SQLException {
+        return reader.lineByBiosamplesId(c, biosamplesId);
+      }
+    });
   }
 
   /**
@@ -100,21 +104,23 @@ public final class CellLineRepository {
     if (biosamplesIds.isEmpty()) {
       return List.of();
     }
-    try (Jdbc.Reading r = jdbc.reading()) {
-      return reader.linesByBiosamplesIds(r.connection(), biosamplesIds);
-    } catch (SQLException e) {
-      throw Jdbc.translate(e, "reading " + biosamplesIds.size() + " cell lines");
-    }
+    return jdbc.read("reading " + biosamplesIds.size() + " cell lines", new Jdbc.ConnectionWork<List<CellLine>>() {
+      @Override
+      public List<CellLine> run(Connection c) throws SQLException {
+        return reader.linesByBiosamplesIds(c, biosamplesIds);
+      }
+    });
   }
 
   /** Finds a line by its hPSCreg name, e.g. {@code UKBi008-A}. */
   public Optional<CellLine> findByName(String name) {
     Objects.requireNonNull(name, "name");
-    try (Jdbc.Reading r = jdbc.reading()) {
-      return reader.lineByName(r.connection(), name);
-    } catch (SQLException e) {
-      throw Jdbc.translate(e, "reading cell line " + name);
-    }
+    return jdbc.read("reading cell line " + name, new Jdbc.ConnectionWork<Optional<CellLine>>() {
+      @Override
+      public Optional<CellLine> run(Connection c) throws SQLException {
+        return reader.lineByName(c, name);
+      }
+    });
   }
 
   /**
@@ -133,30 +139,33 @@ public final class CellLineRepository {
   /** Returns a page of lines ordered by name, with the total count (one statement). */
   public Page<CellLine> page(PageRequest request) {
     Objects.requireNonNull(request, "request");
-    try (Jdbc.Reading r = jdbc.reading()) {
-      return reader.linePage(r.connection(), request);
-    } catch (SQLException e) {
-      throw Jdbc.translate(e, "reading a page of cell lines");
-    }
+    return jdbc.read("reading a page of cell lines", new Jdbc.ConnectionWork<Page<CellLine>>() {
+      @Override
+      public Page<CellLine> run(Connection c) throws SQLException {
+        return reader.linePage(c, request);
+      }
+    });
   }
 
   /** Whether a line with this BioSamples id is stored (one cheap query). */
   public boolean exists(String biosamplesId) {
     Objects.requireNonNull(biosamplesId, "biosamplesId");
-    try (Jdbc.Reading r = jdbc.reading()) {
-      return reader.lineExists(r.connection(), biosamplesId);
-    } catch (SQLException e) {
-      throw Jdbc.translate(e, "looking up cell line " + biosamplesId);
-    }
+    return jdbc.read("looking up cell line " + biosamplesId, new Jdbc.ConnectionWork<Boolean>() {
+      @Override
+      public Boolean run(Connection c) throws SQLException {
+        return reader.lineExists(c, biosamplesId);
+      }
+    });
   }
 
   /** How many lines are stored. */
   public long count() {
-    try (Jdbc.Reading r = jdbc.reading()) {
-      return reader.lineCount(r.connection());
-    } catch (SQLException e) {
-      throw Jdbc.translate(e, "counting cell lines");
-    }
+    return jdbc.read("counting cell lines", new Jdbc.ConnectionWork<Long>() {
+      @Override
+      public Long run(Connection c) throws SQLException {
+        return reader.lineCount(c);
+      }
+    });
   }
 
   /**

@@ -10,6 +10,8 @@ import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.DatabaseException;
 import org.cellbank.ims.core.ImsException;
 import org.cellbank.ims.core.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plain-JDBC access to a data source, without jOOQ: prepares statements (telling the statement
@@ -17,6 +19,9 @@ import org.cellbank.ims.core.ValidationException;
  * into IMS exceptions. Internal; thread-safe.
  */
 public final class Jdbc {
+  /** How many times a read is tried when the connection it was given dies. */
+  public static final int READ_ATTEMPTS = 4;
+  private static final Logger LOG = LoggerFactory.getLogger(Jdbc.class);
 
   private final DataSource dataSource;
   private final Consumer<String> onStatement;
@@ -51,84 +56,72 @@ public final class Jdbc {
    * snapshot, with no BEGIN or COMMIT round trip. A connection handed out with autocommit off is
    * switched on for the read and back off before it is closed.
    *
+   * <p>A read whose connection died under it ({@link #connectionLost}) is run again on another
+   * connection, up to {@value #READ_ATTEMPTS} times in all: a read changes nothing, so repeating it
+   * is safe. Failing to get a connection at all is not retried.
+   * Pass a named or anonymous class as {@code work} on the cold-start path, not a lambda
+   * (docs/lambda.md, "Cold-start rules").
+   *
    * @param action what is being done, for the message of a failure, e.g. "reading cell line SAMEA123"
    */
   public <T> T read(String action, ConnectionWork<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      if (!autoCommit) {
-        connection.setAutoCommit(true);
-      }
+    for (int attempt = 1; ; attempt++) {
+      Connection opened;
       try {
-        return work.run(connection);
-      } finally {
-        if (!autoCommit) {
-          connection.setAutoCommit(false);
-        }
+        opened = dataSource.getConnection();
+      } catch (SQLException e) {
+        // No connection to be had (the database is down, the pool is exhausted): not retried here,
+        // the pool has waited already.
+        throw translate(e, action);
       }
-    } catch (SQLException e) {
-      throw translate(e, action);
+      try (Connection connection = opened) {
+        boolean autoCommit = connection.getAutoCommit();
+        if (!autoCommit) {
+          connection.setAutoCommit(true);
+        }
+        try {
+          return work.run(connection);
+        } finally {
+          if (!autoCommit && !connection.isClosed()) {
+            connection.setAutoCommit(false);
+          }
+        }
+      } catch (SQLException e) {
+        if (attempt < READ_ATTEMPTS && connectionLost(e)) {
+          // A read has no effect to lose: the same read on the next connection. A pool drops the
+          // dead connection it handed out; the one it hands out next may be dead too (the server
+          // restarted, a proxy closed them all), hence a few tries, each one quick on a dead socket.
+          LOG.warn("{} lost its database connection ({}); reading again on another", action, e.getSQLState());
+          continue;
+        }
+        throw translate(e, action);
+      }
     }
   }
 
   /**
-   * Opens a connection for a read in autocommit mode, as {@link #read} does, for code that must not
-   * pass a lambda (the cold-start path, docs/lambda.md "Cold-start rules"):
-   *
-   * <pre>{@code
-   * try (Jdbc.Reading r = jdbc.reading()) {
-   *   return reader.lineByName(r.connection(), name);
-   * } catch (SQLException e) {
-   *   throw Jdbc.translate(e, "reading cell line " + name);
-   * }
-   * }</pre>
+   * Whether a failure means the connection died rather than the statement failing: SQLState class
+   * {@code 08} (connection exception: the socket closed, the driver's "connection has been
+   * closed"), or the server ending the session ({@code 57P01} administrator command, {@code 57P02}
+   * crash shutdown, {@code 57P03} cannot connect now).
    */
-  public Reading reading() throws SQLException {
-    Connection connection = dataSource.getConnection();
-    try {
-      boolean autoCommit = connection.getAutoCommit();
-      if (!autoCommit) {
-        connection.setAutoCommit(true);
-      }
-      return new Reading(connection, autoCommit);
-    } catch (SQLException | RuntimeException e) {
-      connection.close();
-      throw e;
-    }
-  }
-
-  /** A connection lent for one read; closing it restores its autocommit mode and closes it. */
-  public static final class Reading implements AutoCloseable {
-    private final Connection connection;
-    private final boolean autoCommit;
-
-    Reading(Connection connection, boolean autoCommit) {
-      this.connection = connection;
-      this.autoCommit = autoCommit;
-    }
-
-    /** The connection, in autocommit mode. */
-    public Connection connection() {
-      return connection;
-    }
-
-    @Override
-    public void close() throws SQLException {
-      try {
-        if (!autoCommit) {
-          connection.setAutoCommit(false);
+  public static boolean connectionLost(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        String state = s.getSQLState();
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+          return true;
         }
-      } finally {
-        connection.close();
       }
     }
+    return false;
   }
 
   /**
    * Turns a JDBC failure into the matching IMS exception, by its SQLState: a unique violation is a
    * {@link ConflictException}; a broken constraint or a bad value a {@link ValidationException};
    * everything else a {@link DatabaseException}, retryable for serialization failures, deadlocks,
-   * lock timeouts, cancellations and connection failures.
+   * lock timeouts, cancellations, connection failures and a server ending the session.
    *
    * @param action what was being done, for the message, e.g. "inserting cell line SAMEA123"
    */
@@ -145,7 +138,7 @@ public final class Jdbc {
     return switch (state) {
       case "23505" -> new ConflictException(action + " failed: a row with the same natural key exists (" + reason + ")", cause);
       case "23503", "23502", "23514", "22001", "22003", "22007", "22P02" -> new ValidationException(message, cause);
-      case "40001", "40P01", "55P03", "57014" -> new DatabaseException(message, cause, true);
+      case "40001", "40P01", "55P03", "57014", "57P01", "57P02", "57P03" -> new DatabaseException(message, cause, true);
       default -> new DatabaseException(message, cause, state.startsWith("08") || state.startsWith("53"));
     };
   }

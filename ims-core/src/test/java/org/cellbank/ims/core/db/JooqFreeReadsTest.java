@@ -60,7 +60,7 @@ class JooqFreeReadsTest {
   }
 
   /**
-   * Loads ims-core, ims-http, jOOQ and the PostgreSQL driver itself (not from the application class loader)
+   * Loads ims-core, ims-http, jOOQ, the PostgreSQL driver and the SLF4J API itself (not from the application class loader)
    * and records every request.
    */
   private static final class RecordingLoader extends URLClassLoader {
@@ -68,7 +68,7 @@ class JooqFreeReadsTest {
 
     RecordingLoader() {
       super(new URL[] {location(CellLineRepository.class), location(org.cellbank.ims.http.ClientError.class),
-          location(DSLContext.class), location(PGStatement.class)},
+          location(DSLContext.class), location(PGStatement.class), location(org.slf4j.LoggerFactory.class)},
           ClassLoader.getPlatformClassLoader());
     }
 

@@ -1,0 +1,94 @@
+package org.cellbank.ims.examples.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.cellbank.ims.core.auth.ApiKeys;
+import org.cellbank.ims.core.auth.Role;
+import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.db.SchemaMigrations;
+import org.cellbank.ims.core.sample.SampleData;
+import org.cellbank.ims.core.sample.SampleDataLoader;
+import org.cellbank.ims.http.internal.json.JsonReader;
+import org.cellbank.ims.lambda.ImsLambdaHandler;
+import org.cellbank.ims.testkit.ImsPostgres;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database ends the function's sessions while it serves detail requests, as a failover, a
+ * restart or RDS Proxy closing its connections does: the reads run again on another connection,
+ * and no request fails.
+ */
+class BackendTerminationTest {
+
+  @Test
+  void backendsTerminatedUnderLoad_failNoRequest() throws Exception {
+    ImsPostgres pg = ImsPostgres.shared();
+    String database = "ims_backend_termination_" + ProcessHandle.current().pid();
+    pg.createDatabase(database);
+    DataSource admin = pg.dataSource(database);
+    SchemaMigrations.create(admin).migrate();
+    SampleDataLoader.create(CellLineRepository.create(admin)).loadMissing(SampleData.all());
+    ApiKeys keys = ApiKeys.create(admin);
+    keys.createUser("ecacc", Role.PARTNER);
+    byte[] event = event("ecacc:" + keys.issue("ecacc").key());
+    ImsLambdaHandler function = ImsFunction.assemble(Map.of(
+        "IMS_JDBC_URL", pg.jdbcUrl(database),
+        "IMS_JDBC_USER", pg.user(),
+        "IMS_JDBC_PASSWORD", pg.password(),
+        "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand"));
+
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger terminated = new AtomicInteger();
+    Thread terminator = new Thread(() -> {
+      try (Connection c = admin.getConnection();
+          PreparedStatement kill = c.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+              + " WHERE datname = ? AND pid <> pg_backend_pid() AND backend_type = 'client backend'")) {
+        kill.setString(1, database);
+        while (running.get()) {
+          try (ResultSet r = kill.executeQuery()) {
+            r.next();
+            terminated.addAndGet(r.getInt(1));
+          }
+          // Every 40 ms, as a run of failovers or proxy recycles: each new connection gets to work.
+          Thread.sleep(40);
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }, "terminator");
+
+    Map<Long, Integer> statuses = new TreeMap<>();
+    terminator.start();
+    try {
+      for (int i = 0; i < 600; i++) {
+        byte[] answer = function.handle(event);
+        long status = JsonReader.create().read(new String(answer, StandardCharsets.UTF_8)).asObject()
+            .findNumber("statusCode").orElseThrow().longValue();
+        statuses.merge(status, 1, Integer::sum);
+      }
+    } finally {
+      running.set(false);
+      terminator.join();
+    }
+
+    assertThat(terminated.get()).as("sessions the database ended during the requests").isGreaterThan(50);
+    assertThat(statuses).as("statuses of 600 detail requests").containsExactly(Map.entry(200L, 600));
+  }
+
+  private static byte[] event(String credentials) {
+    String path = "/api/v0/cell-lines/SAMEA2590882";
+    return ("{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\"\","
+        + "\"headers\":{\"authorization\":\"ApiKey " + credentials + "\"},\"requestContext\":{\"http\":"
+        + "{\"method\":\"GET\",\"path\":\"" + path + "\",\"sourceIp\":\"127.0.0.1\"},\"requestId\":\"t\","
+        + "\"stage\":\"$default\"},\"isBase64Encoded\":false}").getBytes(StandardCharsets.UTF_8);
+  }
+}
