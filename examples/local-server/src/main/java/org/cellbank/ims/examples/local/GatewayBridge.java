@@ -75,7 +75,9 @@ final class GatewayBridge implements com.sun.net.httpserver.HttpHandler {
     }
   }
 
-  // The event API Gateway sends for an HTTP API with payload format 2.0.
+  // The payload 2.0 event of a Lambda Function URL: like an HTTP API's, but the path travels
+  // percent-encoded as the client sent it, so the adapter's strict decoding applies to it (an
+  // encoded '/' stays inside its segment, invalid UTF-8 is a 400), as it does on Lambda.
   private static JsonObject event(HttpExchange exchange, byte[] body) {
     URI uri = exchange.getRequestURI();
     JsonObject.Builder headers = JsonObject.builder();
@@ -99,7 +101,7 @@ final class GatewayBridge implements com.sun.net.httpserver.HttpHandler {
     String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
     JsonObject http = JsonObject.builder()
         .put("method", exchange.getRequestMethod())
-        .put("path", uri.getPath())
+        .put("path", uri.getRawPath())
         .put("protocol", exchange.getProtocol())
         .put("sourceIp", sourceIp)
         .put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent") == null ? ""
@@ -108,7 +110,7 @@ final class GatewayBridge implements com.sun.net.httpserver.HttpHandler {
     JsonObject context = JsonObject.builder()
         .put("accountId", "local")
         .put("apiId", "local")
-        .put("domainName", "localhost")
+        .put("domainName", "localhost.lambda-url.local.on.aws")
         .put("domainPrefix", "localhost")
         .put("http", http)
         .put("requestId", requestId)
@@ -120,7 +122,7 @@ final class GatewayBridge implements com.sun.net.httpserver.HttpHandler {
     JsonObject.Builder e = JsonObject.builder()
         .put("version", "2.0")
         .put("routeKey", "$default")
-        .put("rawPath", uri.getPath())
+        .put("rawPath", uri.getRawPath())
         .put("rawQueryString", uri.getRawQuery() == null ? "" : uri.getRawQuery())
         .put("headers", headers.build())
         .put("requestContext", context)

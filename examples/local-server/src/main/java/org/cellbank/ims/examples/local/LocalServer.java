@@ -177,6 +177,11 @@ public final class LocalServer {
 
   /** Serves {@code handler} over HTTP on 127.0.0.1:{@code port} (0 picks a free port). */
   public static HttpServer serve(ImsLambdaHandler handler, int port) throws IOException {
+    // Without it every answer on a kept-alive connection waits for Nagle's algorithm (about 40 ms):
+    // 160 requests/s instead of some 450 on the detail route. Read when the JDK server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     ExecutorService executor = Executors.newFixedThreadPool(8);
     server.setExecutor(executor);

@@ -102,6 +102,22 @@ class LocalAssemblyTest {
   }
 
   @Test
+  void pathsAreDecodedOnce_strictly_asOnLambda() throws Exception {
+    // An encoded '/' stays inside its segment: one (unknown) id, not a deeper path.
+    HttpResponse<byte[]> slash = get("/api/v0/cell-lines/SAMEA2590882%2Fx", true);
+    assertThat(slash.statusCode()).isEqualTo(404);
+    assertThat(new String(slash.body(), StandardCharsets.UTF_8)).contains("no cell line with BioSamples id SAMEA2590882/x");
+    // Invalid UTF-8 and control characters are refused with the standard JSON error, not replaced.
+    for (String path : List.of("/api/v0/cell-lines/%C3", "/api/v0/cell-lines/%00")) {
+      HttpResponse<byte[]> bad = get(path, true);
+      assertThat(bad.statusCode()).as(path).isEqualTo(400);
+      assertThat(bad.headers().firstValue("content-type")).hasValue("application/json");
+      assertThat(new String(bad.body(), StandardCharsets.UTF_8)).contains("\"status\": 400");
+    }
+    assertThat(get("/api/v0/cell-lines/SAMEA2590882", true).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void importRuns_areServedToExecutives_andRefusedToPartners() throws Exception {
     HttpResponse<byte[]> executive = get("/api/v0/import-runs", executiveAuth);
     assertThat(executive.statusCode()).isEqualTo(200);
