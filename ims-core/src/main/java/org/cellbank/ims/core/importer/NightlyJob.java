@@ -7,16 +7,22 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.db.CatalogueDocuments;
 import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.db.CatalogueIds;
 import org.cellbank.ims.core.db.OutboxDrainer;
+import org.cellbank.ims.core.db.ReconcileResult;
+import org.cellbank.ims.core.db.Reconciler;
 import org.cellbank.ims.core.db.SearchOutbox;
 import org.cellbank.ims.core.search.CatalogueDocument;
 import org.cellbank.ims.core.search.CatalogueIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole nightly job, assembled from its parts: the hPSCreg import within a time budget (its
  * report stored in {@code ims.import_run}, a run that stopped on its budget continued by the next
  * one, one run at a time), the ECACC availability check when configured, then, with a search index,
- * the outbox drain or a full rebuild followed by a drain.
+ * the outbox drain, or a full rebuild followed by a drain and a reconcile (which repairs what the
+ * alias swap may have lost). {@link #reconcile()} also runs on its own.
  *
  * <pre>{@code
  * NightlyJob job = NightlyJob.builder()
@@ -38,6 +44,7 @@ import org.cellbank.ims.core.search.CatalogueIndex;
  * <p>Thread-safe for sequential runs; concurrent runs are refused by the import's lease.
  */
 public final class NightlyJob {
+  private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
 
   private final HpscregImporter importer;
   private final Duration budget;
@@ -89,11 +96,47 @@ public final class NightlyJob {
           .documents(CatalogueDocuments.source(lines)).build();
       report = NightlyUpdate.create(importer, drainer).rebuilding(target, new AllVisible(lines))
           .run(budget, rebuild).importReport();
+      if (rebuild) {
+        // A change drained while the rebuild swapped the alias can be lost with the old index: the
+        // reconciler finds it and queues it again.
+        reconcile(target, drainer);
+      }
     }
     if (report.outcome() == ImportReport.Outcome.LIST_FAILED) {
       throw new HpscregException("the nightly import could not read the hPSCreg list: " + report.summary(), true);
     }
     return report;
+  }
+
+  /**
+   * Compares the search index with the database and repairs what drifted (missing, stale and extra
+   * documents, queued in the outbox and drained); a schedule of its own can run it, and a run with
+   * a rebuild runs it after the rebuild.
+   *
+   * @throws IllegalStateException when the job has no search index
+   * @throws org.cellbank.ims.core.ImsException when the index or the database cannot be read
+   */
+  public ReconcileResult reconcile() {
+    if (index == null) {
+      throw new IllegalStateException("a reconcile was asked, but the nightly job has no search index");
+    }
+    CatalogueIndex target = Objects.requireNonNull(index.get(), "the search index supplier returned null");
+    return reconcile(target, OutboxDrainer.builder().dataSource(dataSource).index(target)
+        .documents(CatalogueDocuments.source(lines)).build());
+  }
+
+  private ReconcileResult reconcile(CatalogueIndex target, OutboxDrainer drainer) {
+    ReconcileResult result = Reconciler.builder()
+        .index(target)
+        .documents(CatalogueDocuments.source(lines))
+        .ids(CatalogueIds.cellLines(dataSource))
+        .outbox(SearchOutbox.create(dataSource))
+        .drainer(drainer)
+        .build()
+        .reconcile();
+    LOG.info("nightly job: reconciled {} lines with the search index: {} missing, {} stale, {} extra, repaired {}",
+        result.checked(), result.missing().size(), result.stale().size(), result.extra().size(), result.drained());
+    return result;
   }
 
   /** Every visible line's document, read when a rebuild starts. */

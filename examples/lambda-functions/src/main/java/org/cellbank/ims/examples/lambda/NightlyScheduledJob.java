@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import org.cellbank.ims.http.BadRequestException;
+import org.cellbank.ims.http.internal.text.LogText;
 
 /**
  * The Lambda function's scheduled job: the library's {@link NightlyScheduledJob} run by an EventBridge
@@ -110,8 +112,9 @@ public final class NightlyScheduledJob implements ScheduledJob {
   }
 
   /**
-   * Runs the chain for one scheduled event: import, then drain, or rebuild and drain when the
-   * event's {@code detail} holds {@code "rebuild": true}.
+   * Runs the chain for one scheduled event: import, then drain, or rebuild, drain and reconcile when
+   * the event's {@code detail} holds {@code "rebuild": true}; with {@code "job": "reconcile"}, only
+   * the reconcile (a schedule of its own, for instance after an outage).
    *
    * @throws RuntimeException when the list could not be read, the search step failed, a rebuild was
    *     asked without a search index, or another import run is working (a
@@ -120,6 +123,18 @@ public final class NightlyScheduledJob implements ScheduledJob {
    */
   @Override
   public void run(ScheduledEvent event) {
+    String name = event.detailString("job").orElse("nightly");
+    if (name.equals("reconcile")) {
+      if (!job.updatesSearch()) {
+        throw new IllegalStateException("a reconcile was asked, but the function has no search index "
+            + "(set IMS_OPENSEARCH_URL or IMS_OPENSEARCH_HOST)");
+      }
+      job.reconcile();
+      return;
+    }
+    if (!name.equals("nightly")) {
+      throw new BadRequestException("unknown job " + LogText.escape(name) + "; known: nightly, reconcile");
+    }
     boolean rebuild = event.detailBoolean("rebuild").orElse(false);
     if (rebuild && !job.updatesSearch()) {
       throw new IllegalStateException("a search rebuild was asked, but the function has no search index "
