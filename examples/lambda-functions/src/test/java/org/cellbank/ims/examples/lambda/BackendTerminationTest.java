@@ -67,9 +67,12 @@ class BackendTerminationTest {
     }, "terminator");
 
     Map<Long, Integer> statuses = new TreeMap<>();
+    int requests = 0;
     terminator.start();
     try {
-      for (int i = 0; i < 600; i++) {
+      // At least 600 requests, and on until the database has ended 50 sessions under them.
+      while (requests < 600 || (terminated.get() < 50 && requests < 20_000)) {
+        requests++;
         byte[] answer = function.handle(event);
         long status = JsonReader.create().read(new String(answer, StandardCharsets.UTF_8)).asObject()
             .findNumber("statusCode").orElseThrow().longValue();
@@ -80,8 +83,8 @@ class BackendTerminationTest {
       terminator.join();
     }
 
-    assertThat(terminated.get()).as("sessions the database ended during the requests").isGreaterThan(50);
-    assertThat(statuses).as("statuses of 600 detail requests").containsExactly(Map.entry(200L, 600));
+    assertThat(terminated.get()).as("sessions the database ended during the requests").isGreaterThanOrEqualTo(50);
+    assertThat(statuses).as("statuses of the detail requests").containsExactly(Map.entry(200L, requests));
   }
 
   private static byte[] event(String credentials) {

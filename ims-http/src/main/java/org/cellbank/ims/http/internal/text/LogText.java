@@ -2,7 +2,8 @@ package org.cellbank.ims.http.internal.text;
 
 /**
  * Makes a value that came with a request safe to put in a log line: control characters (CR and LF
- * among them, so no one can forge a line) and the Unicode line separators become {@code \\uXXXX},
+ * among them, so no one can forge a line) and the Unicode line separators become escapes such as
+ * {@code \\u000a},
  * and a long value is cut. Internal; stateless.
  */
 public final class LogText {
