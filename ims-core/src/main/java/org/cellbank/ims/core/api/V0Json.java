@@ -155,8 +155,8 @@ public final class V0Json {
     o.put("primary_disease_diagnosed", Boolean.TRUE.equals(line.hasDiseases()) ? "1" : "0");
     o.put("publications", publications(line.publications()));
     o.put("reprogramming_method", reprogramming(line.reprogrammingVector()));
-    o.put("reprogramming_method_vector_free_types", line.vectorFreeFactors().isEmpty() ? JsonNull.INSTANCE
-        : vectorFreeTypes(line.vectorFreeFactors()));
+    // A list whatever there is, as the reference's code gives it (an empty one when there are no factors).
+    o.put("reprogramming_method_vector_free_types", vectorFreeTypes(line.vectorFreeFactors()));
     o.put("resource_uri", cellLineUri(line.biosamplesId()));
     o.put("status_log", statusLog(line.statusLog()));
     o.put("validation_status", line.validationStatus().displayName());

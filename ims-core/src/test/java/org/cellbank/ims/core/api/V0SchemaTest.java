@@ -131,7 +131,7 @@ class V0SchemaTest {
       "primary_disease_diagnosed", S,
       "publications", list(obj("pub", S_, "pub_id", S_, "pub_title", S_, "pub_url", S_)),
       "reprogramming_method", obj_("type", S, "data", REPROGRAMMING_DATA),
-      "reprogramming_method_vector_free_types", list_(S),
+      "reprogramming_method_vector_free_types", list(S),
       "resource_uri", S,
       "status_log", list(obj("comment", S_, "status", S, "updated", S)),
       "validation_status", S,
