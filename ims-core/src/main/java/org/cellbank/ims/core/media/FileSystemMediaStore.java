@@ -10,6 +10,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -193,7 +194,9 @@ public final class FileSystemMediaStore implements MediaStore {
     try {
       Path real = path.toRealPath();
       return real.startsWith(realRoot()) && Files.isRegularFile(real) ? real : null;
-    } catch (NoSuchFileException e) {
+    } catch (FileSystemException e) {
+      // No such file, a name longer than the file system allows, a part that is not a directory:
+      // nothing is stored under that key.
       return null;
     } catch (IOException e) {
       throw new StorageException("could not look up media object " + root.relativize(path), e, false);
