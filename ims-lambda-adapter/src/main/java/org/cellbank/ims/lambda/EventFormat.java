@@ -18,6 +18,8 @@ enum EventFormat {
   ALB("ALB"),
   /** EventBridge scheduled event. */
   SCHEDULED("EventBridge scheduled event"),
+  /** A direct invocation: {@code {}} or {@code {"job": ...}}; a scheduled job where one is configured. */
+  DIRECT("direct invocation"),
   /** Anything else. */
   UNKNOWN("unknown");
 
@@ -48,9 +50,15 @@ enum EventFormat {
       }
       return UNKNOWN;
     }
-    if ("aws.events".equals(text(event.members().get("source")))
+    String source = text(event.members().get("source"));
+    if (("aws.events".equals(source) || "aws.scheduler".equals(source))
         && "Scheduled Event".equals(text(event.members().get("detail-type")))) {
       return SCHEDULED;
+    }
+    // A direct invocation: no input at all (Scheduler's target with an empty input), or one naming
+    // the job to run.
+    if (event.members().isEmpty() || (source == null && event.members().get("job") instanceof JsonString)) {
+      return DIRECT;
     }
     return UNKNOWN;
   }

@@ -20,6 +20,7 @@ import org.cellbank.ims.http.internal.json.JsonArray;
 import org.cellbank.ims.http.internal.json.JsonException;
 import org.cellbank.ims.http.internal.json.JsonObject;
 import org.cellbank.ims.http.internal.json.JsonReader;
+import org.cellbank.ims.http.internal.json.JsonString;
 import org.cellbank.ims.http.internal.json.JsonValue;
 import org.cellbank.ims.http.internal.json.JsonWriter;
 import org.slf4j.Logger;
@@ -191,8 +192,12 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
       return unsupported(lambdaRequestId, "the event is not an API Gateway, ALB, Function URL or "
           + "EventBridge scheduled event", start);
     }
-    if (format == EventFormat.SCHEDULED) {
+    if (format == EventFormat.SCHEDULED || (format == EventFormat.DIRECT && job != null)) {
       return scheduled(root, lambdaRequestId, start);
+    }
+    if (format == EventFormat.DIRECT) {
+      return unsupported(lambdaRequestId, "the event is not an API Gateway, ALB, Function URL or "
+          + "EventBridge scheduled event, and this function runs no job", start);
     }
     String eventId = EventTranslator.eventRequestId(root, format);
     // The event's own id comes from the caller: escaped before it reaches a log line.
@@ -271,13 +276,30 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
         }
       }
       event = new ScheduledEvent(root.findString("id").orElse("-"), root.findString("time").orElse("-"), resources,
-          JsonWriter.compact().write(root.findObject("detail").orElse(JsonObject.of())));
+          JsonWriter.compact().write(detail(root)));
     } catch (JsonException e) {
       throw new BadRequestException("Malformed scheduled event: " + e.getMessage(), e);
     }
     job.run(event);
     LOG.info("{} scheduled event {} done {}ms", requestId, LogText.escape(event.id()), millis(start));
     return JOB_DONE.clone();
+  }
+
+  // The options of a scheduled event: EventBridge's detail object; Scheduler's, which it sends as JSON
+  // text ("{}"); or, for a direct invocation naming a job, the invocation itself.
+  private static JsonObject detail(JsonObject root) {
+    JsonValue detail = root.members().get("detail");
+    if (detail == null || detail.isNull()) {
+      return root.members().containsKey("job") ? root : JsonObject.of();
+    }
+    if (detail instanceof JsonString text) {
+      JsonValue parsed = READER.read(text.value());
+      if (parsed instanceof JsonObject o) {
+        return o;
+      }
+      throw new BadRequestException("Malformed scheduled event: detail is text but not a JSON object");
+    }
+    return detail.asObject();
   }
 
   private static long millis(long start) {

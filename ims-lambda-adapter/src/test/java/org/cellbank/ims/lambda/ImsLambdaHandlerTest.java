@@ -249,6 +249,45 @@ class ImsLambdaHandlerTest {
   }
 
   @Test
+  void schedulersOwnEnvelope_withItsDetailAsText_runsTheJob() {
+    List<ScheduledEvent> runs = new ArrayList<>();
+    ImsLambdaHandler withJob = TestApp.handler().scheduledJob(runs::add).build();
+
+    byte[] out = withJob.handle(Events.bytes("scheduler-default-input.json"));
+
+    assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"ok\"}");
+    assertThat(runs).singleElement().satisfies(e -> {
+      assertThat(e.id()).isEqualTo("8f4a4c48-3d62-4b0e-9d9f-6f5f6f1c2a11");
+      assertThat(e.detail()).isEqualTo("{}");
+      assertThat(e.resources()).containsExactly("arn:aws:scheduler:eu-west-1:123456789012:schedule/default/ims-nightly");
+    });
+  }
+
+  @Test
+  void directInvocations_empty_orNamingAJob_runTheJob_butAreRefusedWithoutOne() {
+    List<ScheduledEvent> runs = new ArrayList<>();
+    ImsLambdaHandler withJob = TestApp.handler().scheduledJob(runs::add).build();
+
+    withJob.handle(Events.bytes("direct-empty.json"));
+    withJob.handle(Events.bytes("direct-job.json"));
+
+    assertThat(runs).hasSize(2);
+    assertThat(runs.get(0).detail()).isEqualTo("{}");
+    assertThat(runs.get(1).detailString("job")).hasValue("reconcile");
+    JsonObject refused = JsonReader.create().read(handler.handle(Events.bytes("direct-job.json"))).asObject();
+    assertThat(refused.findNumber("statusCode").orElseThrow().longValue()).isEqualTo(400);
+  }
+
+  @Test
+  void scheduledEvent_withDetailTextThatIsNotAnObject_isRefused() {
+    ImsLambdaHandler withJob = TestApp.handler().scheduledJob(e -> { }).build();
+    byte[] event = ("{\"source\": \"aws.scheduler\", \"detail-type\": \"Scheduled Event\", \"id\": \"x\","
+        + " \"detail\": \"[1]\"}").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> withJob.handle(event)).isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("not a JSON object");
+  }
+
+  @Test
   void scheduledEvent_withoutJob_failsWithClearMessage() {
     assertThatThrownBy(() -> handler.handle(Events.bytes("eventbridge-scheduled.json")))
         .isInstanceOf(IllegalStateException.class)

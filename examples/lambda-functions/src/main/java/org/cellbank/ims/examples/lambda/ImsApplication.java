@@ -63,6 +63,7 @@ public final class ImsApplication {
     private ScheduledJob job;
     private int maxPageSize = PageRequest.MAX_LIMIT;
     private boolean compression;
+    private String basePath;
 
     private Builder() {}
 
@@ -117,6 +118,15 @@ public final class ImsApplication {
       return this;
     }
 
+    /**
+     * The base path in front of every route, such as a custom domain's base-path mapping
+     * ({@code /ims}); none by default. See {@link ImsLambdaHandler.Builder#basePath(String)}.
+     */
+    public Builder basePath(String basePath) {
+      this.basePath = basePath;
+      return this;
+    }
+
     /** Gzip answers for clients that accept it (default false); see {@link ImsLambdaHandler.Builder#compression(boolean)}. */
     public Builder compression(boolean compression) {
       this.compression = compression;
@@ -145,6 +155,9 @@ public final class ImsApplication {
       ImsLambdaHandler.Builder handler = ImsLambdaHandler.builder(router.filter(auth).build()).compression(compression);
       if (job != null) {
         handler.scheduledJob(job);
+      }
+      if (basePath != null && !basePath.isEmpty()) {
+        handler.basePath(basePath);
       }
       return handler.build();
     }

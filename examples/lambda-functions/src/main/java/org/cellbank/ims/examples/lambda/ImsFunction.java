@@ -32,6 +32,8 @@ import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
  *   <li>{@code IMS_DB_POOL_SIZE}: 1 or 2 connections per container (default 2);
  *   <li>{@code IMS_API_MAX_LIMIT}: the largest page of the list endpoints, 1 to 1000 (default 250:
  *       a page of whole cell lines is about 12 KB a record, and Lambda answers at most 6 MB);
+ *   <li>{@code IMS_BASE_PATH}: the base path of a custom domain's base-path mapping, e.g. {@code /ims}
+ *       (removed when present, so the default endpoint keeps working); none by default;
  *   <li>{@code IMS_COMPRESSION}: gzip answers for clients that accept it (default true; set false
  *       behind a REST API without the binary media type {@code *}{@code /*}).
  * </ul>
@@ -79,6 +81,7 @@ public final class ImsFunction extends LambdaEntryPoint {
     ImsLambdaHandler handler = ImsApplication.builder()
         .maxPageSize(Integer.parseInt(env.getOrDefault("IMS_API_MAX_LIMIT", "250")))
         .compression(Boolean.parseBoolean(env.getOrDefault("IMS_COMPRESSION", "true")))
+        .basePath(env.getOrDefault("IMS_BASE_PATH", ""))
         .dataSource(dataSource)
         .auth(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER))
         .build();

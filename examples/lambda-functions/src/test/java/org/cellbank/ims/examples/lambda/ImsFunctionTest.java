@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
@@ -67,6 +68,18 @@ class ImsFunctionTest {
       }
     }
     return JsonReader.create().read(body).asObject();
+  }
+
+  @Test
+  void servesTheRoutesUnderTheBasePathOfItsEnvironment() throws IOException {
+    Map<String, String> withBase = new HashMap<>(env);
+    withBase.put("IMS_BASE_PATH", "/ims");
+    ImsLambdaHandler function = ImsFunction.assemble(withBase);
+    for (String path : List.of("/ims/api/v0/cell-lines/SAMEA2590882", "/api/v0/cell-lines/SAMEA2590882")) {
+      JsonObject answer = JsonReader.create().read(function.handle(get(path, "", false))).asObject();
+      assertThat(answer.findNumber("statusCode").orElseThrow().longValue()).as(path).isEqualTo(200);
+      assertThat(body(answer).findString("name")).hasValue("UKBi008-A");
+    }
   }
 
   @Test

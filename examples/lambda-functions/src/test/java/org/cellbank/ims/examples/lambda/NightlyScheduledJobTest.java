@@ -207,6 +207,25 @@ class NightlyScheduledJobTest {
   }
 
   @Test
+  void schedulersOwnEnvelope_andAnEmptyDirectInvocation_runTheNightlyImport() {
+    String database = newDatabase();
+    Map<String, String> env = environment(database);
+    DataSource dataSource = ImsPostgres.shared().dataSource(database);
+    ImsLambdaHandler function = NightlyFunction.assemble(env);
+
+    // What EventBridge Scheduler sends for a schedule without input: its detail is the text "{}".
+    handle(function, """
+        {"version": "0", "id": "8f4a4c48", "detail-type": "Scheduled Event", "source": "aws.scheduler",
+         "account": "123456789012", "time": "2026-12-02T01:00:00Z", "region": "eu-west-1",
+         "resources": ["arn:aws:scheduler:eu-west-1:123456789012:schedule/default/ims-nightly"], "detail": "{}"}
+        """);
+    assertThat(ImportRuns.create(dataSource).latest()).hasValueSatisfying(r -> assertThat(r.created()).isEqualTo(3));
+
+    handle(function, "{}");
+    assertThat(ImportRuns.create(dataSource).latest()).hasValueSatisfying(r -> assertThat(r.unchanged()).isEqualTo(3));
+  }
+
+  @Test
   void withoutSearch_theJobOnlyImports_andRefusesARebuild() {
     String database = newDatabase();
     Map<String, String> env = environment(database);
