@@ -85,7 +85,6 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
   private static final JsonReader READER = JsonReader.builder().maxDepth(64).build();
   // The payload limit of a synchronous Lambda invocation's answer (6 MB).
   private static final int MAX_ANSWER_BYTES = 6 * 1024 * 1024;
-  private static final byte[] JOB_DONE = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
   private final HttpHandler handler;
   private final EventTranslator translator;
   private final ScheduledJob job;
@@ -261,7 +260,7 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
   }
 
   private byte[] scheduled(JsonObject root, String lambdaRequestId, long start) {
-    String requestId = lambdaRequestId == null ? LogText.escape(root.findString("id").orElse("-")) : lambdaRequestId;
+    String requestId = lambdaRequestId == null ? LogText.escape(textMember(root, "id")) : lambdaRequestId;
     if (job == null) {
       throw new IllegalStateException("A scheduled event arrived but no scheduled job is configured; "
           + "set one with ImsLambdaHandler.Builder.scheduledJob");
@@ -275,14 +274,23 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
           resources.add(r.asString());
         }
       }
-      event = new ScheduledEvent(root.findString("id").orElse("-"), root.findString("time").orElse("-"), resources,
+      event = new ScheduledEvent(textMember(root, "id"), textMember(root, "time"), resources,
           JsonWriter.compact().write(detail(root)));
     } catch (JsonException e) {
       throw new BadRequestException("Malformed scheduled event: " + e.getMessage(), e);
     }
-    job.run(event);
+    String answer = job.result(event);
+    if (answer == null) {
+      throw new IllegalStateException("the scheduled job returned no result");
+    }
+    byte[] body;
+    try {
+      body = JsonWriter.compact().writeUtf8(READER.read(answer).asObject());
+    } catch (JsonException e) {
+      throw new IllegalStateException("the scheduled job's result is not a JSON object", e);
+    }
     LOG.info("{} scheduled event {} done {}ms", requestId, LogText.escape(event.id()), millis(start));
-    return JOB_DONE.clone();
+    return body;
   }
 
   // The options of a scheduled event: EventBridge's detail object; Scheduler's, which it sends as JSON
@@ -300,6 +308,12 @@ public final class ImsLambdaHandler implements RequestStreamHandler {
       throw new BadRequestException("Malformed scheduled event: detail is text but not a JSON object");
     }
     return detail.asObject();
+  }
+
+  // An envelope's text member, or "-": a direct invocation's own members (a job's "id": 12) are not
+  // the envelope's.
+  private static String textMember(JsonObject root, String name) {
+    return root.members().get(name) instanceof JsonString s ? s.value() : "-";
   }
 
   private static long millis(long start) {

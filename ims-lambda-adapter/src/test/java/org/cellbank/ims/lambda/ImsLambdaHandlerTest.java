@@ -222,7 +222,7 @@ class ImsLambdaHandlerTest {
 
     byte[] out = withJob.handle(Events.bytes("eventbridge-scheduled.json"));
 
-    assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"ok\"}");
+    assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("{\"ok\":true}");
     assertThat(runs).containsExactly(new ScheduledEvent("53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa",
         "2026-11-28T02:00:00Z", List.of("arn:aws:events:eu-west-1:123456789012:rule/ims-nightly")));
   }
@@ -255,7 +255,7 @@ class ImsLambdaHandlerTest {
 
     byte[] out = withJob.handle(Events.bytes("scheduler-default-input.json"));
 
-    assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"ok\"}");
+    assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("{\"ok\":true}");
     assertThat(runs).singleElement().satisfies(e -> {
       assertThat(e.id()).isEqualTo("8f4a4c48-3d62-4b0e-9d9f-6f5f6f1c2a11");
       assertThat(e.detail()).isEqualTo("{}");
@@ -276,6 +276,35 @@ class ImsLambdaHandlerTest {
     assertThat(runs.get(1).detailString("job")).hasValue("reconcile");
     JsonObject refused = JsonReader.create().read(handler.handle(Events.bytes("direct-job.json"))).asObject();
     assertThat(refused.findNumber("statusCode").orElseThrow().longValue()).isEqualTo(400);
+  }
+
+  @Test
+  void aJobsResult_isTheInvocationsAnswer_andMustBeAJsonObject() {
+    ScheduledJob reporting = new ScheduledJob() {
+      @Override
+      public void run(ScheduledEvent event) {
+        throw new AssertionError("result(event) is what the handler calls");
+      }
+
+      @Override
+      public String result(ScheduledEvent event) {
+        return "{\"job\": \"" + event.detailString("job").orElse("none") + "\", \"ok\": true, \"applied\": 2}";
+      }
+    };
+    byte[] out = TestApp.handler().scheduledJob(reporting).build().handle(Events.bytes("direct-job.json"));
+    assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("{\"job\":\"reconcile\",\"ok\":true,\"applied\":2}");
+
+    ScheduledJob broken = new ScheduledJob() {
+      @Override
+      public void run(ScheduledEvent event) {}
+
+      @Override
+      public String result(ScheduledEvent event) {
+        return "[\"not an object\"]";
+      }
+    };
+    assertThatThrownBy(() -> TestApp.handler().scheduledJob(broken).build().handle(Events.bytes("direct-job.json")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not a JSON object");
   }
 
   @Test

@@ -2,18 +2,21 @@ package org.cellbank.ims.core.importer;
 
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.db.CatalogueDocuments;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.CatalogueIds;
+import org.cellbank.ims.core.db.DrainResult;
 import org.cellbank.ims.core.db.OutboxDrainer;
 import org.cellbank.ims.core.db.ReconcileResult;
 import org.cellbank.ims.core.db.Reconciler;
 import org.cellbank.ims.core.db.SearchOutbox;
 import org.cellbank.ims.core.search.CatalogueDocument;
 import org.cellbank.ims.core.search.CatalogueIndex;
+import org.cellbank.ims.core.search.RebuildResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,10 @@ import org.slf4j.LoggerFactory;
  *     .build();
  * ImportReport report = job.run(false);     // true: rebuild the index before the drain
  * }</pre>
+ *
+ * <p>Each step also runs on its own, for an operator or a schedule of its own: {@link #importAll()},
+ * {@link #importLines(List)}, {@link #drain()}, {@link #rebuild()} and {@link #reconcile()}. A job
+ * built without a registry runs only the search steps (a function that only drains, say).
  *
  * <p>With a search index, the import records every change in the search outbox in the line's own
  * transaction, and the drain needs two connections of {@code dataSource} at once (one holds the
@@ -84,6 +91,7 @@ public final class NightlyJob {
    *     rebuild leaves the old index serving; the outbox keeps its rows)
    */
   public ImportReport run(boolean rebuild) {
+    HpscregImporter importer = importer();
     ImportReport report;
     if (index == null) {
       if (rebuild) {
@@ -109,6 +117,68 @@ public final class NightlyJob {
   }
 
   /**
+   * Runs the import alone, within the budget, without the search step (the import's outbox rows wait
+   * for the next drain).
+   *
+   * @return the import's report (also stored)
+   * @throws IllegalStateException when the job has no registry
+   * @throws HpscregException (retryable) when the registry's list could not be read
+   * @throws org.cellbank.ims.core.ConflictException when another import run holds the lease
+   */
+  public ImportReport importAll() {
+    ImportReport report = importer().run(budget);
+    if (report.outcome() == ImportReport.Outcome.LIST_FAILED) {
+      throw new HpscregException("the import could not read the hPSCreg list: " + report.summary(), true);
+    }
+    return report;
+  }
+
+  /**
+   * Imports the named lines alone, without reading the registry's list and without the search step.
+   *
+   * @param names the registry's names of the lines, e.g. {@code UKBi008-A}
+   * @return the import's report (also stored); a name the registry does not know is a failed line
+   * @throws IllegalStateException when the job has no registry
+   * @throws org.cellbank.ims.core.ConflictException when another import run holds the lease
+   */
+  public ImportReport importLines(List<String> names) {
+    Objects.requireNonNull(names, "names");
+    return importer().resume(names, budget);
+  }
+
+  /**
+   * Drains the search outbox into the index.
+   *
+   * @throws IllegalStateException when the job has no search index
+   * @throws org.cellbank.ims.core.ImsException when the drain fails as a whole (the outbox keeps its rows)
+   */
+  public DrainResult drain() {
+    CatalogueIndex target = index("a drain");
+    DrainResult drained = drainer(target).drain();
+    LOG.info("nightly job: search outbox drained: {}", drained);
+    return drained;
+  }
+
+  /**
+   * Rebuilds the whole index from the database into a new index behind the alias, then drains the
+   * outbox and reconciles, as {@link #run(boolean) run(true)} does after its import.
+   *
+   * @throws IllegalStateException when the job has no search index
+   * @throws org.cellbank.ims.core.ImsException when the rebuild fails (the old index keeps serving)
+   */
+  public RebuildResult rebuild() {
+    CatalogueIndex target = index("a rebuild");
+    RebuildResult rebuilt = target.rebuild(CatalogueDocuments.allVisible(lines),
+        n -> LOG.debug("nightly job: {} documents loaded", n));
+    LOG.info("nightly job: search index rebuilt: {} documents in {} ms into {}", rebuilt.documents(),
+        rebuilt.took().toMillis(), rebuilt.indexName());
+    OutboxDrainer drainer = drainer(target);
+    drainer.drain();
+    reconcile(target, drainer);
+    return rebuilt;
+  }
+
+  /**
    * Compares the search index with the database and repairs what drifted (missing, stale and extra
    * documents, queued in the outbox and drained); a schedule of its own can run it, and a run with
    * a rebuild runs it after the rebuild.
@@ -117,12 +187,32 @@ public final class NightlyJob {
    * @throws org.cellbank.ims.core.ImsException when the index or the database cannot be read
    */
   public ReconcileResult reconcile() {
-    if (index == null) {
-      throw new IllegalStateException("a reconcile was asked, but the nightly job has no search index");
+    CatalogueIndex target = index("a reconcile");
+    return reconcile(target, drainer(target));
+  }
+
+  /** Whether the job can import (it has a registry). */
+  public boolean imports() {
+    return importer != null;
+  }
+
+  private HpscregImporter importer() {
+    if (importer == null) {
+      throw new IllegalStateException("an import was asked, but the nightly job has no registry");
     }
-    CatalogueIndex target = Objects.requireNonNull(index.get(), "the search index supplier returned null");
-    return reconcile(target, OutboxDrainer.builder().dataSource(dataSource).index(target)
-        .documents(CatalogueDocuments.source(lines)).build());
+    return importer;
+  }
+
+  private CatalogueIndex index(String what) {
+    if (index == null) {
+      throw new IllegalStateException(what + " was asked, but the nightly job has no search index");
+    }
+    return Objects.requireNonNull(index.get(), "the search index supplier returned null");
+  }
+
+  private OutboxDrainer drainer(CatalogueIndex target) {
+    return OutboxDrainer.builder().dataSource(dataSource).index(target)
+        .documents(CatalogueDocuments.source(lines)).build();
   }
 
   private ReconcileResult reconcile(CatalogueIndex target, OutboxDrainer drainer) {
@@ -169,7 +259,7 @@ public final class NightlyJob {
       return this;
     }
 
-    /** The registry to import from (required). */
+    /** The registry to import from; without one the job runs only its search steps. */
     public Builder registry(HpscregClient registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
       return this;
@@ -203,17 +293,24 @@ public final class NightlyJob {
     /**
      * The job.
      *
-     * @throws IllegalStateException when the data source or the registry is missing
+     * @throws IllegalStateException when the data source is missing, or both the registry and the
+     *     search index are (the job would have nothing to do)
      */
     public NightlyJob build() {
-      if (dataSource == null || registry == null) {
-        throw new IllegalStateException("a nightly job needs a data source and a registry");
+      if (dataSource == null) {
+        throw new IllegalStateException("a nightly job needs a data source");
+      }
+      if (registry == null && index == null) {
+        throw new IllegalStateException("a nightly job needs a registry, a search index or both");
       }
       CellLineRepository.Builder repository = CellLineRepository.builder().dataSource(dataSource);
       if (index != null) {
         repository.searchOutbox(SearchOutbox.create(dataSource));
       }
       CellLineRepository lines = repository.build();
+      if (registry == null) {
+        return new NightlyJob(this, null, lines);
+      }
       HpscregImporter.Builder importer = HpscregImporter.builder()
           .client(registry)
           .repository(lines)

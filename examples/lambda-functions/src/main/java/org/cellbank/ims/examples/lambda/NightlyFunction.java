@@ -15,8 +15,9 @@ import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
  *
  * <p>Environment: the database as for {@link ImsFunction} ({@code IMS_JDBC_URL}, and
  * {@code IMS_DB_SECRET_ID} or {@code IMS_JDBC_USER} with {@code IMS_JDBC_PASSWORD},
- * {@code IMS_DB_POOL_SIZE}), {@code IMS_HPSCREG_URL} (required) and the job's other settings, listed
- * in {@link NightlyScheduledJob}. A missing variable or an unreachable database fails the init phase.
+ * {@code IMS_DB_POOL_SIZE}), {@code IMS_HPSCREG_URL} (without it the function does not import: a
+ * migration function, say), {@code IMS_DEFAULT_JOB} and the job's other settings, listed in
+ * {@link NightlyScheduledJob}. A missing variable or an unreachable database fails the init phase.
  */
 public final class NightlyFunction extends LambdaEntryPoint {
 
@@ -38,7 +39,8 @@ public final class NightlyFunction extends LambdaEntryPoint {
   public static ImsLambdaHandler assemble(Map<String, String> env) {
     LambdaDataSource dataSource = FunctionSettings.dataSource(env);
     dataSource.openInBackground();
-    URI registry = URI.create(FunctionSettings.required(env, "IMS_HPSCREG_URL"));
+    String url = env.get("IMS_HPSCREG_URL");
+    URI registry = url == null || url.isBlank() ? null : URI.create(url.strip());
     ImsLambdaHandler handler = ImsLambdaHandler.builder(Router.builder().build())
         .scheduledJob(NightlyScheduledJob.fromEnvironment(env, dataSource, registry))
         .build();

@@ -2,15 +2,27 @@ package org.cellbank.ims.examples.lambda;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.ImsException;
+import org.cellbank.ims.core.auth.ApiKeyInfo;
+import org.cellbank.ims.core.auth.ApiKeys;
+import org.cellbank.ims.core.auth.IssuedKey;
+import org.cellbank.ims.core.auth.Role;
+import org.cellbank.ims.core.db.DrainResult;
+import org.cellbank.ims.core.db.ReconcileResult;
+import org.cellbank.ims.core.db.SchemaMigrations;
+import org.cellbank.ims.core.importer.ImportReport;
 import org.cellbank.ims.core.importer.EcaccAvailability;
 import org.cellbank.ims.core.importer.HpscregClient;
 import org.cellbank.ims.core.importer.NightlyJob;
 import org.cellbank.ims.core.search.CatalogueIndex;
+import org.cellbank.ims.core.search.RebuildResult;
 import org.cellbank.ims.lambda.ScheduledEvent;
 import org.cellbank.ims.lambda.ScheduledJob;
 import org.cellbank.ims.search.ManagedOpenSearchClient;
@@ -21,6 +33,15 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import org.cellbank.ims.http.BadRequestException;
+import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonBoolean;
+import org.cellbank.ims.http.internal.json.JsonException;
+import org.cellbank.ims.http.internal.json.JsonNumber;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonReader;
+import org.cellbank.ims.http.internal.json.JsonString;
+import org.cellbank.ims.http.internal.json.JsonValue;
+import org.cellbank.ims.http.internal.json.JsonWriter;
 import org.cellbank.ims.http.internal.text.LogText;
 
 /**
@@ -65,82 +86,281 @@ public final class NightlyScheduledJob implements ScheduledJob {
   private static final Logger LOG = LoggerFactory.getLogger(NightlyScheduledJob.class);
   private static final String DEFAULT_BUDGET_MINUTES = "13";
 
-  private final NightlyJob job;
+  private static final List<String> JOBS = List.of("nightly", "import", "drain", "rebuild", "reconcile", "migrate",
+      "api-keys.create-user", "api-keys.issue", "api-keys.list", "api-keys.revoke");
 
-  private NightlyScheduledJob(NightlyJob job) {
+  private final NightlyJob job;
+  private final DataSource dataSource;
+  private final String defaultJob;
+
+  private NightlyScheduledJob(NightlyJob job, DataSource dataSource, String defaultJob) {
     this.job = job;
+    this.dataSource = dataSource;
+    this.defaultJob = defaultJob;
   }
 
   /**
    * The job described by {@code env} over {@code dataSource}, importing from {@code registry}.
    *
+   * @param registry the hPSCreg export's URI, or null for a function that does not import (a
+   *     migration function, say: its import jobs then fail with a clear message)
    * @throws IllegalStateException when a setting is malformed or the settings do not fit together
    */
   public static NightlyScheduledJob fromEnvironment(Map<String, String> env, DataSource dataSource, URI registry) {
     Objects.requireNonNull(env, "env");
     Objects.requireNonNull(dataSource, "dataSource");
-    Objects.requireNonNull(registry, "registry");
+    String defaultJob = present(env, "IMS_DEFAULT_JOB") ? env.get("IMS_DEFAULT_JOB").strip() : "nightly";
+    if (!JOBS.contains(defaultJob) || defaultJob.startsWith("api-keys.")) {
+      throw new IllegalStateException("IMS_DEFAULT_JOB must be one of nightly, import, drain, rebuild, reconcile, "
+          + "migrate: " + defaultJob);
+    }
     long minutes = number(env, "IMS_IMPORT_BUDGET_MINUTES", DEFAULT_BUDGET_MINUTES);
     if (minutes < 1 || minutes > 14) {
       throw new IllegalStateException("IMS_IMPORT_BUDGET_MINUTES must be between 1 and 14: " + minutes);
+    }
+    if (defaultJob.equals("migrate") && number(env, "IMS_DB_POOL_SIZE", "2") < 2) {
+      throw new IllegalStateException("a migration function needs IMS_DB_POOL_SIZE=2: Flyway holds its lock on one "
+          + "connection and migrates on the other");
     }
     SearchSettings search = SearchSettings.of(env);
     if (search != null && number(env, "IMS_DB_POOL_SIZE", "2") < 2) {
       throw new IllegalStateException("the search outbox drain needs IMS_DB_POOL_SIZE=2: it holds one connection"
           + " for its claim and reads the lines on the other");
     }
-    HpscregClient.Builder client = HpscregClient.builder().baseUri(registry);
-    if (present(env, "IMS_HPSCREG_USER")) {
-      client.credentials(env.get("IMS_HPSCREG_USER"), env.getOrDefault("IMS_HPSCREG_PASSWORD", ""));
-    }
     NightlyJob.Builder job = NightlyJob.builder()
         .dataSource(dataSource)
-        .registry(client.build())
         .importBudget(Duration.ofMinutes(minutes));
+    if (registry != null) {
+      HpscregClient.Builder client = HpscregClient.builder().baseUri(registry);
+      if (present(env, "IMS_HPSCREG_USER")) {
+        client.credentials(env.get("IMS_HPSCREG_USER"), env.getOrDefault("IMS_HPSCREG_PASSWORD", ""));
+      }
+      job.registry(client.build());
+    }
     if (present(env, "IMS_ECACC_URL")) {
       job.ecaccAvailability(EcaccAvailability.builder().page(URI.create(env.get("IMS_ECACC_URL").strip())).build());
     }
     if (search != null) {
       job.searchIndex(search);
     }
-    return new NightlyScheduledJob(job.build());
+    if (registry == null && search == null) {
+      // Only the migrations and the API keys: a job with nothing else to do.
+      return new NightlyScheduledJob(null, dataSource, defaultJob);
+    }
+    return new NightlyScheduledJob(job.build(), dataSource, defaultJob);
   }
 
   /** Whether the job drains (or rebuilds) a search index after the import. */
   public boolean updatesSearch() {
-    return job.updatesSearch();
+    return job != null && job.updatesSearch();
+  }
+
+  /** The job an event without a {@code job} member runs ({@code IMS_DEFAULT_JOB}, default {@code nightly}). */
+  public String defaultJob() {
+    return defaultJob;
+  }
+
+  /** Runs the event's job; see {@link #result(ScheduledEvent)}. */
+  @Override
+  public void run(ScheduledEvent event) {
+    result(event);
   }
 
   /**
-   * Runs the chain for one scheduled event: import, then drain, or rebuild, drain and reconcile when
-   * the event's {@code detail} holds {@code "rebuild": true}; with {@code "job": "reconcile"}, only
-   * the reconcile (a schedule of its own, for instance after an outage).
+   * Runs the job the event names in its {@code job} member, or the default job, and answers what it
+   * did as a JSON object with {@code "job"} and {@code "ok": true}:
+   * <ul>
+   *   <li>{@code nightly}: import, then drain, or rebuild, drain and reconcile when the event holds
+   *       {@code "rebuild": true};
+   *   <li>{@code import}: the import alone, or only the line named by {@code "line"};
+   *   <li>{@code drain}, {@code rebuild}, {@code reconcile}: the search steps alone;
+   *   <li>{@code migrate}: the schema migrations;
+   *   <li>{@code api-keys.create-user} ({@code user}, {@code role}), {@code api-keys.issue}
+   *       ({@code user}; the answer holds the key, shown once), {@code api-keys.list} (optional
+   *       {@code user}), {@code api-keys.revoke} ({@code id}).
+   * </ul>
    *
-   * @throws RuntimeException when the list could not be read, the search step failed, a rebuild was
-   *     asked without a search index, or another import run is working (a
-   *     {@link org.cellbank.ims.core.ConflictException}: nothing was read or written); see
-   *     {@link NightlyJob#run(boolean)}
+   * @throws BadRequestException when the job is unknown or a member is missing or malformed
+   * @throws IllegalStateException when the job needs a registry or a search index the function lacks
+   * @throws RuntimeException when the job fails; see {@link NightlyJob}
    */
   @Override
-  public void run(ScheduledEvent event) {
-    String name = event.detailString("job").orElse("nightly");
-    if (name.equals("reconcile")) {
-      if (!job.updatesSearch()) {
-        throw new IllegalStateException("a reconcile was asked, but the function has no search index "
-            + "(set IMS_OPENSEARCH_URL or IMS_OPENSEARCH_HOST)");
+  public String result(ScheduledEvent event) {
+    JobRequest request = JobRequest.of(event, defaultJob);
+    JsonObject.Builder answer = JsonObject.builder().put("job", request.name).put("ok", true);
+    switch (request.name) {
+      case "nightly" -> {
+        boolean rebuild = request.flag("rebuild");
+        if (rebuild && !updatesSearch()) {
+          throw new IllegalStateException("a search rebuild was asked, but the function has no search index "
+              + "(set IMS_OPENSEARCH_URL or IMS_OPENSEARCH_HOST)");
+        }
+        report(answer, requireRegistry().run(rebuild));
       }
-      job.reconcile();
-      return;
+      case "import" -> {
+        String line = request.text("line", false);
+        report(answer, line == null ? requireRegistry().importAll() : requireRegistry().importLines(List.of(line)));
+      }
+      case "drain" -> {
+        DrainResult drained = requireSearch().drain();
+        answer.put("claimed", drained.claimed()).put("upserted", drained.upserted()).put("deleted", drained.deleted())
+            .put("failed", drained.failed());
+      }
+      case "rebuild" -> {
+        RebuildResult rebuilt = requireSearch().rebuild();
+        answer.put("index", rebuilt.indexName()).put("documents", rebuilt.documents())
+            .put("millis", rebuilt.took().toMillis());
+      }
+      case "reconcile" -> {
+        ReconcileResult reconciled = requireSearch().reconcile();
+        answer.put("checked", reconciled.checked()).put("missing", reconciled.missing().size())
+            .put("stale", reconciled.stale().size()).put("extra", reconciled.extra().size())
+            .put("repaired", reconciled.drained().upserted() + reconciled.drained().deleted());
+      }
+      case "migrate" -> {
+        SchemaMigrations migrations = SchemaMigrations.create(dataSource);
+        int applied = migrations.migrate();
+        answer.put("applied", applied).put("version", migrations.currentVersion());
+      }
+      case "api-keys.create-user" -> {
+        String user = request.text("user", true);
+        Role role = Role.ofCode(request.text("role", true));
+        apiKeys().createUser(user, role);
+        answer.put("user", user).put("role", role.code());
+      }
+      case "api-keys.issue" -> {
+        IssuedKey key = apiKeys().issue(request.text("user", true));
+        answer.put("user", key.username()).put("id", key.id()).put("key", key.key());
+      }
+      case "api-keys.list" -> {
+        String user = request.text("user", false);
+        List<JsonValue> keys = new ArrayList<>();
+        for (ApiKeyInfo k : user == null ? apiKeys().listAll() : apiKeys().list(user)) {
+          JsonObject.Builder o = JsonObject.builder().put("id", k.id()).put("user", k.username())
+              .put("prefix", k.prefix()).put("created", k.createdAt().toString());
+          if (k.lastUsedAt() != null) {
+            o.put("lastUsed", k.lastUsedAt().toString());
+          } else {
+            o.putNull("lastUsed");
+          }
+          if (k.revokedAt() != null) {
+            o.put("revoked", k.revokedAt().toString());
+          } else {
+            o.putNull("revoked");
+          }
+          keys.add(o.build());
+        }
+        answer.put("keys", JsonArray.of(keys.toArray(new JsonValue[0])));
+      }
+      case "api-keys.revoke" -> {
+        long id = request.number("id");
+        apiKeys().revoke(id);
+        answer.put("id", id);
+      }
+      default -> throw new BadRequestException("unknown job " + LogText.escape(request.name) + "; known: "
+          + String.join(", ", JOBS));
     }
-    if (!name.equals("nightly")) {
-      throw new BadRequestException("unknown job " + LogText.escape(name) + "; known: nightly, reconcile");
+    String text = JsonWriter.compact().write(answer.build());
+    if (request.name.equals("api-keys.issue")) {
+      LOG.info("job api-keys.issue done for user {}", LogText.escape(request.text("user", true)));
+    } else {
+      LOG.info("job done: {}", text);
     }
-    boolean rebuild = event.detailBoolean("rebuild").orElse(false);
-    if (rebuild && !job.updatesSearch()) {
-      throw new IllegalStateException("a search rebuild was asked, but the function has no search index "
+    return text;
+  }
+
+  private NightlyJob requireRegistry() {
+    if (job == null || !job.imports()) {
+      throw new IllegalStateException("an import was asked, but the function has no registry "
+          + "(set IMS_HPSCREG_URL or IMS_STAGING_BUCKET)");
+    }
+    return job;
+  }
+
+  private NightlyJob requireSearch() {
+    if (!updatesSearch()) {
+      throw new IllegalStateException("a search step was asked, but the function has no search index "
           + "(set IMS_OPENSEARCH_URL or IMS_OPENSEARCH_HOST)");
     }
-    job.run(rebuild);
+    return job;
+  }
+
+  private ApiKeys apiKeys() {
+    return ApiKeys.create(dataSource);
+  }
+
+  private static void report(JsonObject.Builder answer, ImportReport report) {
+    answer.put("outcome", report.outcome().name().toLowerCase(Locale.ROOT)).put("total", report.total())
+        .put("created", report.created()).put("updated", report.updated()).put("unchanged", report.unchanged())
+        .put("failed", report.failed()).put("skipped", report.skipped()).put("notDone", report.notDone().size());
+  }
+
+  /** The job's name and members, from the event's detail (or the direct invocation itself). */
+  private static final class JobRequest {
+    private final String name;
+    private final JsonObject detail;
+
+    private JobRequest(String name, JsonObject detail) {
+      this.name = name;
+      this.detail = detail;
+    }
+
+    static JobRequest of(ScheduledEvent event, String defaultJob) {
+      JsonValue parsed;
+      try {
+        parsed = JsonReader.create().read(event.detail());
+      } catch (JsonException e) {
+        throw new BadRequestException("Malformed job: " + e.getMessage(), e);
+      }
+      if (!(parsed instanceof JsonObject detail)) {
+        throw new BadRequestException("Malformed job: the detail is not a JSON object");
+      }
+      return new JobRequest(event.detailString("job").orElse(defaultJob), detail);
+    }
+
+    boolean flag(String member) {
+      JsonValue v = detail.members().get(member);
+      if (v == null || v.isNull()) {
+        return false;
+      }
+      if (v instanceof JsonBoolean b) {
+        return b.value();
+      }
+      throw new BadRequestException("job " + name + ": " + member + " must be true or false");
+    }
+
+    String text(String member, boolean required) {
+      JsonValue v = detail.members().get(member);
+      if (v == null || v.isNull()) {
+        if (required) {
+          throw new BadRequestException("job " + name + " needs " + member);
+        }
+        return null;
+      }
+      if (!(v instanceof JsonString s) || s.value().isBlank() || s.value().length() > 200) {
+        throw new BadRequestException("job " + name + ": " + member + " must be a non-empty text of at most 200 characters");
+      }
+      return s.value().strip();
+    }
+
+    long number(String member) {
+      JsonValue v = detail.members().get(member);
+      if (v instanceof JsonNumber n) {
+        try {
+          return n.longValue();
+        } catch (JsonException e) {
+          throw new BadRequestException("job " + name + ": " + member + " must be a whole number", e);
+        }
+      }
+      if (v instanceof JsonString s) {
+        try {
+          return Long.parseLong(s.value().strip());
+        } catch (NumberFormatException e) {
+          throw new BadRequestException("job " + name + ": " + member + " must be a whole number", e);
+        }
+      }
+      throw new BadRequestException("job " + name + " needs " + member + ", a whole number");
+    }
   }
 
   private static boolean present(Map<String, String> env, String name) {

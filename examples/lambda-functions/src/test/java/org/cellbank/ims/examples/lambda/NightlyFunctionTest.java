@@ -18,6 +18,9 @@ import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.testkit.ImsPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.cellbank.ims.core.auth.ApiKeys;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonReader;
 import org.junit.jupiter.api.Test;
 
 /** The nightly Lambda function assembled from its environment runs the import on a scheduled event. */
@@ -85,13 +88,81 @@ class NightlyFunctionTest {
   }
 
   @Test
-  void httpEvents_areNotServed_andTheRegistryIsRequired() {
+  void httpEvents_areNotServed_andImportsNeedTheRegistry() {
     ImsLambdaHandler handler = NightlyFunction.assemble(env);
     String answer = new String(handler.handle(ImsLambdaHandler.warmUpEvent("/api/v0/cell-lines")), StandardCharsets.UTF_8);
     assertThat(answer).contains("\"statusCode\":404");
     Map<String, String> withoutRegistry = new java.util.HashMap<>(env);
     withoutRegistry.remove("IMS_HPSCREG_URL");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> NightlyFunction.assemble(withoutRegistry))
+    ImsLambdaHandler noRegistry = NightlyFunction.assemble(withoutRegistry);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> noRegistry.handle(json("{\"job\": \"import\"}")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("IMS_HPSCREG_URL");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> noRegistry.handle(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no registry");
+  }
+
+  @Test
+  void aMigrationFunction_migratesOnAnyEventWithoutAJobName_andAnswersTheVersion() {
+    ImsPostgres pg = ImsPostgres.shared();
+    pg.createDatabase("ims_migrate_function_test");
+    Map<String, String> migrating = new java.util.HashMap<>(env);
+    migrating.remove("IMS_HPSCREG_URL");
+    migrating.put("IMS_JDBC_URL", pg.jdbcUrl("ims_migrate_function_test"));
+    migrating.put("IMS_DEFAULT_JOB", "migrate");
+    migrating.put("IMS_DB_POOL_SIZE", "2");
+    ImsLambdaHandler handler = NightlyFunction.assemble(migrating);
+
+    JsonObject first = answer(handler.handle(json("{}")));
+    assertThat(first.findString("job")).hasValue("migrate");
+    assertThat(first.findBoolean("ok")).hasValue(true);
+    assertThat(first.findNumber("applied").orElseThrow().longValue()).isGreaterThan(0);
+    String version = first.findString("version").orElseThrow();
+    assertThat(version).isEqualTo(SchemaMigrations.create(dataSource).currentVersion());
+
+    JsonObject again = answer(handler.handle(json("{}")));
+    assertThat(again.findNumber("applied").orElseThrow().longValue()).isZero();
+    assertThat(again.findString("version")).hasValue(version);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> NightlyFunction.assemble(Map.of("IMS_DEFAULT_JOB", "api-keys.list")))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void namedJobs_importOneLine_andManageApiKeys_answeringWhatTheyDid() {
+    ImsLambdaHandler handler = NightlyFunction.assemble(env);
+
+    JsonObject imported = answer(handler.handle(json("{\"job\": \"import\", \"line\": \"UKBi008-A\"}")));
+    assertThat(imported.findString("job")).hasValue("import");
+    assertThat(imported.findNumber("total").orElseThrow().longValue()).isEqualTo(1);
+    assertThat(CellLineRepository.create(dataSource).findByName("UKBi008-A")).isPresent();
+
+    answer(handler.handle(json("{\"job\": \"api-keys.create-user\", \"user\": \"ops-lims\", \"role\": \"partner\"}")));
+    JsonObject issued = answer(handler.handle(json("{\"job\": \"api-keys.issue\", \"user\": \"ops-lims\"}")));
+    String key = issued.findString("key").orElseThrow();
+    long id = issued.findNumber("id").orElseThrow().longValue();
+    assertThat(ApiKeys.create(dataSource).authenticate("ops-lims", key)).isPresent();
+
+    JsonObject listed = answer(handler.handle(json("{\"job\": \"api-keys.list\", \"user\": \"ops-lims\"}")));
+    JsonObject listedKey = listed.findArray("keys").orElseThrow().elements().get(0).asObject();
+    assertThat(listedKey.findNumber("id").orElseThrow().longValue()).isEqualTo(id);
+    assertThat(listedKey.findString("prefix")).hasValue(key.substring(0, ApiKeys.PREFIX_LENGTH));
+    assertThat(listed.toString()).doesNotContain(key);
+
+    answer(handler.handle(json("{\"job\": \"api-keys.revoke\", \"id\": " + id + "}")));
+    assertThat(ApiKeys.create(dataSource).authenticate("ops-lims", key)).isEmpty();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handle(json("{\"job\": \"api-keys.issue\"}")))
+        .isInstanceOf(org.cellbank.ims.http.BadRequestException.class).hasMessageContaining("needs user");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handle(json("{\"job\": \"format-disk\"}")))
+        .isInstanceOf(org.cellbank.ims.http.BadRequestException.class).hasMessageContaining("unknown job");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handle(json("{\"job\": \"drain\"}")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("no search index");
+  }
+
+  private static byte[] json(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static JsonObject answer(byte[] out) {
+    return JsonReader.create().read(out).asObject();
   }
 }
