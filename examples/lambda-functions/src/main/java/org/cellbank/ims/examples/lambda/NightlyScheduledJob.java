@@ -218,6 +218,7 @@ public final class NightlyScheduledJob implements ScheduledJob {
             .put("repaired", reconciled.drained().upserted() + reconciled.drained().deleted());
       }
       case "migrate" -> {
+        requireFlyway();
         SchemaMigrations migrations = SchemaMigrations.create(dataSource);
         int applied = migrations.migrate();
         answer.put("applied", applied).put("version", migrations.currentVersion());
@@ -283,6 +284,16 @@ public final class NightlyScheduledJob implements ScheduledJob {
           + "(set IMS_OPENSEARCH_URL or IMS_OPENSEARCH_HOST)");
     }
     return job;
+  }
+
+  // The job package leaves Flyway out: the migrations run in the migrate package's function.
+  private static void requireFlyway() {
+    try {
+      Class.forName("org.flywaydb.core.Flyway", false, NightlyScheduledJob.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("this function's package has no Flyway: run the migrations in the "
+          + "function deployed from ims-migrate-lambda.zip", e);
+    }
   }
 
   private ApiKeys apiKeys() {

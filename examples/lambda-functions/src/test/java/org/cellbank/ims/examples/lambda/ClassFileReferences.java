@@ -59,6 +59,14 @@ record ClassFileReferences(Set<String> classes, Set<String> methods) {
           classes.add(utf8[classNames[i]]);
         }
       }
+      // The types named only in descriptors and signatures (a field's type, a parameter's): the
+      // verifier and reflection may load them too. Any UTF-8 constant is scanned; a text that only
+      // looks like a descriptor adds a name that is not a class, which the callers tolerate.
+      for (int i = 1; i < count; i++) {
+        if (utf8[i] != null) {
+          descriptorTypes(utf8[i], classes);
+        }
+      }
       for (int i = 1; i < count; i++) {
         if (members[i] != null) {
           String owner = utf8[classNames[members[i][0]]];
@@ -69,6 +77,26 @@ record ClassFileReferences(Set<String> classes, Set<String> methods) {
       return new ClassFileReferences(Set.copyOf(classes), Set.copyOf(methods));
     } catch (IOException e) {
       throw new IllegalArgumentException("truncated class file", e);
+    }
+  }
+
+  // Adds each "Lpkg/Name;" or "Lpkg/Name<" of a descriptor or generic signature.
+  private static void descriptorTypes(String text, Set<String> out) {
+    if (text.indexOf(';') < 0 || text.indexOf('/') < 0) {
+      return;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) != 'L') {
+        continue;
+      }
+      int end = i + 1;
+      while (end < text.length() && (Character.isJavaIdentifierPart(text.charAt(end)) || text.charAt(end) == '/')) {
+        end++;
+      }
+      if (end < text.length() && (text.charAt(end) == ';' || text.charAt(end) == '<') && text.indexOf('/', i) < end) {
+        out.add(text.substring(i + 1, end));
+        i = end;
+      }
     }
   }
 }
