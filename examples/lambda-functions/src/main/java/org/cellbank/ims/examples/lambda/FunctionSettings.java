@@ -3,6 +3,8 @@ package org.cellbank.ims.examples.lambda;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import org.cellbank.ims.http.HttpHandler;
+import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
 import org.cellbank.ims.lambda.jdbc.SecretsExtension;
 
@@ -62,6 +64,40 @@ final class FunctionSettings {
       throw new IllegalStateException("environment variable " + name + " is not set");
     }
     return value;
+  }
+
+  /**
+   * The Lambda handler over {@code routes} with the environment's {@code IMS_COMPRESSION} (default
+   * true) and {@code IMS_BASE_PATH} (default none), as {@link ImsFunction} has them.
+   */
+  static ImsLambdaHandler handler(Map<String, String> env, HttpHandler routes) {
+    ImsLambdaHandler.Builder handler = ImsLambdaHandler.builder(routes)
+        .compression(Boolean.parseBoolean(env.getOrDefault("IMS_COMPRESSION", "true")));
+    String basePath = env.getOrDefault("IMS_BASE_PATH", "");
+    if (!basePath.isEmpty()) {
+      handler.basePath(basePath);
+    }
+    return handler.build();
+  }
+
+  /** Whether the variable is set to something other than blanks. */
+  static boolean present(Map<String, String> env, String name) {
+    String value = env.get(name);
+    return value != null && !value.isBlank();
+  }
+
+  /**
+   * The variable as a whole number, or {@code fallback} when it is not set.
+   *
+   * @throws IllegalStateException when it is not a whole number
+   */
+  static long number(Map<String, String> env, String name, String fallback) {
+    String value = present(env, name) ? env.get(name).strip() : fallback;
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(name + " must be a whole number: " + value, e);
+    }
   }
 
   private static void defaultProperty(String name, String value) {

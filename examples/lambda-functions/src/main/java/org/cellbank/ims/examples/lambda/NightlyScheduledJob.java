@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.cellbank.ims.core.ImsException;
 import org.cellbank.ims.core.auth.ApiKeyInfo;
 import org.cellbank.ims.core.auth.ApiKeys;
 import org.cellbank.ims.core.auth.IssuedKey;
@@ -21,17 +19,11 @@ import org.cellbank.ims.core.importer.ImportReport;
 import org.cellbank.ims.core.importer.EcaccAvailability;
 import org.cellbank.ims.core.importer.HpscregClient;
 import org.cellbank.ims.core.importer.NightlyJob;
-import org.cellbank.ims.core.search.CatalogueIndex;
 import org.cellbank.ims.core.search.RebuildResult;
 import org.cellbank.ims.lambda.ScheduledEvent;
 import org.cellbank.ims.lambda.ScheduledJob;
-import org.cellbank.ims.search.ManagedOpenSearchClient;
-import org.cellbank.ims.search.OpenSearchCatalogueIndex;
-import org.cellbank.ims.search.OpenSearchClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import org.cellbank.ims.http.BadRequestException;
 import org.cellbank.ims.http.internal.json.JsonArray;
 import org.cellbank.ims.http.internal.json.JsonBoolean;
@@ -109,21 +101,21 @@ public final class NightlyScheduledJob implements ScheduledJob {
   public static NightlyScheduledJob fromEnvironment(Map<String, String> env, DataSource dataSource, URI registry) {
     Objects.requireNonNull(env, "env");
     Objects.requireNonNull(dataSource, "dataSource");
-    String defaultJob = present(env, "IMS_DEFAULT_JOB") ? env.get("IMS_DEFAULT_JOB").strip() : "nightly";
+    String defaultJob = FunctionSettings.present(env, "IMS_DEFAULT_JOB") ? env.get("IMS_DEFAULT_JOB").strip() : "nightly";
     if (!JOBS.contains(defaultJob) || defaultJob.startsWith("api-keys.")) {
       throw new IllegalStateException("IMS_DEFAULT_JOB must be one of nightly, import, drain, rebuild, reconcile, "
           + "migrate: " + defaultJob);
     }
-    long minutes = number(env, "IMS_IMPORT_BUDGET_MINUTES", DEFAULT_BUDGET_MINUTES);
+    long minutes = FunctionSettings.number(env, "IMS_IMPORT_BUDGET_MINUTES", DEFAULT_BUDGET_MINUTES);
     if (minutes < 1 || minutes > 14) {
       throw new IllegalStateException("IMS_IMPORT_BUDGET_MINUTES must be between 1 and 14: " + minutes);
     }
-    if (defaultJob.equals("migrate") && number(env, "IMS_DB_POOL_SIZE", "2") < 2) {
+    if (defaultJob.equals("migrate") && FunctionSettings.number(env, "IMS_DB_POOL_SIZE", "2") < 2) {
       throw new IllegalStateException("a migration function needs IMS_DB_POOL_SIZE=2: Flyway holds its lock on one "
           + "connection and migrates on the other");
     }
     SearchSettings search = SearchSettings.of(env);
-    if (search != null && number(env, "IMS_DB_POOL_SIZE", "2") < 2) {
+    if (search != null && FunctionSettings.number(env, "IMS_DB_POOL_SIZE", "2") < 2) {
       throw new IllegalStateException("the search outbox drain needs IMS_DB_POOL_SIZE=2: it holds one connection"
           + " for its claim and reads the lines on the other");
     }
@@ -132,12 +124,12 @@ public final class NightlyScheduledJob implements ScheduledJob {
         .importBudget(Duration.ofMinutes(minutes));
     if (registry != null) {
       HpscregClient.Builder client = HpscregClient.builder().baseUri(registry);
-      if (present(env, "IMS_HPSCREG_USER")) {
+      if (FunctionSettings.present(env, "IMS_HPSCREG_USER")) {
         client.credentials(env.get("IMS_HPSCREG_USER"), env.getOrDefault("IMS_HPSCREG_PASSWORD", ""));
       }
       job.registry(client.build());
     }
-    if (present(env, "IMS_ECACC_URL")) {
+    if (FunctionSettings.present(env, "IMS_ECACC_URL")) {
       job.ecaccAvailability(EcaccAvailability.builder().page(URI.create(env.get("IMS_ECACC_URL").strip())).build());
     }
     if (search != null) {
@@ -371,104 +363,6 @@ public final class NightlyScheduledJob implements ScheduledJob {
         }
       }
       throw new BadRequestException("job " + name + " needs " + member + ", a whole number");
-    }
-  }
-
-  private static boolean present(Map<String, String> env, String name) {
-    String value = env.get(name);
-    return value != null && !value.isBlank();
-  }
-
-  private static long number(Map<String, String> env, String name, String fallback) {
-    String value = present(env, name) ? env.get(name).strip() : fallback;
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalStateException(name + " must be a whole number: " + value, e);
-    }
-  }
-
-  /**
-   * Where the search index is: plain values, read at init; as a supplier, the index, built on the
-   * first run and kept for the container's life.
-   */
-  private static final class SearchSettings implements Supplier<CatalogueIndex> {
-    private final String url;
-    private final String host;
-    private final String region;
-    private final String alias;
-    private final int replicas;
-    private OpenSearchCatalogueIndex index;
-
-    private SearchSettings(String url, String host, String region, String alias, int replicas) {
-      this.url = url;
-      this.host = host;
-      this.region = region;
-      this.alias = alias;
-      this.replicas = replicas;
-    }
-
-    /** The index, with an empty one behind the alias when it has none (an unreachable index is only logged). */
-    @Override
-    public synchronized CatalogueIndex get() {
-      if (index == null) {
-        index = OpenSearch.index(this);
-      }
-      try {
-        index.createIfMissing();
-      } catch (ImsException e) {
-        // The import goes on; the drain leaves the outbox rows for a later try.
-        LOG.warn("nightly job: cannot reach the search index {}: {}", alias, e.getMessage());
-      }
-      return index;
-    }
-
-    /** The settings, or null when the environment names no search index. */
-    static SearchSettings of(Map<String, String> env) {
-      boolean url = present(env, "IMS_OPENSEARCH_URL");
-      boolean host = present(env, "IMS_OPENSEARCH_HOST");
-      if (!url && !host) {
-        return null;
-      }
-      if (url && host) {
-        throw new IllegalStateException("set IMS_OPENSEARCH_URL (plain HTTP) or IMS_OPENSEARCH_HOST (SigV4), not both");
-      }
-      if (host && !present(env, "AWS_REGION")) {
-        throw new IllegalStateException("IMS_OPENSEARCH_HOST needs AWS_REGION, the region of the domain");
-      }
-      if (url) {
-        URI uri = URI.create(env.get("IMS_OPENSEARCH_URL").strip());
-        if (uri.getScheme() == null || uri.getHost() == null || uri.getPort() < 0) {
-          throw new IllegalStateException("IMS_OPENSEARCH_URL must name a scheme, host and port, e.g. "
-              + "http://10.0.1.5:9200: " + uri);
-        }
-      }
-      long replicas = number(env, "IMS_OPENSEARCH_REPLICAS", "1");
-      if (replicas < 0 || replicas > 5) {
-        throw new IllegalStateException("IMS_OPENSEARCH_REPLICAS must be between 0 and 5: " + replicas);
-      }
-      return new SearchSettings(url ? env.get("IMS_OPENSEARCH_URL").strip() : null,
-          host ? env.get("IMS_OPENSEARCH_HOST").strip() : null, host ? env.get("AWS_REGION").strip() : null,
-          present(env, "IMS_OPENSEARCH_INDEX") ? env.get("IMS_OPENSEARCH_INDEX").strip() : "ims-catalogue",
-          (int) replicas);
-    }
-  }
-
-  /**
-   * The OpenSearch client's side: only loaded on the first scheduled event, so a container that
-   * only serves HTTP requests never loads the client's classes.
-   */
-  private static final class OpenSearch {
-    private OpenSearch() {}
-
-    /** An index over a new client, kept for the container's life (never closed: Lambda freezes it). */
-    static OpenSearchCatalogueIndex index(SearchSettings s) {
-      ManagedOpenSearchClient client = s.url != null ? OpenSearchClients.http(s.url)
-          : OpenSearchClients.awsSigV4(s.host, Region.of(s.region), DefaultCredentialsProvider.builder().build());
-      LOG.info("nightly job: search index {} at {}", s.alias, s.url != null ? s.url : s.host);
-      OpenSearchCatalogueIndex index = OpenSearchCatalogueIndex.builder().client(client.client()).alias(s.alias)
-          .replicas(s.replicas).build();
-      return index;
     }
   }
 }

@@ -1,0 +1,64 @@
+package org.cellbank.ims.examples.lambda;
+
+import java.util.Map;
+import org.cellbank.ims.core.api.SearchRoutes;
+import org.cellbank.ims.core.auth.ApiKeyAuthentication;
+import org.cellbank.ims.core.auth.ApiKeys;
+import org.cellbank.ims.core.auth.Role;
+import org.cellbank.ims.http.Router;
+import org.cellbank.ims.lambda.ImsLambdaHandler;
+import org.cellbank.ims.lambda.LambdaEntryPoint;
+import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
+
+/**
+ * The IMS Lambda function for the catalogue search, {@code GET /api/v0/search}, behind the same
+ * API-key authentication as {@link ImsFunction}. Handler:
+ * {@code org.cellbank.ims.examples.lambda.SearchFunction::handleRequest}, packaged with the
+ * OpenSearch client as {@code examples/lambda-functions/target/ims-search-lambda.zip}; the API
+ * routes its path here and every other path to {@link ImsFunction}, whose package stays without the
+ * search client. Other paths answer 404.
+ *
+ * <p>Environment: the database as for {@link ImsFunction} (the API keys live there),
+ * {@code IMS_OPENSEARCH_HOST} (an Amazon OpenSearch Service endpoint, requests signed with SigV4
+ * with the function's role in {@code AWS_REGION}) or {@code IMS_OPENSEARCH_URL} (plain HTTP),
+ * {@code IMS_OPENSEARCH_INDEX} (default {@code ims-catalogue}), {@code IMS_BASE_PATH},
+ * {@code IMS_COMPRESSION}. The search client is built when the first search arrives.
+ */
+public final class SearchFunction extends LambdaEntryPoint {
+
+  static {
+    FunctionSettings.quietJooq();
+  }
+
+  /** Called by the Lambda runtime once per container. */
+  public SearchFunction() {
+    super(new FromEnvironment());
+  }
+
+  /**
+   * Builds the handler from the given environment, as the constructor does with the process's.
+   *
+   * @throws IllegalStateException when a variable is missing or invalid, or the database cannot be reached
+   */
+  public static ImsLambdaHandler assemble(Map<String, String> env) {
+    SearchSettings search = SearchSettings.of(env);
+    if (search == null) {
+      throw new IllegalStateException("set IMS_OPENSEARCH_HOST (Amazon OpenSearch Service) or IMS_OPENSEARCH_URL");
+    }
+    LambdaDataSource dataSource = FunctionSettings.dataSource(env);
+    dataSource.openInBackground();
+    Router.Builder routes = SearchRoutes.create(search.onFirstUse()).addTo(Router.builder());
+    ImsLambdaHandler handler = FunctionSettings.handler(env, routes
+        .filter(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER)).build());
+    FunctionSettings.awaitDatabase(dataSource);
+    return handler;
+  }
+
+  /** The function as the environment describes it. */
+  private static final class FromEnvironment implements java.util.function.Supplier<ImsLambdaHandler> {
+    @Override
+    public ImsLambdaHandler get() {
+      return assemble(System.getenv());
+    }
+  }
+}

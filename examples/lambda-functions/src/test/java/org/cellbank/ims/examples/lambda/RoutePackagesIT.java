@@ -1,0 +1,204 @@
+package org.cellbank.ims.examples.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import javax.sql.DataSource;
+import org.cellbank.ims.aws.storage.S3MediaStore;
+import org.cellbank.ims.core.auth.ApiKeys;
+import org.cellbank.ims.core.auth.Role;
+import org.cellbank.ims.core.db.CatalogueDocuments;
+import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.db.SchemaMigrations;
+import org.cellbank.ims.core.media.MediaKind;
+import org.cellbank.ims.core.media.StoredMedia;
+import org.cellbank.ims.core.sample.SampleData;
+import org.cellbank.ims.core.sample.SampleDataLoader;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonReader;
+import org.cellbank.ims.search.OpenSearchCatalogueIndex;
+import org.cellbank.ims.search.OpenSearchClients;
+import org.cellbank.ims.testkit.ImsOpenSearch;
+import org.cellbank.ims.testkit.ImsPostgres;
+import org.cellbank.ims.testkit.ImsS3;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The search and media packages, {@code target/ims-search-lambda.zip} and
+ * {@code target/ims-media-lambda.zip}, each unpacked alone into a class loader that sees nothing of
+ * the build (as the Lambda runtime loads a function), answering their route against a real
+ * PostgreSQL, a real OpenSearch node and a real S3-protocol server: a search finds a line, a media
+ * request answers a redirect whose presigned URL serves the stored bytes.
+ */
+class RoutePackagesIT {
+  @TempDir static Path roots;
+
+  private static Map<String, String> database;
+  private static DataSource dataSource;
+  private static String credentials;
+
+  @BeforeAll
+  static void setUp() {
+    ImsPostgres pg = ImsPostgres.shared();
+    String name = "ims_route_packages_" + ProcessHandle.current().pid();
+    pg.createDatabase(name);
+    dataSource = pg.dataSource(name);
+    SchemaMigrations.create(dataSource).migrate();
+    SampleDataLoader.create(CellLineRepository.create(dataSource)).loadMissing(SampleData.all());
+    ApiKeys keys = ApiKeys.create(dataSource);
+    keys.createUser("lims", Role.PARTNER);
+    credentials = "lims:" + keys.issue("lims").key();
+    database = Map.of("IMS_JDBC_URL", pg.jdbcUrl(name), "IMS_JDBC_USER", pg.user(), "IMS_JDBC_PASSWORD", pg.password(),
+        "IMS_DB_POOL_SIZE", "1");
+  }
+
+  @Test
+  void theSearchPackageAlone_findsALine_withoutJooq() throws Exception {
+    ImsOpenSearch node = ImsOpenSearch.shared();
+    String alias = "ims-route-packages-" + ProcessHandle.current().pid();
+    OpenSearchCatalogueIndex index = OpenSearchCatalogueIndex.builder()
+        .client(OpenSearchClients.http(node.httpUrl()).client()).alias(alias).replicas(0).build();
+    index.rebuild(CatalogueDocuments.allVisible(CellLineRepository.create(dataSource)), n -> { });
+    Map<String, String> env = new HashMap<>(database);
+    env.put("IMS_OPENSEARCH_URL", node.httpUrl());
+    env.put("IMS_OPENSEARCH_INDEX", alias);
+
+    try (Unpacked function = Unpacked.of("ims-search-lambda.zip")) {
+      JsonObject answer = function.handle(SearchFunction.class.getName(), env, event("/api/v0/search", "q=ataxia"));
+      assertThat(answer.findNumber("statusCode").orElseThrow().longValue()).as(answer.toString()).isEqualTo(200);
+      assertThat(answer.findString("body").orElseThrow()).contains("UKBi008-A");
+      JsonObject unauthorised = function.handle(SearchFunction.class.getName(), env,
+          event("/api/v0/search", "q=ataxia").clone(), false);
+      assertThat(unauthorised.findNumber("statusCode").orElseThrow().longValue()).isEqualTo(401);
+      JsonObject other = function.handle(SearchFunction.class.getName(), env, event("/api/v0/cell-lines/UKBi008-A", ""));
+      assertThat(other.findNumber("statusCode").orElseThrow().longValue()).as("not this function's route").isEqualTo(404);
+      assertThat(function.loader.findResource("org/jooq/DSLContext.class")).isNull();
+    }
+  }
+
+  @Test
+  void theMediaPackageAlone_redirectsToAPresignedGet_thatServesTheBytes() throws Exception {
+    ImsS3 s3 = ImsS3.shared();
+    StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey()));
+    S3MediaStore store = S3MediaStore.builder()
+        .s3(S3Client.builder().endpointOverride(s3.endpoint()).region(Region.of(s3.region())).credentialsProvider(keys)
+            .forcePathStyle(true).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build())
+        .presigner(S3Presigner.builder().endpointOverride(s3.endpoint()).region(Region.of(s3.region()))
+            .credentialsProvider(keys).serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+            .build())
+        .bucket(s3.bucket()).build();
+    byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    StoredMedia stored = store.put(MediaKind.INFORMATION_PACK, "clip.pdf", new ByteArrayInputStream(pdf));
+    Map<String, String> env = new HashMap<>(database);
+    env.put("IMS_MEDIA_BUCKET", s3.bucket());
+    env.put("AWS_REGION", s3.region());
+    env.put("IMS_S3_ENDPOINT", s3.endpoint().toString());
+    // The SDK's default credentials chain reads these before the environment.
+    System.setProperty("aws.accessKeyId", s3.accessKey());
+    System.setProperty("aws.secretAccessKey", s3.secretKey());
+    try (Unpacked function = Unpacked.of("ims-media-lambda.zip")) {
+      JsonObject answer = function.handle(MediaFunction.class.getName(), env, event("/media/" + stored.key().value(), ""));
+      assertThat(answer.findNumber("statusCode").orElseThrow().longValue()).as(answer.toString()).isEqualTo(302);
+      String location = answer.findObject("headers").orElseThrow().findString("location").orElseThrow();
+      assertThat(location).contains("X-Amz-Signature=").contains("X-Amz-Expires=900");
+      HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(fetched.statusCode()).isEqualTo(200);
+      assertThat(fetched.body()).isEqualTo(pdf);
+      JsonObject missing = function.handle(MediaFunction.class.getName(), env, event("/media/clips/none.pdf", ""));
+      assertThat(missing.findNumber("statusCode").orElseThrow().longValue()).isEqualTo(404);
+    } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+    }
+  }
+
+  private static byte[] event(String path, String query) {
+    return ("{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\"" + query
+        + "\",\"headers\":{\"authorization\":\"ApiKey " + credentials + "\"},\"requestContext\":{\"http\":"
+        + "{\"method\":\"GET\",\"path\":\"" + path + "\",\"sourceIp\":\"127.0.0.1\"},\"requestId\":\"it\","
+        + "\"stage\":\"$default\"},\"isBase64Encoded\":false}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A package unpacked into a folder of its own and loaded by a class loader over that folder alone. */
+  private static final class Unpacked implements AutoCloseable {
+    final URLClassLoader loader;
+
+    private Unpacked(URLClassLoader loader) {
+      this.loader = loader;
+    }
+
+    static Unpacked of(String zipName) throws IOException {
+      Path zip = Path.of("target", zipName);
+      assertThat(zip).as("run after mvn package").exists();
+      Path root = Files.createDirectories(roots.resolve(zipName));
+      try (ZipFile file = new ZipFile(zip.toFile())) {
+        for (Enumeration<? extends ZipEntry> e = file.entries(); e.hasMoreElements(); ) {
+          ZipEntry entry = e.nextElement();
+          if (!entry.isDirectory()) {
+            Path target = root.resolve(entry.getName());
+            Files.createDirectories(target.getParent());
+            try (InputStream in = file.getInputStream(entry)) {
+              Files.copy(in, target);
+            }
+          }
+        }
+      }
+      return new Unpacked(new URLClassLoader(new URL[] {root.toUri().toURL()}, ClassLoader.getPlatformClassLoader()));
+    }
+
+    JsonObject handle(String functionClass, Map<String, String> env, byte[] event) throws Exception {
+      return handle(functionClass, env, event, true);
+    }
+
+    JsonObject handle(String functionClass, Map<String, String> env, byte[] event, boolean withKey) throws Exception {
+      byte[] sent = withKey ? event : new String(event, StandardCharsets.UTF_8)
+          .replace("\"authorization\":\"ApiKey " + credentials + "\"", "\"x-none\":\"-\"").getBytes(StandardCharsets.UTF_8);
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      thread.setContextClassLoader(loader);
+      try {
+        Class<?> type = loader.loadClass(functionClass);
+        assertThat(type.getClassLoader()).isSameAs(loader);
+        Object handler = type.getMethod("assemble", Map.class).invoke(null, env);
+        Method handle = handler.getClass().getMethod("handle", byte[].class);
+        return JsonReader.create().read((byte[]) handle.invoke(handler, (Object) sent)).asObject();
+      } finally {
+        thread.setContextClassLoader(previous);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      loader.close();
+    }
+  }
+}
