@@ -52,28 +52,29 @@ class Clients implements AutoCloseable {
     AwsCredentialsProvider credentials = profile != null
         ? ProfileCredentialsProvider.builder().profileName(profile).build()
         : DefaultCredentialsProvider.builder().build();
-    Region resolved;
-    if (region != null) {
-      resolved = Region.of(region);
-    } else {
-      try {
-        resolved = (profile != null ? DefaultAwsRegionProviderChain.builder().profileName(profile).build()
-            : new DefaultAwsRegionProviderChain()).getRegion();
-      } catch (SdkClientException e) {
-        throw new UsageException("no region: pass --region or set one in the profile or AWS_REGION");
-      }
-    }
-    Region r = resolved;
+    // The region is resolved when a client is first needed, so a wrong command line is reported first.
     return new Clients(
-        () -> LambdaClient.builder().region(r).credentialsProvider(credentials)
+        () -> LambdaClient.builder().region(region(region, profile)).credentialsProvider(credentials)
             .httpClient(http(INVOKE_READ_TIMEOUT))
             // Never run a job twice: an Invoke that failed on its way is left to the operator.
             .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
             .build(),
-        () -> CloudFormationClient.builder().region(r).credentialsProvider(credentials)
+        () -> CloudFormationClient.builder().region(region(region, profile)).credentialsProvider(credentials)
             .httpClient(http(Duration.ofSeconds(30))).build(),
-        () -> CloudWatchLogsClient.builder().region(r).credentialsProvider(credentials)
+        () -> CloudWatchLogsClient.builder().region(region(region, profile)).credentialsProvider(credentials)
             .httpClient(http(Duration.ofSeconds(30))).build());
+  }
+
+  private static Region region(String region, String profile) {
+    if (region != null) {
+      return Region.of(region);
+    }
+    try {
+      return (profile != null ? DefaultAwsRegionProviderChain.builder().profileName(profile).build()
+          : new DefaultAwsRegionProviderChain()).getRegion();
+    } catch (SdkClientException e) {
+      throw new UsageException("no region: pass --region or set one in the profile or AWS_REGION");
+    }
   }
 
   private static SdkHttpClient http(Duration readTimeout) {

@@ -138,11 +138,17 @@ public final class ImsOps {
           member(payload, pair);
         }
         String which = line.option("function");
-        invoke(clients, functions.name(which == null ? Function.JOB : Function.named(which)), payload, out);
+        Function target = which == null ? Function.JOB : Function.named(which);
+        invoke(clients, functions.name(target), payload, out);
       }
       case "api-keys" -> {
         line.allowOnly(command);
-        invoke(clients, functions.name(Function.JOB), apiKeys(rest, err), out);
+        JsonText payload = apiKeys(rest);
+        String function = functions.name(Function.JOB);
+        if (rest.get(0).equals("issue")) {
+          err.println("ims-ops: the new key is printed once, below; store it now (it is kept only as a hash)");
+        }
+        invoke(clients, function, payload, out);
       }
       case "rollback" -> {
         line.allowOnly(command, "to");
@@ -153,9 +159,9 @@ public final class ImsOps {
         line.allowOnly(command, "since", "function", "follow");
         arguments(command, rest, 0, 0);
         String which = line.option("function");
-        String function = functions.name(which == null ? Function.HTTP : Function.named(which));
+        Function target = which == null ? Function.HTTP : Function.named(which);
         long start = since(line.option("since") == null ? "10m" : line.option("since"));
-        new LogTail(clients.logs(), function, out).run(start, line.flag("follow") ? followPause : null);
+        new LogTail(clients.logs(), functions.name(target), out).run(start, line.flag("follow") ? followPause : null);
       }
       default -> throw new UsageException("unknown command " + TerminalText.escape(command));
     }
@@ -165,7 +171,7 @@ public final class ImsOps {
     JobInvocation.run(clients.lambda(), function, payload, out);
   }
 
-  private static JsonText apiKeys(List<String> rest, PrintStream err) {
+  private static JsonText apiKeys(List<String> rest) {
     if (rest.isEmpty()) {
       throw new UsageException("api-keys needs create-user, issue, list or revoke");
     }
@@ -180,7 +186,6 @@ public final class ImsOps {
       case "issue" -> {
         arguments("api-keys issue", args, 1, 1);
         payload.put("user", args.get(0));
-        err.println("ims-ops: the new key is printed once, below; store it now (it is kept only as a hash)");
       }
       case "list" -> {
         arguments("api-keys list", args, 0, 1);
