@@ -474,6 +474,31 @@ class ImsOpsTest {
   }
 
   @Test
+  void aSignedRequestReplayed_passesWithItsOwnBody_andFailsWithAnotherOfTheSameLength() throws Exception {
+    endpoint.then(invoked("{\"job\":\"drain\",\"ok\":true}")).then(invoked("{\"job\":\"drain\",\"ok\":true}"));
+    assertThat(run("--job-function", "ims-job", "drain")).isZero();
+    Received sent = endpoint.received().get(0);
+
+    assertThat(replay(sent, sent.body())).isEqualTo(200);
+    assertThat(endpoint.signatureFailures()).isEmpty();
+    assertThat(replay(sent, sent.body().replace("drain", "dRain"))).isEqualTo(403);
+    assertThat(endpoint.signatureFailures()).singleElement().asString().contains("signature mismatch");
+  }
+
+  // The request again, with the headers it was signed with (the client sets Host and Content-Length).
+  private int replay(Received sent, String body) throws Exception {
+    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(endpoint.uri().resolve(sent.path()))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    for (Map.Entry<String, String> header : sent.headers().entrySet()) {
+      if (!List.of("host", "content-length", "connection", "expect", "upgrade").contains(header.getKey())) {
+        request.header(header.getKey(), header.getValue());
+      }
+    }
+    return java.net.http.HttpClient.newHttpClient().send(request.build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  @Test
   void theSameRequestSignedWithTheExpectedSecret_passes() {
     endpoint.then(invoked("{\"job\":\"drain\",\"ok\":true}"));
 
