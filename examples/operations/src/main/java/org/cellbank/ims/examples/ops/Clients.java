@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * The three SDK clients a command may need, each built on first use and closed with this object.
  * Not thread-safe; one per run of the tool.
  */
-class Clients implements AutoCloseable {
+final class Clients implements AutoCloseable {
   /** A job runs up to Lambda's 15 minutes while Invoke waits for its answer. */
   static final Duration INVOKE_READ_TIMEOUT = Duration.ofMinutes(16);
 

@@ -153,7 +153,11 @@ public final class ImsOps {
       case "rollback" -> {
         line.allowOnly(command, "to");
         arguments(command, rest, 0, 0);
-        AliasRollback.run(clients.lambda(), functions.name(Function.HTTP), functions.alias(), line.option("to"), out);
+        String to = line.option("to");
+        if (to != null) {
+          wholeNumber(to, "--to");
+        }
+        AliasRollback.run(clients.lambda(), functions.name(Function.HTTP), functions.alias(), to, out);
       }
       case "tail" -> {
         line.allowOnly(command, "since", "function", "follow");

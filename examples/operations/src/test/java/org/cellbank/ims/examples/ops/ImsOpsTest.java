@@ -279,6 +279,7 @@ class ImsOpsTest {
         Arguments.of(List.of("--stack", STACK, "drain", "--to", "3"), "--to does not apply to drain"),
         Arguments.of(List.of("--stack", STACK, "tail", "--since", "yesterday"), "--since must be like"),
         Arguments.of(List.of("--stack", STACK, "tail", "--function", "db"), "--function must be http, job"),
+        Arguments.of(List.of("--stack", STACK, "rollback", "--to", "previous"), "--to must be a positive whole number"),
         Arguments.of(List.of("drain"), "--stack NAME is required"));
   }
 
