@@ -226,6 +226,14 @@ class RuntimeInterfaceClientIT {
     }
 
     @Test
+    void theRuntimeClient_hasItsNativeLibraryMapped_fromTheChildsOwnCopy() throws Exception {
+      assertThat(status(answer("functionurl-get-cell-line.json", true))).isEqualTo(200);
+      // Linux: the child's memory maps name the shared objects it loaded.
+      assertThat(Files.readString(Path.of("/proc", Long.toString(function.pid()), "maps")))
+          .contains(function.nativeLibrary().toString());
+    }
+
+    @Test
     void scheduledEvent_failsTheInvocation_theHttpFunctionRunsNoJob() throws Exception {
       LambdaRuntimeApi.Outcome outcome = function.invoke(event("eventbridge-scheduled.json", null));
       assertThat(outcome.error()).as(outcome.body()).isTrue();
@@ -413,12 +421,23 @@ class RuntimeInterfaceClientIT {
   static final class FunctionProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
+    private final Path jni;
     private final LambdaRuntimeApi api;
 
-    private FunctionProcess(Process process, Path log, LambdaRuntimeApi api) {
+    private FunctionProcess(Process process, Path log, Path jni, LambdaRuntimeApi api) {
       this.process = process;
       this.log = log;
+      this.jni = jni;
       this.api = api;
+    }
+
+    long pid() {
+      return process.pid();
+    }
+
+    /** The copy of the client's native library this child was told to load. */
+    Path nativeLibrary() {
+      return jni;
     }
 
     static FunctionProcess start(Path zip, String handler, Map<String, String> functionEnv, LambdaRuntimeApi api,
@@ -433,7 +452,7 @@ class RuntimeInterfaceClientIT {
       }
       unzip(zip, taskRoot);
       Path jni = work.resolve("libaws-lambda-jni.so");
-      try (InputStream in = Class.forName(RIC_MAIN).getResourceAsStream("/jni/" + nativeLibrary())) {
+      try (InputStream in = Class.forName(RIC_MAIN).getResourceAsStream("/jni/" + platformLibrary())) {
         assertThat(in).as("the client's native library for this platform").isNotNull();
         Files.copy(in, jni);
       }
@@ -463,7 +482,7 @@ class RuntimeInterfaceClientIT {
       env.put("AWS_REGION", "eu-west-1");
       env.put("AWS_DEFAULT_REGION", "eu-west-1");
       env.putAll(functionEnv);
-      return new FunctionProcess(pb.start(), log, api);
+      return new FunctionProcess(pb.start(), log, jni, api);
     }
 
     LambdaRuntimeApi.Outcome invoke(byte[] event) throws Exception {
@@ -513,7 +532,7 @@ class RuntimeInterfaceClientIT {
       return String.join(File.pathSeparator, jars);
     }
 
-    private static String nativeLibrary() {
+    private static String platformLibrary() {
       String arch = System.getProperty("os.arch");
       return arch.equals("aarch64") ? "libaws-lambda-jni.linux-aarch_64.so" : "libaws-lambda-jni.linux-x86_64.so";
     }
