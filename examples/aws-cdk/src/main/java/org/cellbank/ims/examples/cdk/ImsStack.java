@@ -89,7 +89,7 @@ public final class ImsStack extends Stack {
     functions = new Functions(this, "Functions", new Functions.Wiring(settings, network, roles, database, search,
         storage, hpscregUrl.getValueAsString(), hpscregUser.getValueAsString(),
         hpscregPassword.getValueAsString(), ecaccUrl.getValueAsString()));
-    api.routeTo(functions.httpLive);
+    IConstruct route = api.routeTo(functions.httpLive);
 
     migration = Trigger.Builder.create(this, "Migration")
         .handler(functions.migrate)
@@ -99,7 +99,7 @@ public final class ImsStack extends Stack {
         .executeAfter(List.of(database, network.secretsManager))
         .executeBefore(List.of(functions.httpLive))
         .build();
-    LogGroup triggerLogs = triggerProviderLogGroup(settings);
+    triggerProviderLogGroup(settings);
 
     Schedules schedules = new Schedules(this, "Schedules", settings, functions);
     Alarms alarms = new Alarms(this, "Alarms", settings, new Alarms.Alarmed(api.api.getApiId(),
@@ -121,7 +121,8 @@ public final class ImsStack extends Stack {
     output("ImsSearchEndpoint", search.endpoint(), "The search domain's endpoint");
     output("ImsAlarmTopicArn", alarms.topic.getTopicArn(), "The alarm topic");
 
-    Nag.suppress(this, settings, triggerLogs);
+    Nag.suppress(this, settings, new Nag.Parts(database, search, functions, roles, storage,
+        schedules.deadLetters, route));
   }
 
   /** The migration trigger (tests check its ordering). */

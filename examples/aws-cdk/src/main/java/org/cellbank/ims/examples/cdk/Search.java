@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.logs.CfnResourcePolicy;
+import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.ec2.ISubnet;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.opensearchservice.CfnDomain;
@@ -59,6 +62,23 @@ final class Search extends Construct {
                 "Principal", Map.of("AWS", List.of(writer.getRoleArn())),
                 "Action", WRITE_ACTIONS,
                 "Resource", List.of(arn, arn + "/*"))));
+    // Slow logs: nothing is written until an index sets a slow-log threshold, so they cost nothing
+    // until someone investigates a slow query.
+    LogGroup slowSearch = LogGroup.Builder.create(this, "SlowSearchLogs")
+        .retention(settings.logRetention()).removalPolicy(settings.removalPolicy()).build();
+    LogGroup slowIndex = LogGroup.Builder.create(this, "SlowIndexLogs")
+        .retention(settings.logRetention()).removalPolicy(settings.removalPolicy()).build();
+    CfnResourcePolicy logsPolicy = CfnResourcePolicy.Builder.create(this, "SlowLogsPolicy")
+        .policyName(settings.stackName() + "-search-slow-logs")
+        .policyDocument(Stack.of(this).toJsonString(Map.of(
+            "Version", "2012-10-17",
+            "Statement", List.of(Map.of(
+                "Effect", "Allow",
+                "Principal", Map.of("Service", "es.amazonaws.com"),
+                "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                "Resource", List.of(slowSearch.getLogGroupArn(), slowIndex.getLogGroupArn()),
+                "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID)))))))
+        .build();
     domain = CfnDomain.Builder.create(this, "Domain")
         .domainName(domainName)
         .engineVersion(ENGINE_VERSION)
@@ -79,8 +99,14 @@ final class Search extends Construct {
             .securityGroupIds(List.of(network.search.getSecurityGroupId()))
             .build())
         .accessPolicies(policy)
+        .logPublishingOptions(Map.of(
+            "SEARCH_SLOW_LOGS", CfnDomain.LogPublishingOptionProperty.builder()
+                .enabled(true).cloudWatchLogsLogGroupArn(slowSearch.getLogGroupArn()).build(),
+            "INDEX_SLOW_LOGS", CfnDomain.LogPublishingOptionProperty.builder()
+                .enabled(true).cloudWatchLogsLogGroupArn(slowIndex.getLogGroupArn()).build()))
         .build();
     domain.applyRemovalPolicy(settings.removalPolicy());
+    domain.addDependency(logsPolicy);
   }
 
   /** The domain's ARN, for the roles' policies. */
