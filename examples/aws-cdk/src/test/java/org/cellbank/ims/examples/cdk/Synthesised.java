@@ -32,7 +32,9 @@ final class Synthesised {
     App app = ImsCdkApp.app(context, outdir);
     stack = (ImsStack) app.getNode().getChildren().get(0);
     app.synth();
+    System.out.println(stage + " synth ms " + (System.nanoTime() - start) / 1_000_000);
     template = Template.fromStack(stack);
+    System.out.println(stage + " template ms " + (System.nanoTime() - start) / 1_000_000);
     nagFindings = new ArrayList<>();
     Annotations annotations = Annotations.fromStack(stack);
     for (SynthesisMessage m : annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))) {
@@ -41,6 +43,7 @@ final class Synthesised {
     for (SynthesisMessage m : annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"))) {
       nagFindings.add("warning " + m.getId() + ": " + m.getEntry().getData());
     }
+    System.out.println(stage + " annotations ms " + (System.nanoTime() - start) / 1_000_000);
     @SuppressWarnings("unchecked")
     Map<String, Object> r = (Map<String, Object>) template.toJSON().get("Resources");
     resources = r;
