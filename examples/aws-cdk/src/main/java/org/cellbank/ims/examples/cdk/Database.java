@@ -14,6 +14,7 @@ import software.amazon.awscdk.services.rds.PostgresEngineVersion;
 import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
 import software.amazon.awscdk.services.rds.StorageType;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
 
 /**
@@ -29,7 +30,9 @@ final class Database extends Construct {
   static final String DATABASE_NAME = "ims";
 
   final DatabaseInstance instance;
+  /** The secret the functions read: the stack's instance's, or the restored instance's. */
   final ISecret secret;
+  private final String endpoint;
 
   Database(Construct scope, String id, StageSettings settings, Network network, Number backupRetentionDays) {
     super(scope, id);
@@ -59,12 +62,19 @@ final class Database extends Construct {
         .build();
     // The retention is a CloudFormation parameter (BackupRetentionDays) whose default is the stage's.
     ((CfnDBInstance) instance.getNode().getDefaultChild()).setBackupRetentionPeriod(backupRetentionDays);
-    secret = instance.getSecret();
+    if (settings.usesRestoredDatabase()) {
+      // A point-in-time restore is a new instance outside the stack: the functions follow it.
+      secret = Secret.fromSecretCompleteArn(this, "RestoredSecret", settings.dbSecretArn());
+      endpoint = settings.dbEndpoint() + ":5432";
+    } else {
+      secret = instance.getSecret();
+      endpoint = instance.getDbInstanceEndpointAddress() + ":" + instance.getDbInstanceEndpointPort();
+    }
   }
+
 
   /** The JDBC URL the functions connect with (TLS required). */
   String jdbcUrl() {
-    return "jdbc:postgresql://" + instance.getDbInstanceEndpointAddress() + ":"
-        + instance.getDbInstanceEndpointPort() + "/" + DATABASE_NAME + "?sslmode=require";
+    return "jdbc:postgresql://" + endpoint + "/" + DATABASE_NAME + "?sslmode=require";
   }
 }

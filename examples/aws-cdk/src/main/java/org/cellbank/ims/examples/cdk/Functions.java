@@ -116,7 +116,6 @@ final class Functions extends Construct {
     jobsEnv.put("IMS_STAGING_BUCKET", w.storage().staging.getBucketName());
     jobsEnv.put("IMS_STAGING_PREFIX", STAGING_PREFIX);
     jobsEnv.put("IMS_IMPORT_BUDGET_MINUTES", "13");
-    jobsEnv.put("IMS_ECACC_URL", w.ecaccUrl());
     jobsEnv.put("IMS_DEFAULT_JOB", "nightly");
 
     Map<String, String> migrateEnv = new LinkedHashMap<>(db);

@@ -5,14 +5,13 @@ import java.util.Map;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
-import software.amazon.awscdk.cxapi.CloudAssembly;
 
 /**
  * The CDK app: one {@link ImsStack} for the stage named by the context value {@code stage}
  * ({@code dev} by default, or {@code prod}), checked by cdk-nag's AWS Solutions rules.
  *
  * <p>Run by {@code cdk synth} / {@code cdk deploy} through {@code cdk.json}, or directly:
- * {@code mvn -q compile exec:java -Dexec.args="prod"} synthesises into {@code cdk.out}.
+ * {@code ../../mvnw -q compile exec:java -Dexec.args=prod} synthesises into {@code ./cdk.out}.
  * Synthesis is offline: no Docker, no AWS account, no lookup.
  */
 public final class ImsCdkApp {
@@ -30,7 +29,9 @@ public final class ImsCdkApp {
    * @param args optionally the stage ({@code dev} or {@code prod}), overriding the context value
    */
   public static void main(String[] args) {
-    App app = app(args.length > 0 ? Map.of("stage", args[0]) : Map.of(), null);
+    // The CDK CLI names the output folder (CDK_OUTDIR); run on its own, the app writes ./cdk.out.
+    String outdir = System.getenv("CDK_OUTDIR") == null ? "cdk.out" : null;
+    App app = app(args.length > 0 ? Map.of("stage", args[0]) : Map.of(), outdir);
     app.synth();
   }
 
@@ -46,9 +47,5 @@ public final class ImsCdkApp {
     new ImsStack(app, StageSettings.fromContext(app.getNode()));
     Aspects.of(app).add(new AwsSolutionsChecks());
     return app;
-  }
-
-  static CloudAssembly synth(App app) {
-    return app.synth();
   }
 }

@@ -116,8 +116,9 @@ public final class ImsStack extends Stack {
     output("ImsSiteBucketName", storage.site.getBucketName(), "The public site's bucket");
     output("ImsStagingBucketName", storage.staging.getBucketName(), "The registry documents' staging bucket");
     output("ImsSiteUrl", storage.siteUrl(), "The public site (CloudFront)");
-    output("ImsDatabaseEndpoint", database.instance.getDbInstanceEndpointAddress(), "The database endpoint");
-    output("ImsDatabaseSecretArn", database.secret.getSecretArn(), "The RDS-managed master secret");
+    output("ImsDatabaseEndpoint", settings.usesRestoredDatabase() ? settings.dbEndpoint()
+        : database.instance.getDbInstanceEndpointAddress(), "The database endpoint the functions use");
+    output("ImsDatabaseSecretArn", database.secret.getSecretArn(), "The RDS-managed master secret the functions read");
     output("ImsSearchEndpoint", search.endpoint(), "The search domain's endpoint");
     output("ImsAlarmTopicArn", alarms.topic.getTopicArn(), "The alarm topic");
 

@@ -45,6 +45,8 @@ record StageSettings(
     String hostedZoneName,
     String basePath,
     String siteOrigin,
+    String dbEndpoint,
+    String dbSecretArn,
     String account,
     String region) {
 
@@ -53,7 +55,8 @@ record StageSettings(
 
   /** Keys without a default: unset means "not configured" (no custom domain, env-agnostic). */
   static final Set<String> OPTIONAL = Set.of(
-      "domainName", "hostedZoneId", "hostedZoneName", "basePath", "siteOrigin", "account", "region");
+      "domainName", "hostedZoneId", "hostedZoneName", "basePath", "siteOrigin", "dbEndpoint", "dbSecretArn",
+      "account", "region");
 
   StageSettings {
     Objects.requireNonNull(stage, "stage");
@@ -72,6 +75,9 @@ record StageSettings(
       throw new IllegalArgumentException(
           "a custom domain needs domainName, hostedZoneId and hostedZoneName together (no lookup is made)");
     }
+    if ((dbEndpoint == null) != (dbSecretArn == null)) {
+      throw new IllegalArgumentException("a restored database needs dbEndpoint and dbSecretArn together");
+    }
     if (basePath != null && domainName == null) {
       throw new IllegalArgumentException("basePath is the custom domain's API mapping: set domainName too");
     }
@@ -83,6 +89,11 @@ record StageSettings(
   /** The log groups' retention. */
   RetentionDays logRetention() {
     return retention(logRetentionDays);
+  }
+
+  /** Whether the functions use a restored database instead of the stack's own ({@code docs/deploy.md}). */
+  boolean usesRestoredDatabase() {
+    return dbEndpoint != null;
   }
 
   /** Whether a custom domain (certificate, domain name, alias records) is configured. */
@@ -144,6 +155,8 @@ record StageSettings(
         values.get("hostedZoneName"),
         values.get("basePath"),
         values.get("siteOrigin"),
+        values.get("dbEndpoint"),
+        values.get("dbSecretArn"),
         values.get("account"),
         values.get("region"));
   }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** With a custom domain: a DNS-validated certificate, the domain name, the mapping and the records. */
+/**
+ * With a custom domain: a DNS-validated certificate, the domain name, the mapping and the records; and
+ * pointed at a restored database (the same synthesis).
+ */
 class DomainTest {
 
   private final Synthesised s = Synthesised.withDomain();
@@ -36,6 +39,18 @@ class DomainTest {
     assertThat(StackTest.map(outputs.get("ImsApiUrl"))).containsEntry("Value", "https://api.catalogue.example.org/ims/");
     String csp = Synthesised.props(StackTest.only(s, "AWS::CloudFront::ResponseHeadersPolicy")).toString();
     assertThat(csp).contains("connect-src 'self' https://api.catalogue.example.org;");
+  }
+
+  @Test
+  void restoredDatabase_isWhatTheFunctionsConnectTo_andReadTheSecretOf() {
+    for (String fn : new String[] {"Http", "Jobs", "Migrate"}) {
+      Map<String, Object> env = StackTest.env(StackTest.function(s, fn));
+      assertThat(env).containsEntry("IMS_DB_SECRET_ID", Synthesised.RESTORED_SECRET).containsEntry("IMS_JDBC_URL",
+          "jdbc:postgresql://ims-prod-restored.abcdefghijkl.eu-west-1.rds.amazonaws.com:5432/ims?sslmode=require");
+    }
+    assertThat(s.ofType("AWS::IAM::Policy").values().toString()).contains(Synthesised.RESTORED_SECRET)
+        .doesNotContain("MasterUserSecret.SecretArn");
+    assertThat(s.ofType("AWS::RDS::DBInstance")).as("the stack's own instance stays until removed by hand").hasSize(1);
   }
 
   @Test

@@ -209,7 +209,9 @@ class StackTest {
     Map<String, Object> fetch = function(s, "Fetch");
     assertThat(fetch).doesNotContainKey("VpcConfig").containsEntry("MemorySize", 512).containsEntry("Timeout", 600)
         .containsEntry("Handler", "org.cellbank.ims.examples.lambda.RegistryFetchFunction::handleRequest");
-    assertThat(env(fetch)).containsKeys("IMS_HPSCREG_URL", "IMS_STAGING_BUCKET", "IMS_STAGING_PREFIX");
+    assertThat(env(fetch)).containsKeys("IMS_HPSCREG_URL", "IMS_ECACC_URL", "IMS_STAGING_BUCKET", "IMS_STAGING_PREFIX");
+    // Inside the VPC nothing reaches the internet: the registry and ECACC are the fetch function's.
+    assertThat(env(jobs)).doesNotContainKeys("IMS_HPSCREG_URL", "IMS_ECACC_URL");
 
     for (Map<String, Object> f : List.of(http, jobs, migrate)) {
       assertThat(env(f)).containsEntry("IMS_DB_SECRET_ID",
