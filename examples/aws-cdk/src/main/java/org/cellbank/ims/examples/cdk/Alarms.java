@@ -93,7 +93,7 @@ final class Alarms extends Construct {
         .threshold(2L * 1024 * 1024 * 1024)
         .evaluationPeriods(1)
         .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
-        .treatMissingData(TreatMissingData.BREACHING)
+        .treatMissingData(TreatMissingData.NOT_BREACHING)
         .build()
         .addAlarmAction(new SnsAction(topic));
     Map<String, String> domain = Map.of("DomainName", alarmed.search().domainName, "ClientId", Aws.ACCOUNT_ID);

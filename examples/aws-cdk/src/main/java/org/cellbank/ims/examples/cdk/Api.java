@@ -51,6 +51,7 @@ final class Api extends Construct {
     api = HttpApi.Builder.create(this, "HttpApi")
         .apiName(settings.stackName())
         .description("IMS HTTP API")
+        .ipAddressType(IpAddressType.DUAL_STACK)
         .createDefaultStage(false)
         .build();
     accessLogs = LogGroup.Builder.create(this, "AccessLogs")

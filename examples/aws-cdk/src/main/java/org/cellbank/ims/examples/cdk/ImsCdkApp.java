@@ -11,7 +11,7 @@ import software.amazon.awscdk.Aspects;
  * ({@code dev} by default, or {@code prod}), checked by cdk-nag's AWS Solutions rules.
  *
  * <p>Run by {@code cdk synth} / {@code cdk deploy} through {@code cdk.json}, or directly:
- * {@code ../../mvnw -q compile exec:java -Dexec.args=prod} synthesises into {@code ./cdk.out}.
+ * {@code ../../mvnw -q compile exec:java -Dexec.args=prod} synthesises into {@code target/cdk.out}.
  * Synthesis is offline: no Docker, no AWS account, no lookup.
  */
 public final class ImsCdkApp {
@@ -29,8 +29,9 @@ public final class ImsCdkApp {
    * @param args optionally the stage ({@code dev} or {@code prod}), overriding the context value
    */
   public static void main(String[] args) {
-    // The CDK CLI names the output folder (CDK_OUTDIR); run on its own, the app writes ./cdk.out.
-    String outdir = System.getenv("CDK_OUTDIR") == null ? "cdk.out" : null;
+    // The CDK CLI names the output folder (CDK_OUTDIR); run on its own, the app writes where
+    // ./mvnw verify does.
+    String outdir = System.getenv("CDK_OUTDIR") == null ? "target/cdk.out" : null;
     App app = app(args.length > 0 ? Map.of("stage", args[0]) : Map.of(), outdir);
     app.synth();
   }
