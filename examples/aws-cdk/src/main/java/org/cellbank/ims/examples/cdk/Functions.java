@@ -226,7 +226,7 @@ final class Functions extends Construct {
           .build());
       role.addToPrincipalPolicy(PolicyStatement.Builder.create()
           .sid("DatabaseSecret")
-          .actions(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"))
+          .actions(List.of("secretsmanager:GetSecretValue"))
           .resources(List.of(w.database().secret.getSecretArn()))
           .build());
     }

@@ -106,7 +106,7 @@ final class Search extends Construct {
                 .enabled(true).cloudWatchLogsLogGroupArn(slowIndex.getLogGroupArn()).build()))
         .build();
     domain.applyRemovalPolicy(settings.removalPolicy());
-    domain.addDependency(logsPolicy);
+    domain.addResourceDependency(logsPolicy);
   }
 
   /** The domain's ARN, for the roles' policies. */

@@ -42,20 +42,33 @@ class IamTest {
   @ParameterizedTest
   @MethodSource("stages")
   void wildcardResources_onlyWhereTheServiceHasNoResourceLevelPermission(Synthesised s) {
-    for (Map.Entry<String, Map<String, Object>> e : s.resources.entrySet().stream()
-        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, x -> StackTest.map(x.getValue()))).entrySet()) {
-      String type = String.valueOf(e.getValue().get("Type"));
-      for (Map<String, Object> st : statements(e.getValue())) {
-        if (!"Allow".equals(st.get("Effect")) || !resources(st).contains("*")) {
-          continue;
-        }
-        if (type.equals("AWS::KMS::Key")) {
+    for (Map.Entry<String, Object> e : s.resources.entrySet()) {
+      Map<String, Object> resource = StackTest.map(e.getValue());
+      String type = String.valueOf(resource.get("Type"));
+      for (Map<String, Object> st : statements(resource)) {
+        if (!"Allow".equals(st.get("Effect")) || !resources(st).contains("*") || type.equals("AWS::KMS::Key")) {
           continue; // in a key policy, "*" is the key itself
         }
-        assertThat(type).isEqualTo("AWS::IAM::Policy");
+        assertThat(type).as(e.getKey()).isEqualTo("AWS::IAM::Policy");
         assertThat(actions(st)).as("%s: %s", e.getKey(), st).allMatch(Functions.VPC_ACTIONS::contains);
       }
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("stages")
+  void theStacksOwnRoles_carryNoManagedPolicy_andEachFunctionHasItsOwn(Synthesised s) {
+    List<Object> roles = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Object>> e : s.ofType("AWS::IAM::Role").entrySet()) {
+      if (e.getKey().startsWith("AWSCDK")) {
+        continue; // the trigger's provider, CDK's own (docs/deploy.md)
+      }
+      assertThat(Synthesised.props(e.getValue())).as(e.getKey()).doesNotContainKey("ManagedPolicyArns");
+    }
+    for (String fn : List.of("Http", "Jobs", "Migrate", "Fetch")) {
+      roles.add(StackTest.function(s, fn).get("Role"));
+    }
+    assertThat(roles).doesNotHaveDuplicates();
   }
 
   private static List<Map<String, Object>> statements(Synthesised s) {

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** cdk-nag's AWS Solutions rules find nothing that is not suppressed with a reason (see Nag). */
 class NagTest {
   @Test
   void prod_hasNoUnsuppressedAwsSolutionsFinding() {
     Synthesised s = Synthesised.prod();
-    System.out.println("prod synthesis ms " + s.millis);
     assertThat(s.nagFindings).isEmpty();
   }
 
