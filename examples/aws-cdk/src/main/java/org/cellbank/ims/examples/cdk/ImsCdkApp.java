@@ -7,7 +7,7 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
 
 /**
- * The CDK app: one {@link ImsStack} for the stage named by the context value {@code stage}
+ * The CDK app: one {@code ImsStack} for the stage named by the context value {@code stage}
  * ({@code dev} by default, or {@code prod}), checked by cdk-nag's AWS Solutions rules.
  *
  * <p>Run by {@code cdk synth} / {@code cdk deploy} through {@code cdk.json}, or directly:

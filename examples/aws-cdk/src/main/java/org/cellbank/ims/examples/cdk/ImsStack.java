@@ -29,9 +29,8 @@ import software.constructs.IConstruct;
  * fails the deploy and the previous version keeps serving. The outputs are those of
  * {@code docs/deploy.md}.
  */
-public final class ImsStack extends Stack {
+final class ImsStack extends Stack {
 
-  private final Functions functions;
   private final Trigger migration;
 
   /**
@@ -86,8 +85,8 @@ public final class ImsStack extends Stack {
     Search search = new Search(this, "Search", settings, network, roles.http, roles.jobs);
     Api api = new Api(this, "Api", settings);
     Storage storage = new Storage(this, "Storage", settings, api.origin);
-    functions = new Functions(this, "Functions", new Functions.Wiring(settings, network, roles, database, search,
-        storage, hpscregUrl.getValueAsString(), hpscregUser.getValueAsString(),
+    Functions functions = new Functions(this, "Functions", new Functions.Wiring(settings, network, roles,
+        database, search, storage, hpscregUrl.getValueAsString(), hpscregUser.getValueAsString(),
         hpscregPassword.getValueAsString(), ecaccUrl.getValueAsString()));
     IConstruct route = api.routeTo(functions.httpLive);
 
@@ -124,16 +123,6 @@ public final class ImsStack extends Stack {
 
     Nag.suppress(this, settings, new Nag.Parts(database, search, functions, roles, storage,
         schedules.deadLetters, route));
-  }
-
-  /** The migration trigger (tests check its ordering). */
-  Trigger migration() {
-    return migration;
-  }
-
-  /** The functions (tests check their wiring). */
-  Functions functions() {
-    return functions;
   }
 
   // The trigger's provider is a Lambda function CDK adds; give its log group a retention before the
