@@ -315,11 +315,17 @@ class StackTest {
   }
 
   @Test
-  void synthesis_leavesTheProdStageInTargetCdkOut() {
+  void synthesis_leavesTheProdStageInTargetCdkOut_withoutLookupsOrDockerImages() throws java.io.IOException {
     Synthesised.prod();
     java.nio.file.Path out = java.nio.file.Path.of(System.getProperty("ims.cdk.outdir", "target/cdk.out"));
     assertThat(out.resolve("Ims-prod.template.json")).isRegularFile();
-    assertThat(out.resolve("manifest.json")).isRegularFile();
+    // A lookup (fromLookup, an AZ or a hosted-zone query) would be listed under "missing".
+    String manifest = java.nio.file.Files.readString(out.resolve("manifest.json"));
+    assertThat(manifest).contains("\"artifacts\"").doesNotContain("\"missing\"");
+    // Only files (the two zips, CDK's trigger provider, the template): nothing to build with Docker.
+    String assets = java.nio.file.Files.readString(out.resolve("Ims-prod.assets.json"));
+    assertThat(assets.replaceAll("\\s", "")).contains("\"dockerImages\":{}");
+    assertThat(assets).contains("\"packaging\": \"file\"").doesNotContain("\"executable\"");
   }
 
   // --- helpers
