@@ -1,0 +1,118 @@
+package org.cellbank.ims.examples.cdk;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.constructs.IConstruct;
+
+/**
+ * The cdk-nag AWS Solutions findings this stack accepts, each with its reason. Everything else is an
+ * error of the synthesis tests.
+ */
+final class Nag {
+  private Nag() {}
+
+  static void suppress(ImsStack stack, StageSettings settings, Parts p) {
+    List<NagPackSuppression> db = new ArrayList<>(List.of(
+        because("AwsSolutions-RDS11", "The default port 5432: the instance is in isolated subnets and its security "
+            + "group admits the functions' security group only, so a non-default port hides nothing."),
+        NagPackSuppression.builder().id("CdkNagValidationFailure").appliesTo(List.of("AwsSolutions-RDS13"))
+            .reason("The backup retention is the BackupRetentionDays parameter, whose minimum is 1: automated "
+                + "backups are always on (the synthesis tests check the parameter's bounds).").build()));
+    if (!settings.dbMultiAz()) {
+      db.add(because("AwsSolutions-RDS3", "Single-AZ by default (dbMultiAz=false) for cost at the catalogue's "
+          + "scale: a standby doubles the instance price; point-in-time restore is the recovery path "
+          + "(docs/deploy.md). Set dbMultiAz=true for a standby."));
+    }
+    if (!settings.deletionProtection()) {
+      db.add(because("AwsSolutions-RDS10", "Deletion protection is off in the " + settings.stage()
+          + " stage on purpose, so that the stage can be torn down; prod turns it on."));
+    }
+    resource(p.database().instance, db);
+
+    List<NagPackSuppression> search = new ArrayList<>(List.of(
+        because("AwsSolutions-OS3", "The domain is in the VPC: its security group admits the functions' security "
+            + "group only and its access policy names the functions' roles only; there are no client IPs to "
+            + "allowlist.")));
+    if (settings.searchInstanceCount() < 3) {
+      search.add(because("AwsSolutions-OS4", "No dedicated master nodes: a one- or two-node domain serving one "
+          + "index of ~1,300 documents; three masters would triple the cost. The index is rebuilt from the "
+          + "database (rebuild job) if the domain is lost."));
+    }
+    if (settings.searchInstanceCount() < 2) {
+      search.add(because("AwsSolutions-OS7", "One node, hence no zone awareness: the index is derived data, "
+          + "rebuilt from the database by the rebuild job; the database is the system of record."));
+    }
+    resource(p.search().domain, search);
+
+    for (IConstruct f : List.of(p.functions().http, p.functions().jobs, p.functions().migrate, p.functions().fetch)) {
+      resource(f, List.of(because("AwsSolutions-L1", "The deployment contract's runtime is java21 (the code is "
+          + "compiled for Java 17); SnapStart and the package are tested on it.")));
+    }
+
+    String search_ = "Resource::<" + logicalId(stack, p.search().domain) + ".Arn>/*";
+    String media = objects(stack, p.storage().media);
+    String site = objects(stack, p.storage().site);
+    String staging = objects(stack, p.storage().staging);
+    NagPackSuppression eni = NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of("Resource::*"))
+        .reason("Only the EC2 network-interface actions Lambda needs to place a function in the VPC "
+            + "(ec2:CreateNetworkInterface, Describe..., Delete..., Assign/UnassignPrivateIpAddresses): "
+            + "EC2 offers no resource-level permission for the Describe actions, and Lambda checks them on *.")
+        .build();
+    NagPackSuppression indexPaths = NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of(search_))
+        .reason("The search domain's own index paths (domain ARN + /*); the actions are listed one by one.").build();
+    policy(p.roles().http, List.of(eni, indexPaths, objectsOf(List.of(media, site))));
+    policy(p.roles().jobs, List.of(eni, indexPaths, objectsOf(List.of(media, site, staging))));
+    policy(p.roles().migrate, List.of(eni));
+    policy(p.roles().fetch, List.of(objectsOf(List.of(staging))));
+
+    resource(p.deadLetters(), List.of(because("AwsSolutions-SQS3", "This queue is the dead-letter queue of the "
+        + "Scheduler schedules (their DeadLetterConfig), not a source queue.")));
+    resource(p.route(), List.of(because("AwsSolutions-APIG4", "The IMS authenticates in the function: partner "
+        + "and lab routes need an API key checked against hashed keys in the database, and every write is "
+        + "checked against the caller's role; the public routes are public on purpose.")));
+    resource(p.storage().distribution, List.of(
+        because("AwsSolutions-CFR1", "A public catalogue for researchers worldwide: no geographic restriction."),
+        because("AwsSolutions-CFR2", "Static, public, pre-rendered pages with no form or login; AWS WAF costs a "
+            + "fixed monthly fee larger than the rest of the site. The API has its own stage throttling."),
+        because("AwsSolutions-CFR3", "The origin bucket's S3 server access log records every request "
+            + "CloudFront forwards; CloudFront standard logs would need an ACL-enabled bucket."),
+        because("AwsSolutions-CFR4", "The default *.cloudfront.net certificate allows no minimum viewer TLS "
+            + "version; the origin is reached over TLS with origin access control.")));
+  }
+
+  private static NagPackSuppression objectsOf(List<String> appliesTo) {
+    return NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(new ArrayList<Object>(appliesTo))
+        .reason("Objects of the stack's own buckets (bucket ARN + /*); the actions are listed one by one "
+            + "(GetObject, PutObject, DeleteObject as the function needs).").build();
+  }
+
+  private static String objects(Stack stack, IBucket bucket) {
+    return "Resource::<" + logicalId(stack, bucket.getNode().getDefaultChild()) + ".Arn>/*";
+  }
+
+  private static String logicalId(Stack stack, IConstruct element) {
+    return stack.resolve(stack.getLogicalId((CfnElement) element)).toString();
+  }
+
+  private static void policy(Role role, List<NagPackSuppression> suppressions) {
+    NagSuppressions.addResourceSuppressions(role, suppressions, true);
+  }
+
+  private static void resource(IConstruct construct, List<NagPackSuppression> suppressions) {
+    NagSuppressions.addResourceSuppressions(construct, suppressions, true);
+  }
+
+  static NagPackSuppression because(String id, String reason) {
+    return NagPackSuppression.builder().id(id).reason(reason).build();
+  }
+
+  /** The parts that carry suppressions. */
+  record Parts(Database database, Search search, Functions functions, Functions.Roles roles, Storage storage,
+      IConstruct deadLetters, IConstruct route) {}
+}

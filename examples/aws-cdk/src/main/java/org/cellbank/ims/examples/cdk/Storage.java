@@ -1,0 +1,186 @@
+package org.cellbank.ims.examples.cdk;
+
+import java.util.List;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.ErrorResponse;
+import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
+import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.HttpVersion;
+import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentSecurityPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersContentTypeOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersFrameOptions;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersReferrerPolicy;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransportSecurity;
+import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
+import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CorsRule;
+import software.amazon.awscdk.services.s3.HttpMethods;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.constructs.Construct;
+
+/**
+ * The buckets (media, staging of the registry's documents, the public site, and their access logs)
+ * and the CloudFront distribution in front of the site.
+ *
+ * <p>Every bucket is encrypted (SSE-S3), blocks all public access, refuses plain HTTP and writes
+ * server access logs to the log bucket.
+ */
+final class Storage extends Construct {
+
+  /** The media key prefix of presigned uploads not yet confirmed. */
+  static final String PENDING_PREFIX = "pending/";
+
+  final Bucket logs;
+  final Bucket media;
+  final Bucket staging;
+  final Bucket site;
+  final Distribution distribution;
+
+  /**
+   * @param apiOrigin the API's origin the site's pages call (the Content-Security-Policy's connect-src)
+   */
+  Storage(Construct scope, String id, StageSettings settings, String apiOrigin) {
+    super(scope, id);
+    logs = Bucket.Builder.create(this, "AccessLogs")
+        .encryption(BucketEncryption.S3_MANAGED)
+        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+        .enforceSsl(true)
+        .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+        .lifecycleRules(List.of(LifecycleRule.builder()
+            .id("expire-access-logs")
+            .expiration(Duration.days(settings.logRetentionDays()))
+            .build()))
+        .removalPolicy(settings.removalPolicy())
+        .build();
+
+    site = Bucket.Builder.create(this, "Site")
+        .encryption(BucketEncryption.S3_MANAGED)
+        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+        .enforceSsl(true)
+        .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+        .serverAccessLogsBucket(logs)
+        .serverAccessLogsPrefix("site/")
+        .removalPolicy(settings.removalPolicy())
+        .build();
+
+    ResponseHeadersPolicy headers = ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
+        .comment("IMS site: security headers")
+        .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
+            .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
+                .contentSecurityPolicy(contentSecurityPolicy(apiOrigin))
+                .override(true)
+                .build())
+            .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
+                .accessControlMaxAge(Duration.days(365))
+                .includeSubdomains(true)
+                .override(true)
+                .build())
+            .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
+            .frameOptions(ResponseHeadersFrameOptions.builder().frameOption(HeadersFrameOption.DENY).override(true).build())
+            .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
+                .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)
+                .override(true)
+                .build())
+            .build())
+        .build();
+
+    distribution = Distribution.Builder.create(this, "SiteDistribution")
+        .comment("IMS public site")
+        .defaultBehavior(BehaviorOptions.builder()
+            .origin(S3BucketOrigin.withOriginAccessControl(site))
+            .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+            .responseHeadersPolicy(headers)
+            .compress(true)
+            .build())
+        .defaultRootObject("index.html")
+        // Without s3:ListBucket a missing key answers 403 from S3: both are the site's 404 page.
+        .errorResponses(List.of(
+            ErrorResponse.builder().httpStatus(404).responseHttpStatus(404).responsePagePath("/404.html")
+                .ttl(Duration.minutes(1)).build(),
+            ErrorResponse.builder().httpStatus(403).responseHttpStatus(404).responsePagePath("/404.html")
+                .ttl(Duration.minutes(1)).build()))
+        .httpVersion(HttpVersion.HTTP2_AND_3)
+        .priceClass(PriceClass.PRICE_CLASS_100)
+        .enableIpv6(true)
+        .build();
+
+    String corsOrigin = settings.siteOrigin() != null ? settings.siteOrigin() : siteUrl();
+    media = Bucket.Builder.create(this, "Media")
+        .encryption(BucketEncryption.S3_MANAGED)
+        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+        .enforceSsl(true)
+        .versioned(true)
+        .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+        .serverAccessLogsBucket(logs)
+        .serverAccessLogsPrefix("media/")
+        .lifecycleRules(List.of(
+            LifecycleRule.builder()
+                .id("expire-pending-uploads")
+                .prefix(PENDING_PREFIX)
+                .expiration(Duration.days(1))
+                .build(),
+            LifecycleRule.builder()
+                .id("abort-incomplete-multipart-uploads")
+                .abortIncompleteMultipartUploadAfter(Duration.days(1))
+                .build(),
+            LifecycleRule.builder()
+                .id("expire-noncurrent-versions")
+                .noncurrentVersionExpiration(Duration.days(settings.mediaNoncurrentVersionDays()))
+                .build()))
+        .cors(List.of(CorsRule.builder()
+            .allowedOrigins(List.of(corsOrigin))
+            .allowedMethods(List.of(HttpMethods.GET, HttpMethods.HEAD, HttpMethods.PUT))
+            .allowedHeaders(List.of("*"))
+            .exposedHeaders(List.of("ETag"))
+            .maxAge(3000)
+            .build()))
+        .removalPolicy(settings.removalPolicy())
+        .build();
+
+    staging = Bucket.Builder.create(this, "Staging")
+        .encryption(BucketEncryption.S3_MANAGED)
+        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+        .enforceSsl(true)
+        .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+        .serverAccessLogsBucket(logs)
+        .serverAccessLogsPrefix("staging/")
+        .lifecycleRules(List.of(
+            LifecycleRule.builder()
+                .id("expire-staged-documents")
+                .expiration(Duration.days(settings.stagingExpirationDays()))
+                .build(),
+            LifecycleRule.builder()
+                .id("abort-incomplete-multipart-uploads")
+                .abortIncompleteMultipartUploadAfter(Duration.days(1))
+                .build()))
+        .removalPolicy(settings.removalPolicy())
+        .build();
+  }
+
+  /** The site's URL through CloudFront. */
+  String siteUrl() {
+    return "https://" + distribution.getDistributionDomainName();
+  }
+
+  /**
+   * The site's Content-Security-Policy: its own scripts, styles and images only (no inline script or
+   * style), API calls to the API's origin, images from the API (whose media route redirects to a
+   * presigned S3 URL in the stack's region), no framing.
+   */
+  static String contentSecurityPolicy(String apiOrigin) {
+    return "default-src 'none'; script-src 'self'; style-src 'self'; "
+        + "img-src 'self' data: " + apiOrigin + " https://*.s3." + Aws.REGION + ".amazonaws.com; font-src 'self'; "
+        + "connect-src 'self' " + apiOrigin + "; manifest-src 'self'; base-uri 'none'; form-action 'self'; "
+        + "frame-ancestors 'none'; object-src 'none'; upgrade-insecure-requests";
+  }
+}

@@ -1,0 +1,129 @@
+package org.cellbank.ims.examples.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Least privilege, checked on every policy document of the template (IAM policies, roles' inline and
+ * trust policies, bucket, queue, topic and key policies, the search domain's access policy).
+ */
+class IamTest {
+
+  static Stream<Synthesised> stages() {
+    return Stream.of(Synthesised.prod(), Synthesised.dev(), Synthesised.withDomain());
+  }
+
+  @ParameterizedTest
+  @MethodSource("stages")
+  void noAllowStatement_grantsAWildcardAction(Synthesised s) {
+    List<Map<String, Object>> statements = statements(s);
+    assertThat(statements).hasSizeGreaterThan(20);
+    for (Map<String, Object> st : statements) {
+      assertThat(st).as("no NotAction: %s", st).doesNotContainKey("NotAction");
+      for (String action : actions(st)) {
+        if ("Allow".equals(st.get("Effect"))) {
+          assertThat(action).as("action in %s", st).doesNotContain("*");
+        } else {
+          // A Deny may cover a whole service: only the TLS-only guards do, and they only deny.
+          assertThat(action.contains("*") ? st.get("Condition") : Map.of("Bool", Map.of("aws:SecureTransport", "false")))
+              .as("a wildcard Deny is a TLS guard: %s", st)
+              .isEqualTo(Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("stages")
+  void wildcardResources_onlyWhereTheServiceHasNoResourceLevelPermission(Synthesised s) {
+    for (Map.Entry<String, Object> e : s.resources.entrySet()) {
+      Map<String, Object> resource = StackTest.map(e.getValue());
+      String type = String.valueOf(resource.get("Type"));
+      for (Map<String, Object> st : statements(resource)) {
+        if (!"Allow".equals(st.get("Effect")) || !resources(st).contains("*") || type.equals("AWS::KMS::Key")) {
+          continue; // in a key policy, "*" is the key itself
+        }
+        assertThat(type).as(e.getKey()).isEqualTo("AWS::IAM::Policy");
+        assertThat(actions(st)).as("%s: %s", e.getKey(), st).allMatch(Functions.VPC_ACTIONS::contains);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("stages")
+  void theStacksOwnRoles_carryNoManagedPolicy_andEachFunctionHasItsOwn(Synthesised s) {
+    List<Object> roles = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Object>> e : s.ofType("AWS::IAM::Role").entrySet()) {
+      if (e.getKey().startsWith("AWSCDK")) {
+        continue; // the trigger's provider, CDK's own (docs/deploy.md)
+      }
+      assertThat(Synthesised.props(e.getValue())).as(e.getKey()).doesNotContainKey("ManagedPolicyArns");
+    }
+    for (String fn : List.of("Http", "Jobs", "Migrate", "Fetch")) {
+      roles.add(StackTest.function(s, fn).get("Role"));
+    }
+    assertThat(roles).doesNotHaveDuplicates();
+  }
+
+  private static List<Map<String, Object>> statements(Synthesised s) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Object r : s.resources.values()) {
+      out.addAll(statements(StackTest.map(r)));
+    }
+    return out;
+  }
+
+  // Every "Statement" list anywhere under the resource's properties.
+  private static List<Map<String, Object>> statements(Map<String, Object> resource) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    collect(resource.get("Properties"), out);
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void collect(Object node, List<Map<String, Object>> out) {
+    if (node instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (e.getKey().equals("Statement") && e.getValue() instanceof List<?> l) {
+          for (Object st : l) {
+            out.add((Map<String, Object>) st);
+          }
+        } else {
+          collect(e.getValue(), out);
+        }
+      }
+    } else if (node instanceof List<?> l) {
+      for (Object o : l) {
+        collect(o, out);
+      }
+    }
+  }
+
+  private static List<String> actions(Map<String, Object> st) {
+    List<String> out = new ArrayList<>();
+    Object a = st.get("Action");
+    if (a instanceof List<?> l) {
+      l.forEach(x -> out.add(String.valueOf(x)));
+    } else if (a != null) {
+      out.add(String.valueOf(a));
+    }
+    return out;
+  }
+
+  private static List<String> resources(Map<String, Object> st) {
+    List<String> out = new ArrayList<>();
+    Object r = st.get("Resource");
+    if (r instanceof List<?> l) {
+      l.forEach(x -> out.add(String.valueOf(x)));
+    } else if (r != null) {
+      out.add(String.valueOf(r));
+    }
+    return out;
+  }
+}
