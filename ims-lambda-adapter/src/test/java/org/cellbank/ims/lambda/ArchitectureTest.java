@@ -19,7 +19,7 @@ class ArchitectureTest {
   void adapter_dependsOnlyOnHttpTheLambdaTypesAndThePlatform() {
     classes().that().resideInAPackage(ROOT + "..")
         .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "org.slf4j..",
-            "com.amazonaws.services.lambda.runtime..", "org.cellbank.ims.http..", ROOT + "..")
+            "com.amazonaws.services.lambda.runtime..", "org.crac..", "org.cellbank.ims.http..", ROOT + "..")
         .check(ADAPTER);
   }
 

@@ -267,6 +267,28 @@ public final class LambdaDataSource implements DataSource, AutoCloseable {
     }
   }
 
+  /**
+   * Closes the idle connections and keeps the data source usable: the next
+   * {@link #getConnection()} or {@link #openInBackground()} connects again. For a snapshot (Lambda
+   * SnapStart, see {@link CheckpointHooks}), which must not hold a connection the restored copies
+   * would share.
+   *
+   * @return how many connections were closed
+   */
+  public int closeIdle() {
+    Deque<Idle> toClose;
+    synchronized (this) {
+      toClose = new ArrayDeque<>(idle);
+      open -= idle.size();
+      idle.clear();
+      notifyAll();
+    }
+    for (var i : toClose) {
+      closeQuietly(i.connection);
+    }
+    return toClose.size();
+  }
+
   /** Closes the idle connections; connections in use close when their wrappers are closed. */
   @Override
   public void close() {

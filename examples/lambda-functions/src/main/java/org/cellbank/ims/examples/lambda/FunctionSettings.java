@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.cellbank.ims.http.HttpHandler;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
+import org.cellbank.ims.lambda.jdbc.CheckpointHooks;
 import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
 import org.cellbank.ims.lambda.jdbc.SecretsExtension;
 
@@ -46,7 +47,12 @@ final class FunctionSettings {
     } else {
       db.user(required(env, "IMS_JDBC_USER")).password(required(env, "IMS_JDBC_PASSWORD"));
     }
-    return db.build();
+    LambdaDataSource built = db.build();
+    if ("snap-start".equals(env.get("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+      // Close the connection before the snapshot, open a fresh one after each restore.
+      CheckpointHooks.register(built);
+    }
+    return built;
   }
 
   /** Waits for the connection opened in the background; an unreachable database fails init. */
