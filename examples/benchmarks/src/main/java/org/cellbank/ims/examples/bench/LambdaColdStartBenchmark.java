@@ -167,6 +167,7 @@ public final class LambdaColdStartBenchmark {
           System.out.printf("package %s: %.2f MB (%d bytes)%n", zip, Files.size(zip) / 1e6, Files.size(zip));
           Path taskRoot = Files.createTempDirectory("ims-lambda-task");
           Path floorRoot = Files.createTempDirectory("ims-lambda-floor");
+          RouteFunctions routes = RouteFunctions.prepare(zip, dataSource, functionEnv, key);
           try {
             unzip(zip, taskRoot);
             floorPackage(taskRoot, floorRoot);
@@ -183,6 +184,16 @@ public final class LambdaColdStartBenchmark {
               System.out.println("floor anchor, " + FLOOR_HANDLER + " (connects at init, one query per request), on "
                   + where + ":");
               coldStarts(floorRoot, FLOOR_HANDLER, classpath(runtimeLib), functionEnv, detail, launches, pin);
+              if (routes != null) {
+                System.out.println("the search function, " + RouteFunctions.SEARCH_HANDLER
+                    + ", first search (GET /api/v0/search?q=ataxia, client built on it) on " + where + ":");
+                coldStarts(routes.searchRoot, RouteFunctions.SEARCH_HANDLER, classpath(runtimeLib), routes.searchEnv,
+                    routes.search, launches, pin);
+                System.out.println("the media function, " + RouteFunctions.MEDIA_HANDLER
+                    + ", first media request (a 302 to a presigned GET, S3 client built on it) on " + where + ":");
+                coldStarts(routes.mediaRoot, RouteFunctions.MEDIA_HANDLER, classpath(runtimeLib), routes.mediaEnv,
+                    routes.media, launches, pin);
+              }
             }
             if (taskset.isEmpty()) {
               System.out.println("(no taskset on the PATH: the launches on one CPU were skipped)");
@@ -190,6 +201,9 @@ public final class LambdaColdStartBenchmark {
           } finally {
             delete(taskRoot);
             delete(floorRoot);
+            if (routes != null) {
+              routes.close();
+            }
           }
         }
         // The function as Lambda builds it (its data source, page cap and compression), in this JVM.
@@ -293,6 +307,99 @@ public final class LambdaColdStartBenchmark {
       System.out.printf("cold start, launch to first response: median %.0f ms (min %.0f, max %.0f) over %d launches%n",
           percentile(values, 0.5), Arrays.stream(values).min().orElse(0), Arrays.stream(values).max().orElse(0),
           values.length);
+    }
+  }
+
+  /**
+   * The search and media packages beside the main one, unpacked, with a real OpenSearch node holding
+   * the catalogue and a real S3-protocol server holding one PDF: their first request after a cold
+   * start builds their client, which is what these launches measure. Null when the packages are not
+   * beside the main one.
+   */
+  private static final class RouteFunctions implements AutoCloseable {
+    static final String SEARCH_HANDLER = "org.cellbank.ims.examples.lambda.SearchFunction::handleRequest";
+    static final String MEDIA_HANDLER = "org.cellbank.ims.examples.lambda.MediaFunction::handleRequest";
+
+    private final org.cellbank.ims.testkit.ImsOpenSearch node;
+    private final org.cellbank.ims.testkit.ImsS3 s3;
+    final Path searchRoot;
+    final Path mediaRoot;
+    final Map<String, String> searchEnv;
+    final Map<String, String> mediaEnv;
+    final byte[] search;
+    final byte[] media;
+
+    private RouteFunctions(org.cellbank.ims.testkit.ImsOpenSearch node, org.cellbank.ims.testkit.ImsS3 s3,
+        Path searchRoot, Path mediaRoot, Map<String, String> searchEnv, Map<String, String> mediaEnv, byte[] search,
+        byte[] media) {
+      this.node = node;
+      this.s3 = s3;
+      this.searchRoot = searchRoot;
+      this.mediaRoot = mediaRoot;
+      this.searchEnv = searchEnv;
+      this.mediaEnv = mediaEnv;
+      this.search = search;
+      this.media = media;
+    }
+
+    static RouteFunctions prepare(Path mainZip, javax.sql.DataSource dataSource, Map<String, String> functionEnv,
+        String key) throws IOException {
+      Path searchZip = mainZip.resolveSibling("ims-search-lambda.zip");
+      Path mediaZip = mainZip.resolveSibling("ims-media-lambda.zip");
+      if (!Files.exists(searchZip) || !Files.exists(mediaZip)) {
+        System.out.println("(no ims-search-lambda.zip and ims-media-lambda.zip beside the package: the first search"
+            + " and media requests are not measured)");
+        return null;
+      }
+      System.out.printf("package %s: %.2f MB; package %s: %.2f MB%n", searchZip, Files.size(searchZip) / 1e6, mediaZip,
+          Files.size(mediaZip) / 1e6);
+      org.cellbank.ims.testkit.ImsOpenSearch node = org.cellbank.ims.testkit.ImsOpenSearch.builder().docker(false).build();
+      org.cellbank.ims.search.OpenSearchCatalogueIndex index = org.cellbank.ims.search.OpenSearchCatalogueIndex.builder()
+          .client(org.cellbank.ims.search.OpenSearchClients.http(node.httpUrl()).client()).alias("ims-catalogue")
+          .replicas(0).build();
+      index.rebuild(org.cellbank.ims.core.db.CatalogueDocuments.allVisible(CellLineRepository.create(dataSource)), n -> { });
+      org.cellbank.ims.testkit.ImsS3 s3 = org.cellbank.ims.testkit.ImsS3.builder().docker(false).build();
+      software.amazon.awssdk.auth.credentials.StaticCredentialsProvider credentials =
+          software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+              software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(s3.accessKey(), s3.secretKey()));
+      org.cellbank.ims.aws.storage.S3MediaStore store = org.cellbank.ims.aws.storage.S3MediaStore.builder()
+          .s3(software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(s3.endpoint())
+              .region(software.amazon.awssdk.regions.Region.of(s3.region())).credentialsProvider(credentials)
+              .forcePathStyle(true)
+              .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+              .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
+              .build())
+          .presigner(software.amazon.awssdk.services.s3.presigner.S3Presigner.builder().endpointOverride(s3.endpoint())
+              .region(software.amazon.awssdk.regions.Region.of(s3.region())).credentialsProvider(credentials)
+              .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                  .pathStyleAccessEnabled(true).build())
+              .build())
+          .bucket(s3.bucket()).build();
+      byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+      String mediaKey = store.put(org.cellbank.ims.core.media.MediaKind.INFORMATION_PACK, "clip.pdf",
+          new java.io.ByteArrayInputStream(pdf)).key().value();
+      Map<String, String> searchEnv = new LinkedHashMap<>(functionEnv);
+      searchEnv.put("IMS_OPENSEARCH_URL", node.httpUrl());
+      Map<String, String> mediaEnv = new LinkedHashMap<>(functionEnv);
+      mediaEnv.put("IMS_MEDIA_BUCKET", s3.bucket());
+      mediaEnv.put("AWS_REGION", s3.region());
+      mediaEnv.put("IMS_S3_ENDPOINT", s3.endpoint().toString());
+      mediaEnv.put("AWS_ACCESS_KEY_ID", s3.accessKey());
+      mediaEnv.put("AWS_SECRET_ACCESS_KEY", s3.secretKey());
+      Path searchRoot = Files.createTempDirectory("ims-lambda-search");
+      Path mediaRoot = Files.createTempDirectory("ims-lambda-media");
+      unzip(searchZip, searchRoot);
+      unzip(mediaZip, mediaRoot);
+      return new RouteFunctions(node, s3, searchRoot, mediaRoot, searchEnv, mediaEnv,
+          event("/api/v0/search", "q=ataxia", key), event("/media/" + mediaKey, "", key));
+    }
+
+    @Override
+    public void close() throws IOException {
+      delete(searchRoot);
+      delete(mediaRoot);
+      node.close();
+      s3.close();
     }
   }
 
