@@ -3,7 +3,11 @@ package org.cellbank.ims.examples.lambda;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import org.cellbank.ims.core.auth.ApiKeyAuthentication;
+import org.cellbank.ims.core.auth.ApiKeys;
+import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.http.HttpHandler;
+import org.cellbank.ims.http.Router;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.lambda.jdbc.CheckpointHooks;
 import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
@@ -84,6 +88,20 @@ final class FunctionSettings {
       handler.basePath(basePath);
     }
     return handler.build();
+  }
+
+  /**
+   * A function serving only {@code routes}, behind the partner API-key check (the keys are in the
+   * database of {@code env}), as {@link SearchFunction} and {@link MediaFunction} are: connects in the
+   * background while the handler is built, then waits for the connection.
+   */
+  static ImsLambdaHandler keyedRoutes(Map<String, String> env, Router.Builder routes) {
+    LambdaDataSource dataSource = dataSource(env);
+    dataSource.openInBackground();
+    ImsLambdaHandler handler = handler(env, routes
+        .filter(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER)).build());
+    awaitDatabase(dataSource);
+    return handler;
   }
 
   /** Whether the variable is set to something other than blanks. */

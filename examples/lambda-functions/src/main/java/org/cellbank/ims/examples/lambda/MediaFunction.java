@@ -3,13 +3,9 @@ package org.cellbank.ims.examples.lambda;
 import java.time.Duration;
 import java.util.Map;
 import org.cellbank.ims.core.api.MediaRoutes;
-import org.cellbank.ims.core.auth.ApiKeyAuthentication;
-import org.cellbank.ims.core.auth.ApiKeys;
-import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.http.Router;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.lambda.LambdaEntryPoint;
-import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
 
 /**
  * The IMS Lambda function for the media, {@code GET /media/{key}}, answered with a redirect to a
@@ -47,14 +43,8 @@ public final class MediaFunction extends LambdaEntryPoint {
     if (minutes < 1 || minutes > 60) {
       throw new IllegalStateException("IMS_MEDIA_URL_MINUTES must be between 1 and 60: " + minutes);
     }
-    LambdaDataSource dataSource = FunctionSettings.dataSource(env);
-    dataSource.openInBackground();
-    Router.Builder routes = MediaRoutes.builder().store(media.onFirstUse()).redirect(true)
-        .expiry(Duration.ofMinutes(minutes)).build().addTo(Router.builder());
-    ImsLambdaHandler handler = FunctionSettings.handler(env, routes
-        .filter(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER)).build());
-    FunctionSettings.awaitDatabase(dataSource);
-    return handler;
+    return FunctionSettings.keyedRoutes(env, MediaRoutes.builder().store(media.onFirstUse()).redirect(true)
+        .expiry(Duration.ofMinutes(minutes)).build().addTo(Router.builder()));
   }
 
   /** The function as the environment describes it. */

@@ -2,13 +2,9 @@ package org.cellbank.ims.examples.lambda;
 
 import java.util.Map;
 import org.cellbank.ims.core.api.SearchRoutes;
-import org.cellbank.ims.core.auth.ApiKeyAuthentication;
-import org.cellbank.ims.core.auth.ApiKeys;
-import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.http.Router;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.lambda.LambdaEntryPoint;
-import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
 
 /**
  * The IMS Lambda function for the catalogue search, {@code GET /api/v0/search}, behind the same
@@ -45,13 +41,7 @@ public final class SearchFunction extends LambdaEntryPoint {
     if (search == null) {
       throw new IllegalStateException("set IMS_OPENSEARCH_HOST (Amazon OpenSearch Service) or IMS_OPENSEARCH_URL");
     }
-    LambdaDataSource dataSource = FunctionSettings.dataSource(env);
-    dataSource.openInBackground();
-    Router.Builder routes = SearchRoutes.create(search.onFirstUse()).addTo(Router.builder());
-    ImsLambdaHandler handler = FunctionSettings.handler(env, routes
-        .filter(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER)).build());
-    FunctionSettings.awaitDatabase(dataSource);
-    return handler;
+    return FunctionSettings.keyedRoutes(env, SearchRoutes.create(search.onFirstUse()).addTo(Router.builder()));
   }
 
   /** The function as the environment describes it. */
