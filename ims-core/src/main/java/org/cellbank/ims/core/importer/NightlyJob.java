@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.db.CatalogueDocuments;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.CatalogueIds;
@@ -14,6 +15,7 @@ import org.cellbank.ims.core.db.OutboxDrainer;
 import org.cellbank.ims.core.db.ReconcileResult;
 import org.cellbank.ims.core.db.Reconciler;
 import org.cellbank.ims.core.db.SearchOutbox;
+import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.search.CatalogueDocument;
 import org.cellbank.ims.core.search.CatalogueIndex;
 import org.cellbank.ims.core.search.RebuildResult;
@@ -58,6 +60,7 @@ public final class NightlyJob {
   private final CellLineRepository lines;
   private final DataSource dataSource;
   private final Supplier<CatalogueIndex> index;
+  private final EcaccAvailability ecacc;
 
   private NightlyJob(Builder b, HpscregImporter importer, CellLineRepository lines) {
     this.importer = importer;
@@ -65,6 +68,7 @@ public final class NightlyJob {
     this.lines = lines;
     this.dataSource = b.dataSource;
     this.index = b.index;
+    this.ecacc = b.ecacc;
   }
 
   /** A builder; the data source and the registry are required. */
@@ -191,6 +195,48 @@ public final class NightlyJob {
     return reconcile(target, drainer(target));
   }
 
+  /**
+   * Checks every line that has an ECACC number but is not yet flagged as available at ECACC against
+   * ECACC's catalogue, and flags those it lists (each in its own write, through the search outbox
+   * when the job has a search index); the import does the same for the lines it imports.
+   *
+   * @return how many lines were checked and how many flagged
+   * @throws IllegalStateException when the job has no ECACC page
+   */
+  public EcaccCheck checkEcacc() {
+    if (ecacc == null) {
+      throw new IllegalStateException("an ECACC check was asked, but the nightly job has no ECACC page");
+    }
+    int checked = 0;
+    int flagged = 0;
+    int pageSize = 100;
+    for (long offset = 0; ; offset += pageSize) {
+      List<CellLine> page = lines.page(new PageRequest(offset, pageSize)).items();
+      for (CellLine line : page) {
+        if (line.ecaccId() != null && !line.availableForSaleAtEcacc()) {
+          checked++;
+          if (ecacc.isListed(line.ecaccId(), line.name())) {
+            lines.update(line.toBuilder().availableForSaleAtEcacc(true).build());
+            flagged++;
+          }
+        }
+      }
+      if (page.size() < pageSize) {
+        break;
+      }
+    }
+    LOG.info("nightly job: ECACC check of {} lines, {} newly listed", checked, flagged);
+    return new EcaccCheck(checked, flagged);
+  }
+
+  /**
+   * What {@link #checkEcacc()} did.
+   *
+   * @param checked lines with an ECACC number not yet flagged, checked against ECACC's catalogue
+   * @param flagged of those, the lines ECACC lists, now flagged as available there
+   */
+  public record EcaccCheck(int checked, int flagged) {}
+
   /** Whether the job can import (it has a registry). */
   public boolean imports() {
     return importer != null;
@@ -300,8 +346,8 @@ public final class NightlyJob {
       if (dataSource == null) {
         throw new IllegalStateException("a nightly job needs a data source");
       }
-      if (registry == null && index == null) {
-        throw new IllegalStateException("a nightly job needs a registry, a search index or both");
+      if (registry == null && index == null && ecacc == null) {
+        throw new IllegalStateException("a nightly job needs a registry, a search index, an ECACC page or some of them");
       }
       CellLineRepository.Builder repository = CellLineRepository.builder().dataSource(dataSource);
       if (index != null) {

@@ -78,7 +78,7 @@ public final class NightlyScheduledJob implements ScheduledJob {
   private static final Logger LOG = LoggerFactory.getLogger(NightlyScheduledJob.class);
   private static final String DEFAULT_BUDGET_MINUTES = "13";
 
-  private static final List<String> JOBS = List.of("nightly", "import", "drain", "rebuild", "reconcile", "migrate",
+  private static final List<String> JOBS = List.of("nightly", "import", "ecacc", "drain", "rebuild", "reconcile", "migrate",
       "api-keys.create-user", "api-keys.issue", "api-keys.list", "api-keys.revoke");
 
   private final NightlyJob job;
@@ -103,7 +103,7 @@ public final class NightlyScheduledJob implements ScheduledJob {
     Objects.requireNonNull(dataSource, "dataSource");
     String defaultJob = FunctionSettings.present(env, "IMS_DEFAULT_JOB") ? env.get("IMS_DEFAULT_JOB").strip() : "nightly";
     if (!JOBS.contains(defaultJob) || defaultJob.startsWith("api-keys.")) {
-      throw new IllegalStateException("IMS_DEFAULT_JOB must be one of nightly, import, drain, rebuild, reconcile, "
+      throw new IllegalStateException("IMS_DEFAULT_JOB must be one of nightly, import, ecacc, drain, rebuild, reconcile, "
           + "migrate: " + defaultJob);
     }
     long minutes = FunctionSettings.number(env, "IMS_IMPORT_BUDGET_MINUTES", DEFAULT_BUDGET_MINUTES);
@@ -135,7 +135,7 @@ public final class NightlyScheduledJob implements ScheduledJob {
     if (search != null) {
       job.searchIndex(search);
     }
-    if (registry == null && search == null) {
+    if (registry == null && search == null && !FunctionSettings.present(env, "IMS_ECACC_URL")) {
       // Only the migrations and the API keys: a job with nothing else to do.
       return new NightlyScheduledJob(null, dataSource, defaultJob);
     }
@@ -165,6 +165,7 @@ public final class NightlyScheduledJob implements ScheduledJob {
    *   <li>{@code nightly}: import, then drain, or rebuild, drain and reconcile when the event holds
    *       {@code "rebuild": true};
    *   <li>{@code import}: the import alone, or only the line named by {@code "line"};
+   *   <li>{@code ecacc}: the ECACC availability check of every line not yet flagged;
    *   <li>{@code drain}, {@code rebuild}, {@code reconcile}: the search steps alone;
    *   <li>{@code migrate}: the schema migrations;
    *   <li>{@code api-keys.create-user} ({@code user}, {@code role}), {@code api-keys.issue}
@@ -192,6 +193,13 @@ public final class NightlyScheduledJob implements ScheduledJob {
       case "import" -> {
         String line = request.text("line", false);
         report(answer, line == null ? requireRegistry().importAll() : requireRegistry().importLines(List.of(line)));
+      }
+      case "ecacc" -> {
+        if (job == null) {
+          throw new IllegalStateException("an ECACC check was asked, but the function has no ECACC page (set IMS_ECACC_URL)");
+        }
+        NightlyJob.EcaccCheck check = job.checkEcacc();
+        answer.put("checked", check.checked()).put("flagged", check.flagged());
       }
       case "drain" -> {
         DrainResult drained = requireSearch().drain();

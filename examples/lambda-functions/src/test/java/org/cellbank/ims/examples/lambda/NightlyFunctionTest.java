@@ -52,6 +52,14 @@ class NightlyFunctionTest {
         }
       }
     });
+    // ECACC's product page: lists UKBi008-A whatever the number asked.
+    registry.createContext("/ecacc", exchange -> {
+      byte[] body = "<html><body><h1>UKBi008-A</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
     registry.start();
     ImsPostgres pg = ImsPostgres.shared();
     pg.createDatabase("ims_function_test");
@@ -128,6 +136,8 @@ class NightlyFunctionTest {
 
   @Test
   void namedJobs_importOneLine_andManageApiKeys_answeringWhatTheyDid() {
+    Map<String, String> env = ownDatabase("ims_named_jobs_test");
+    DataSource dataSource = ImsPostgres.shared().dataSource("ims_named_jobs_test");
     ImsLambdaHandler handler = NightlyFunction.assemble(env);
 
     JsonObject imported = answer(handler.handle(json("{\"job\": \"import\", \"line\": \"UKBi008-A\"}")));
@@ -156,6 +166,36 @@ class NightlyFunctionTest {
         .isInstanceOf(org.cellbank.ims.http.BadRequestException.class).hasMessageContaining("unknown job");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> handler.handle(json("{\"job\": \"drain\"}")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("no search index");
+  }
+
+  @Test
+  void theEcaccJob_flagsTheLinesEcaccLists_thatTheImportLeftUnflagged() {
+    Map<String, String> env = ownDatabase("ims_ecacc_job_test");
+    NightlyFunction.assemble(env).handle(json("{\"job\": \"import\"}"));
+    CellLineRepository lines = CellLineRepository.create(ImsPostgres.shared().dataSource("ims_ecacc_job_test"));
+    assertThat(lines.getByName("UKBi008-A").availableForSaleAtEcacc()).isFalse();
+    Map<String, String> withEcacc = new java.util.HashMap<>(env);
+    withEcacc.put("IMS_ECACC_URL", "http://127.0.0.1:" + registry.getAddress().getPort() + "/ecacc");
+
+    JsonObject checked = answer(NightlyFunction.assemble(withEcacc).handle(json("{\"job\": \"ecacc\"}")));
+
+    assertThat(checked.findString("job")).hasValue("ecacc");
+    assertThat(checked.findNumber("flagged").orElseThrow().longValue()).isEqualTo(1);
+    assertThat(checked.findNumber("checked").orElseThrow().longValue()).isGreaterThanOrEqualTo(3);
+    assertThat(lines.getByName("UKBi008-A").availableForSaleAtEcacc()).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> NightlyFunction.assemble(env).handle(json("{\"job\": \"ecacc\"}")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("ECACC");
+  }
+
+  // The test environment over a migrated database of its own, so that its imports leave the shared
+  // one to the tests that count what an import created.
+  private static Map<String, String> ownDatabase(String name) {
+    ImsPostgres pg = ImsPostgres.shared();
+    pg.createDatabase(name);
+    SchemaMigrations.create(pg.dataSource(name)).migrate();
+    Map<String, String> own = new java.util.HashMap<>(env);
+    own.put("IMS_JDBC_URL", pg.jdbcUrl(name));
+    return own;
   }
 
   private static byte[] json(String text) {
