@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   api ──► auth, importer, sample, media, db, search, model, core, http
+ *   executive ──► auth, db, internal, model, core, http
  *   importer ──► db, internal, search, model
  *   auth ──► internal          sample ──► db, model
  *   db ──► internal, search, model          internal ──► search, model
@@ -49,6 +50,8 @@ class ArchitectureTest {
     rules.add(only(root, "importer", root, root + ".model..", root + ".search..", root + ".db..", root + ".internal..",
         root + ".importer..", HTTP, JSON, "org.jooq.."));
     rules.add(only(root, "sample", root, root + ".model..", root + ".db..", root + ".sample.."));
+    rules.add(only(root, "executive", root, root + ".model..", root + ".internal..", root + ".auth..", root + ".db..",
+        root + ".executive..", HTTP, JSON));
     rules.add(only(root, "api", root + "..", HTTP + ".."));
     return rules;
   }
