@@ -51,7 +51,7 @@ class ArchitectureTest {
         root + ".importer..", HTTP, JSON, "org.jooq.."));
     rules.add(only(root, "sample", root, root + ".model..", root + ".db..", root + ".sample.."));
     rules.add(only(root, "executive", root, root + ".model..", root + ".internal..", root + ".auth..", root + ".db..",
-        root + ".executive..", HTTP, JSON));
+        root + ".executive..", HTTP, HTTP + ".internal", JSON));
     rules.add(only(root, "api", root + "..", HTTP + ".."));
     return rules;
   }
