@@ -34,7 +34,9 @@ import org.cellbank.ims.http.Router;
  *   <li>{@code POST cell-lines/{name}/batches}: {@code {"batch_id", "batch_type", "vials",
  *       "derived_from"}}, 201, with an optional {@code Idempotency-Key};
  *   <li>{@code GET audit}: the audit trail, {@code entity} ({@code cell_line}, {@code batch}) and
- *       {@code id} optional.
+ *       {@code id} optional;
+ *   <li>{@code GET exports/cell-line-ids.csv}, {@code GET exports/batch-ids.csv},
+ *       {@code GET batches/{batch key}/vials.csv}: the reference's CSV downloads.
  * </ul>
  *
  * <p>The routes must sit behind {@link org.cellbank.ims.core.auth.ApiKeyAuthentication} (a request
@@ -55,6 +57,9 @@ public final class ExecutiveApi {
   static final int STATUS = 2;
   static final int BATCHES = 3;
   static final int AUDIT = 4;
+  static final int EXPORT_LINES = 5;
+  static final int EXPORT_BATCHES = 6;
+  static final int EXPORT_VIALS = 7;
 
   private final Lazy<ExecutiveRoutes> routes;
 
@@ -98,7 +103,10 @@ public final class ExecutiveApi {
         .get(CELL_LINES + "/{name}", new Route(this, LINE))
         .post(CELL_LINES + "/{name}/status", new Route(this, STATUS))
         .post(CELL_LINES + "/{name}/batches", new Route(this, BATCHES))
-        .get(AUDIT_PATH, new Route(this, AUDIT));
+        .get(AUDIT_PATH, new Route(this, AUDIT))
+        .get(PREFIX + "/exports/cell-line-ids.csv", new Route(this, EXPORT_LINES))
+        .get(PREFIX + "/exports/batch-ids.csv", new Route(this, EXPORT_BATCHES))
+        .get(PREFIX + "/batches/{key}/vials.csv", new Route(this, EXPORT_VIALS));
   }
 
   /** One route; a named class, not a lambda (docs/lambda.md, "Cold-start rules"). */

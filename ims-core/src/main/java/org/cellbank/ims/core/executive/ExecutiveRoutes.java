@@ -63,6 +63,9 @@ final class ExecutiveRoutes {
         case ExecutiveApi.STATUS -> status(who.get(), request);
         case ExecutiveApi.BATCHES -> createBatch(who.get(), request);
         case ExecutiveApi.AUDIT -> audit(who.get(), request);
+        case ExecutiveApi.EXPORT_LINES -> csv(who.get(), request, route);
+        case ExecutiveApi.EXPORT_BATCHES -> csv(who.get(), request, route);
+        case ExecutiveApi.EXPORT_VIALS -> csv(who.get(), request, route);
         default -> throw new IllegalArgumentException("no executive route " + route);
       };
     } catch (InvalidFieldsException e) {
@@ -198,6 +201,41 @@ final class ExecutiveRoutes {
         .put("meta", meta(request, ExecutiveApi.AUDIT_PATH, page, entries.totalCount()))
         .put("objects", new JsonArray(objects))
         .build());
+  }
+
+  // The CSV is written into memory as it is read (an HttpResponse body is bytes), then answered.
+  private HttpResponse csv(ApiPrincipal who, HttpRequest request, int route) {
+    StringBuilder out = new StringBuilder(8192);
+    String file;
+    String today = java.time.LocalDate.now(service.clock()).toString();
+    if (route == ExecutiveApi.EXPORT_LINES) {
+      service.exportCellLineIds(who, out);
+      file = "ebisc_cell_line_ids-" + today + ".csv";
+    } else if (route == ExecutiveApi.EXPORT_BATCHES) {
+      service.exportBatchIds(who, out);
+      file = "ebisc_batch_ids-" + today + ".csv";
+    } else {
+      String key = request.pathParameter("key");
+      service.exportVials(who, key, out);
+      file = key + ".csv";
+    }
+    return HttpResponse.builder(200)
+        .header("content-type", "text/csv; charset=utf-8")
+        .header("content-disposition", "attachment; filename=\"" + safeFileName(file) + "\"")
+        .text(out.toString())
+        .build();
+  }
+
+  // Only letters, digits and - _ . survive in a download's file name (it goes into a header).
+  private static String safeFileName(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+          || c == '_' || c == '.';
+      sb.append(ok ? c : '_');
+    }
+    return sb.toString();
   }
 
   // --- request parsing

@@ -108,6 +108,11 @@ public final class ExecutiveService {
     this.clock = b.clock;
   }
 
+  /** The clock this service reads times from. */
+  Clock clock() {
+    return clock;
+  }
+
   /** The operations over the database behind {@code dataSource}, without a search outbox. */
   public static ExecutiveService create(DataSource dataSource) {
     return builder().dataSource(dataSource).build();
@@ -426,6 +431,40 @@ public final class ExecutiveService {
         return AuditSql.page(jdbc, c, query);
       }
     });
+  }
+
+  /**
+   * Writes every line as the reference's cell-line id CSV (20 columns, header row first; see
+   * docs/executive.md), a page of lines at a time. Needs {@link Role#EXECUTIVE_VIEWER}.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   */
+  public void exportCellLineIds(ApiPrincipal who, Appendable out) {
+    require(who, Role.EXECUTIVE_VIEWER, "download the cell-line ids");
+    CsvExports.cellLines(lines, Objects.requireNonNull(out, "out"));
+  }
+
+  /**
+   * Writes every batch as the reference's batch id CSV (9 columns), ordered by line name and batch
+   * id, in one statement. Needs {@link Role#EXECUTIVE_VIEWER}.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   */
+  public void exportBatchIds(ApiPrincipal who, Appendable out) {
+    require(who, Role.EXECUTIVE_VIEWER, "download the batch ids");
+    CsvExports.batches(jdbc, Objects.requireNonNull(out, "out"));
+  }
+
+  /**
+   * Writes one batch's vials as the reference's label-printing CSV (7 columns), in one statement.
+   * Needs {@link Role#EXECUTIVE_VIEWER}.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws NotFoundException when no batch has this key (nothing is written then)
+   */
+  public void exportVials(ApiPrincipal who, String batchKey, Appendable out) {
+    require(who, Role.EXECUTIVE_VIEWER, "download a batch's vials");
+    CsvExports.vials(jdbc, Objects.requireNonNull(batchKey, "batchKey"), Objects.requireNonNull(out, "out"));
   }
 
   private void enqueue(Connection c, String biosamplesId) throws SQLException {
