@@ -36,7 +36,9 @@ import org.cellbank.ims.http.Router;
  *   <li>{@code GET audit}: the audit trail, {@code entity} ({@code cell_line}, {@code batch}) and
  *       {@code id} optional;
  *   <li>{@code GET exports/cell-line-ids.csv}, {@code GET exports/batch-ids.csv},
- *       {@code GET batches/{batch key}/vials.csv}: the reference's CSV downloads.
+ *       {@code GET batches/{batch key}/vials.csv}: the reference's CSV downloads;
+ *   <li>and, for partners, {@code GET /api/v0/changes?since=<cursor>}: the lines and batches changed
+ *       since a cursor, each with its v0 URI, and the next cursor.
  * </ul>
  *
  * <p>The routes must sit behind {@link org.cellbank.ims.core.auth.ApiKeyAuthentication} (a request
@@ -60,6 +62,9 @@ public final class ExecutiveApi {
   static final int EXPORT_LINES = 5;
   static final int EXPORT_BATCHES = 6;
   static final int EXPORT_VIALS = 7;
+  static final int CHANGES = 8;
+  /** The change feed's path (for partners, outside {@value #PREFIX}). */
+  public static final String CHANGES_PATH = "/api/v0/changes";
 
   private final Lazy<ExecutiveRoutes> routes;
 
@@ -106,7 +111,8 @@ public final class ExecutiveApi {
         .get(AUDIT_PATH, new Route(this, AUDIT))
         .get(PREFIX + "/exports/cell-line-ids.csv", new Route(this, EXPORT_LINES))
         .get(PREFIX + "/exports/batch-ids.csv", new Route(this, EXPORT_BATCHES))
-        .get(PREFIX + "/batches/{key}/vials.csv", new Route(this, EXPORT_VIALS));
+        .get(PREFIX + "/batches/{key}/vials.csv", new Route(this, EXPORT_VIALS))
+        .get(CHANGES_PATH, new Route(this, CHANGES));
   }
 
   /** One route; a named class, not a lambda (docs/lambda.md, "Cold-start rules"). */

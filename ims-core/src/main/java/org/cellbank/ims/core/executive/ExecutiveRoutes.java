@@ -38,6 +38,7 @@ final class ExecutiveRoutes {
   private static final Set<String> DASHBOARD_PARAMETERS = Set.of("q", "status", "validation", "found_on_ecacc",
       "depositor", "sort", "limit", "offset", "username", "api_key");
   private static final Set<String> AUDIT_PARAMETERS = Set.of("entity", "id", "limit", "offset", "username", "api_key");
+  private static final Set<String> CHANGE_PARAMETERS = Set.of("since", "limit", "username", "api_key");
   private static final Set<String> STATUS_FIELDS = Set.of("status", "comment");
   private static final Set<String> BATCH_FIELDS = Set.of("batch_id", "batch_type", "vials", "derived_from");
 
@@ -66,6 +67,7 @@ final class ExecutiveRoutes {
         case ExecutiveApi.EXPORT_LINES -> csv(who.get(), request, route);
         case ExecutiveApi.EXPORT_BATCHES -> csv(who.get(), request, route);
         case ExecutiveApi.EXPORT_VIALS -> csv(who.get(), request, route);
+        case ExecutiveApi.CHANGES -> changes(who.get(), request);
         default -> throw new IllegalArgumentException("no executive route " + route);
       };
     } catch (InvalidFieldsException e) {
@@ -199,6 +201,29 @@ final class ExecutiveRoutes {
     }
     return json(200, JsonObject.builder()
         .put("meta", meta(request, ExecutiveApi.AUDIT_PATH, page, entries.totalCount()))
+        .put("objects", new JsonArray(objects))
+        .build());
+  }
+
+  private HttpResponse changes(ApiPrincipal who, HttpRequest request) {
+    requireKnownParameters(request, CHANGE_PARAMETERS);
+    long limit = number(request, "limit", 100);
+    int effective = limit == 0 || limit > PageRequest.MAX_LIMIT ? PageRequest.MAX_LIMIT : (int) limit;
+    ChangeFeed feed = service.changes(who, single(request, "since").orElse(null), effective);
+    List<JsonValue> objects = new ArrayList<>(feed.changes().size());
+    for (ChangeFeed.Change c : feed.changes()) {
+      objects.add(JsonObject.builder()
+          .put("entity", c.entity())
+          .put("id", c.id())
+          .put("deleted", c.deleted())
+          .put("changed_at", ExecutiveJson.time(c.changedAt()))
+          .put("resource_uri", c.uri())
+          .build());
+    }
+    return json(200, JsonObject.builder()
+        .put("next_cursor", feed.nextCursor())
+        .put("more", feed.more())
+        .put("next", ExecutiveApi.CHANGES_PATH + "?since=" + feed.nextCursor())
         .put("objects", new JsonArray(objects))
         .build());
   }

@@ -467,6 +467,29 @@ public final class ExecutiveService {
     CsvExports.vials(jdbc, Objects.requireNonNull(batchKey, "batchKey"), Objects.requireNonNull(out, "out"));
   }
 
+  /**
+   * The lines and batches changed since {@code cursor} (from the beginning when it is null), at most
+   * {@code limit} change records, in one statement; every writer's changes are included (the
+   * executive operations, the nightly import, deletions). Needs {@link Role#PARTNER}.
+   *
+   * @param cursor a {@link ChangeFeed#nextCursor()} of an earlier call; may be null
+   * @param limit 1 to {@value PageRequest#MAX_LIMIT}
+   * @throws org.cellbank.ims.core.ValidationException when the cursor is malformed
+   */
+  public ChangeFeed changes(ApiPrincipal who, String cursor, int limit) {
+    require(who, Role.PARTNER, "read the change feed");
+    if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be 1 to " + PageRequest.MAX_LIMIT + ": " + limit);
+    }
+    ChangeFeedSql.parse(cursor);
+    return jdbc.read("reading the change feed", new Jdbc.ConnectionWork<ChangeFeed>() {
+      @Override
+      public ChangeFeed run(Connection c) throws SQLException {
+        return ChangeFeedSql.read(jdbc, c, cursor, limit);
+      }
+    });
+  }
+
   private void enqueue(Connection c, String biosamplesId) throws SQLException {
     if (!outbox) {
       return;

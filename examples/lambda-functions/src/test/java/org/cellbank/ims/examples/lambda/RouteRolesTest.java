@@ -78,7 +78,7 @@ class RouteRolesTest {
         .build();
 
     List<String[]> rows = table();
-    assertThat(rows).as("rows of the table in %s", TABLE).hasSizeGreaterThanOrEqualTo(17);
+    assertThat(rows).as("rows of the table in %s", TABLE).hasSizeGreaterThanOrEqualTo(18);
     List<String> mismatches = new ArrayList<>();
     int batch = 100;
     for (String[] row : rows) {
