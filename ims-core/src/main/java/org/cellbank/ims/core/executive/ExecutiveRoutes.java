@@ -379,7 +379,7 @@ final class ExecutiveRoutes {
   // If-Match compares strongly).
   static long version(String ifMatch) {
     String v = ifMatch.strip();
-    if (v.length() < 3 || v.length() > 21 || v.charAt(0) != '"' || v.charAt(v.length() - 1) != '"') {
+    if (v.length() < 3 || v.length() > 20 || v.charAt(0) != '"' || v.charAt(v.length() - 1) != '"') {
       return -1;
     }
     for (int i = 1; i < v.length() - 1; i++) {
