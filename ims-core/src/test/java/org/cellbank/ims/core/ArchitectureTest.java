@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   api ──► auth, importer, sample, media, db, search, model, core, http
+ *   executive ──► auth, db, internal, search, model, core, http, commons-csv
  *   importer ──► db, internal, search, model
  *   auth ──► internal          sample ──► db, model
  *   db ──► internal, search, model          internal ──► search, model
@@ -49,6 +50,8 @@ class ArchitectureTest {
     rules.add(only(root, "importer", root, root + ".model..", root + ".search..", root + ".db..", root + ".internal..",
         root + ".importer..", HTTP, JSON, "org.jooq.."));
     rules.add(only(root, "sample", root, root + ".model..", root + ".db..", root + ".sample.."));
+    rules.add(only(root, "executive", root, root + ".model..", root + ".search..", root + ".internal..", root + ".auth..", root + ".db..",
+        root + ".executive..", HTTP, HTTP + ".internal", JSON, "org.apache.commons.csv.."));
     rules.add(only(root, "api", root + "..", HTTP + ".."));
     return rules;
   }

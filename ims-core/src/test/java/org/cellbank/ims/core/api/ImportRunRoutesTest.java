@@ -43,7 +43,7 @@ class ImportRunRoutesTest {
     ApiKeys keys = ApiKeys.create(dataSource);
     keys.createUser("ecacc", Role.PARTNER);
     keys.createUser("viewer@cellbank.org", Role.EXECUTIVE_VIEWER);
-    keys.createUser("admin@cellbank.org", Role.EXECUTIVE_ADMIN);
+    keys.createUser("admin@cellbank.org", Role.EXECUTIVE_MANAGER);
     partner = "ApiKey ecacc:" + keys.issue("ecacc").key();
     viewer = "ApiKey viewer@cellbank.org:" + keys.issue("viewer@cellbank.org").key();
     admin = "ApiKey admin@cellbank.org:" + keys.issue("admin@cellbank.org").key();

@@ -27,7 +27,7 @@ class ApiKeyAuthenticationTest {
     SchemaMigrations.create(dataSource).migrate();
     keys = ApiKeys.create(dataSource);
     keys.createUser("ecacc", Role.PARTNER);
-    keys.createUser("exec@cellbank.org", Role.EXECUTIVE_ADMIN);
+    keys.createUser("exec@cellbank.org", Role.EXECUTIVE_MANAGER);
     partnerKey = keys.issue("ecacc").key();
     adminKey = keys.issue("exec@cellbank.org").key();
   }
@@ -64,7 +64,7 @@ class ApiKeyAuthenticationTest {
     HttpResponse response = router(ApiKeyAuthentication.create(keys))
         .handle(get().headers(authorization("apikey exec@cellbank.org:" + adminKey)).build());
 
-    assertThat(response.bodyText()).isEqualTo("exec@cellbank.org executive_admin");
+    assertThat(response.bodyText()).isEqualTo("exec@cellbank.org executive_manager");
   }
 
   @Test

@@ -74,7 +74,7 @@ class ApiKeysTest {
 
   @Test
   void authenticate_withAnotherUsersKey_isEmpty() {
-    keys.createUser("alice", Role.EXECUTIVE_ADMIN);
+    keys.createUser("alice", Role.EXECUTIVE_MANAGER);
     keys.createUser("bob", Role.PARTNER);
     IssuedKey alices = keys.issue("alice");
     keys.issue("bob");
@@ -241,11 +241,28 @@ class ApiKeysTest {
 
   @Test
   void role_includesTheRolesBelowIt() {
-    assertThat(Role.EXECUTIVE_ADMIN.includes(Role.PARTNER)).isTrue();
+    assertThat(Role.EXECUTIVE_MANAGER.includes(Role.PARTNER)).isTrue();
     assertThat(Role.EXECUTIVE_VIEWER.includes(Role.PARTNER)).isTrue();
-    assertThat(Role.EXECUTIVE_VIEWER.includes(Role.EXECUTIVE_ADMIN)).isFalse();
+    assertThat(Role.EXECUTIVE_VIEWER.includes(Role.EXECUTIVE_MANAGER)).isFalse();
     assertThat(Role.PARTNER.includes(Role.EXECUTIVE_VIEWER)).isFalse();
     assertThat(Role.ofCode("executive_viewer")).isEqualTo(Role.EXECUTIVE_VIEWER);
     assertThatThrownBy(() -> Role.ofCode("root")).isInstanceOf(ValidationException.class);
+  }
+
+  @Test
+  void role_administratorIncludesManager_andTheLegacyAdminCodeIsTheManager() {
+    assertThat(Role.ADMINISTRATOR.includes(Role.EXECUTIVE_MANAGER)).isTrue();
+    assertThat(Role.EXECUTIVE_MANAGER.includes(Role.ADMINISTRATOR)).isFalse();
+    assertThat(Role.ofCode("executive_admin")).isEqualTo(Role.EXECUTIVE_MANAGER);
+    assertThat(Role.ofCode("administrator")).isEqualTo(Role.ADMINISTRATOR);
+  }
+
+  @Test
+  void everyRole_canBeStored() {
+    for (Role role : Role.values()) {
+      keys.createUser("user_" + role.code(), role);
+      IssuedKey issued = keys.issue("user_" + role.code());
+      assertThat(keys.authenticate("user_" + role.code(), issued.key())).map(ApiPrincipal::role).contains(role);
+    }
   }
 }

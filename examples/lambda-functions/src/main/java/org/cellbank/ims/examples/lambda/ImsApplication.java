@@ -9,6 +9,7 @@ import org.cellbank.ims.core.api.PartnerApi;
 import org.cellbank.ims.core.api.SearchRoutes;
 import org.cellbank.ims.core.db.BatchRepository;
 import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.executive.ExecutiveApi;
 import org.cellbank.ims.core.importer.ImportRuns;
 import org.cellbank.ims.core.search.CatalogueIndex;
 import org.cellbank.ims.http.HttpFilter;
@@ -31,7 +32,10 @@ import org.cellbank.ims.lambda.ScheduledJob;
  *
  * <p>The authentication filter runs before every route, the media and search routes included. The
  * executive routes over the import runs ({@code GET /api/v0/import-runs}, {@link ImportRunRoutes})
- * are always served and also require {@link org.cellbank.ims.core.auth.Role#EXECUTIVE_VIEWER}.
+ * are always served and also require {@link org.cellbank.ims.core.auth.Role#EXECUTIVE_VIEWER}. So are
+ * the executive routes under {@code /api/v0/executive/} ({@link ExecutiveApi}; by default over the data
+ * source without a search outbox, see {@link Builder#executive(ExecutiveApi)}), whose code loads on
+ * their first request.
  */
 public final class ImsApplication {
 
@@ -61,6 +65,7 @@ public final class ImsApplication {
     private MediaRoutes media;
     private CatalogueIndex index;
     private ScheduledJob job;
+    private ExecutiveApi executive;
     private int maxPageSize = PageRequest.MAX_LIMIT;
     private boolean compression;
     private String basePath;
@@ -97,6 +102,15 @@ public final class ImsApplication {
     /** Serves {@code GET /api/v0/search} from this index; without it the path answers 404. */
     public Builder catalogueIndex(CatalogueIndex index) {
       this.index = Objects.requireNonNull(index, "index");
+      return this;
+    }
+
+    /**
+     * Serves the executive routes with these (e.g. wired to the search outbox); by default
+     * {@link ExecutiveApi#create(DataSource)} over the data source.
+     */
+    public Builder executive(ExecutiveApi executive) {
+      this.executive = Objects.requireNonNull(executive, "executive");
       return this;
     }
 
@@ -149,6 +163,7 @@ public final class ImsApplication {
         media.addTo(router);
       }
       ImportRunRoutes.create(ImportRuns.create(dataSource)).addTo(router);
+      (executive != null ? executive : ExecutiveApi.create(dataSource)).addTo(router);
       if (index != null) {
         SearchRoutes.create(index).addTo(router);
       }

@@ -17,7 +17,7 @@ import org.cellbank.ims.core.auth.Role;
  *
  * <pre>{@code
  * ApiKeysCli [--jdbc-url URL] [--user U] [--password P] COMMAND
- *   create-user NAME ROLE     ROLE: partner, executive_viewer or executive_admin
+ *   create-user NAME ROLE     ROLE: partner, executive_viewer, executive_manager or administrator
  *   issue NAME                prints the new key once; it cannot be shown again
  *   list [NAME]               id, user, prefix, created, last used, revoked
  *   revoke ID
@@ -33,7 +33,7 @@ public final class ApiKeysCli {
 
   private static final String USAGE = String.join("\n",
       "usage: ApiKeysCli [--jdbc-url URL] [--user U] [--password P] COMMAND",
-      "  create-user NAME ROLE   (ROLE: partner, executive_viewer, executive_admin)",
+      "  create-user NAME ROLE   (ROLE: partner, executive_viewer, executive_manager, administrator)",
       "  issue NAME",
       "  list [NAME]",
       "  revoke ID",

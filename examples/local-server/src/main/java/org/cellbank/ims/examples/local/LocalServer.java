@@ -9,9 +9,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import org.cellbank.ims.core.api.MediaRoutes;
 import org.cellbank.ims.core.auth.ApiKeyAuthentication;
 import org.cellbank.ims.core.auth.ApiKeys;
@@ -23,6 +27,7 @@ import org.cellbank.ims.core.db.DrainResult;
 import org.cellbank.ims.core.db.OutboxDrainer;
 import org.cellbank.ims.core.db.SchemaMigrations;
 import org.cellbank.ims.core.db.SearchOutbox;
+import org.cellbank.ims.core.executive.ExecutiveApi;
 import org.cellbank.ims.core.media.FileSystemMediaStore;
 import org.cellbank.ims.core.sample.SampleData;
 import org.cellbank.ims.core.sample.SampleDataLoader;
@@ -38,7 +43,8 @@ import org.cellbank.ims.testkit.ImsPostgres;
 
 /**
  * The whole IMS on one machine with embedded defaults: an embedded PostgreSQL whose data survive
- * restarts, the schema migrated, the sample data loaded into an empty database, a partner API key,
+ * restarts, the schema migrated, the sample data loaded into an empty database, one API key per role
+ * (users {@code partner}, {@code viewer}, {@code manager}, {@code admin}; new keys at every start),
  * and HTTP on {@code 127.0.0.1} served through the very Lambda handler deployed on AWS (each
  * request is turned into an API Gateway HTTP API event).
  *
@@ -46,7 +52,8 @@ import org.cellbank.ims.testkit.ImsPostgres;
  * {@code GET /media/...} streams them; a small sample PDF or JPEG is put under every media key of the
  * sample data that has no file yet ({@link SampleMediaFiles}). Search runs on an embedded OpenSearch
  * node (its index lives in a temporary directory, so it is rebuilt from the visible lines at every
- * start); cell-line writes record their changes in the search outbox, which is drained at start.
+ * start); cell-line writes record their changes in the search outbox, which is drained at start and
+ * after every executive write.
  *
  * <p>Options: {@code --port N} (default 8080), {@code --data-dir DIR} (default {@code ims-data}
  * in the working directory), {@code --no-search} (no OpenSearch node: {@code /api/v0/search}
@@ -56,6 +63,8 @@ public final class LocalServer {
 
   /** The partner user whose key the server prints at start. */
   public static final String PARTNER_USER = "partner";
+  /** The users, one per role, whose keys the server prints at start: partner, viewer, manager, admin. */
+  public static final Map<String, Role> USERS = users();
 
   private LocalServer() {}
 
@@ -108,6 +117,7 @@ public final class LocalServer {
     ImsOpenSearch openSearch = null;
     ManagedOpenSearchClient openSearchClient = null;
     CatalogueIndex index = null;
+    OutboxDrainer drainer = null;
     String searchStatus = "off (--no-search)";
     if (search) {
       System.out.println("Starting the embedded OpenSearch node (20-30 s)...");
@@ -121,17 +131,16 @@ public final class LocalServer {
       if (indexed == 0) {
         indexed = index.rebuild(CatalogueDocuments.allVisible(lines), n -> { }).documents();
       }
-      DrainResult drained = OutboxDrainer.builder().dataSource(dataSource).index(index)
-          .documents(CatalogueDocuments.source(lines)).build().drain();
+      drainer = OutboxDrainer.builder().dataSource(dataSource).index(index)
+          .documents(CatalogueDocuments.source(lines)).build();
+      DrainResult drained = drainer.drain();
       searchStatus = String.format("on, embedded OpenSearch at %s, %d lines indexed, outbox drained (%d changes)",
           openSearch.httpUrl(), indexed, drained.upserted() + drained.deleted());
     }
 
     ApiKeys apiKeys = ApiKeys.create(dataSource);
-    if (!apiKeys.userExists(PARTNER_USER)) {
-      apiKeys.createUser(PARTNER_USER, Role.PARTNER);
-    }
-    IssuedKey key = apiKeys.issue(PARTNER_USER);
+    Map<String, IssuedKey> keys = issueKeys(apiKeys);
+    IssuedKey key = keys.get(PARTNER_USER);
 
     ImsApplication.Builder app = ImsApplication.builder()
         .dataSource(dataSource)
@@ -141,6 +150,7 @@ public final class LocalServer {
     if (index != null) {
       app.catalogueIndex(index);
     }
+    app.executive(executiveApi(dataSource, drainer));
     ImsLambdaHandler handler = app.build();
     HttpServer server = serve(handler, port);
     int actual = server.getAddress().getPort();
@@ -164,15 +174,57 @@ public final class LocalServer {
     System.out.printf("%nIMS is running on http://127.0.0.1:%d (data in %s)%n", actual, dataDir.toAbsolutePath());
     System.out.printf("Media: %s (%d sample files added), served by GET /media/<key>%n", mediaDir, files);
     System.out.printf("Search: %s%n", searchStatus);
-    System.out.printf("Send this header with every request:%n  Authorization: ApiKey %s:%s%n", PARTNER_USER, key.key());
+    System.out.printf("Send one of these headers with every request (one user per role):%n");
+    for (Map.Entry<String, Role> user : USERS.entrySet()) {
+      System.out.printf("  Authorization: ApiKey %s:%s   (%s)%n", user.getKey(), keys.get(user.getKey()).key(),
+          user.getValue().code());
+    }
     System.out.printf("Try:%n  curl -H 'Authorization: ApiKey %s:%s' http://127.0.0.1:%d/api/v0/cell-lines/SAMEA2590882%n",
         PARTNER_USER, key.key(), actual);
     if (index != null) {
       System.out.printf("  curl -H 'Authorization: ApiKey %s:%s' 'http://127.0.0.1:%d/api/v0/search?q=ataxia&donor_sex=male'%n",
           PARTNER_USER, key.key(), actual);
     }
+    System.out.printf("  curl -H 'Authorization: ApiKey %s:%s' http://127.0.0.1:%d/api/v0/executive/cell-lines%n",
+        "viewer", keys.get("viewer").key(), actual);
     System.out.println("Stop with Ctrl+C.");
     stopped.await();
+  }
+
+  /**
+   * Creates the users of {@link #USERS} that are missing and issues a new key for each; returns the
+   * keys by username.
+   */
+  static Map<String, IssuedKey> issueKeys(ApiKeys apiKeys) {
+    Map<String, IssuedKey> keys = new LinkedHashMap<>();
+    for (Map.Entry<String, Role> user : USERS.entrySet()) {
+      if (!apiKeys.userExists(user.getKey())) {
+        apiKeys.createUser(user.getKey(), user.getValue());
+      }
+      keys.put(user.getKey(), apiKeys.issue(user.getKey()));
+    }
+    return keys;
+  }
+
+  /**
+   * The executive routes: with a drainer, every write goes to the search outbox and the outbox is
+   * drained as soon as the write commits, so search follows at once.
+   */
+  static ExecutiveApi executiveApi(DataSource dataSource, OutboxDrainer drainer) {
+    ExecutiveApi.Builder executive = ExecutiveApi.builder().dataSource(dataSource);
+    if (drainer != null) {
+      executive.searchOutbox(SearchOutbox.create(dataSource)).afterWrite(drainer::drain);
+    }
+    return executive.build();
+  }
+
+  private static Map<String, Role> users() {
+    Map<String, Role> users = new LinkedHashMap<>();
+    users.put(PARTNER_USER, Role.PARTNER);
+    users.put("viewer", Role.EXECUTIVE_VIEWER);
+    users.put("manager", Role.EXECUTIVE_MANAGER);
+    users.put("admin", Role.ADMINISTRATOR);
+    return Collections.unmodifiableMap(users);
   }
 
   /** Serves {@code handler} over HTTP on 127.0.0.1:{@code port} (0 picks a free port). */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.api.MediaRoutes;
 import org.cellbank.ims.core.api.V0Json;
@@ -49,6 +50,8 @@ class LocalAssemblyTest {
   private static String base;
   private static String auth;
   private static String executiveAuth;
+  private static String managerAuth;
+  private static Map<String, IssuedKey> issuedKeys;
   private static InMemoryCatalogueIndex index;
 
   @BeforeAll
@@ -60,8 +63,9 @@ class LocalAssemblyTest {
     SampleDataLoader.create(lines).loadMissing(SampleData.all());
     index = InMemoryCatalogueIndex.create();
     index.rebuild(CatalogueDocuments.allVisible(lines), n -> { });
-    OutboxDrainer.builder().dataSource(dataSource).index(index)
-        .documents(CatalogueDocuments.source(lines)).build().drain();
+    OutboxDrainer drainer = OutboxDrainer.builder().dataSource(dataSource).index(index)
+        .documents(CatalogueDocuments.source(lines)).build();
+    drainer.drain();
     Path media = dataDir.resolve("media");
     SampleMediaFiles.ensure(media, SampleData.all());
     FileSystemMediaStore store = FileSystemMediaStore.builder().root(media).baseUri(URI.create("http://127.0.0.1:1/media/"))
@@ -72,13 +76,17 @@ class LocalAssemblyTest {
     auth = "ApiKey partner:" + key.key();
     keys.createUser("viewer", Role.EXECUTIVE_VIEWER);
     executiveAuth = "ApiKey viewer:" + keys.issue("viewer").key();
+    keys.createUser("manager", Role.EXECUTIVE_MANAGER);
+    managerAuth = "ApiKey manager:" + keys.issue("manager").key();
     ImportRuns.create(dataSource).save(ImportReport.builder()
         .startedAt(Instant.parse("2026-11-28T01:00:00Z")).finishedAt(Instant.parse("2026-11-28T01:02:00Z"))
         .outcome(ImportReport.Outcome.COMPLETED).total(3).created(3)
         .build());
     server = LocalServer.serve(ImsApplication.builder().dataSource(dataSource)
         .auth(ApiKeyAuthentication.requiring(keys, Role.PARTNER)).cellLines(lines)
-        .media(MediaRoutes.builder().store(store).build()).catalogueIndex(index).build(), 0);
+        .media(MediaRoutes.builder().store(store).build()).catalogueIndex(index)
+        .executive(LocalServer.executiveApi(dataSource, drainer)).build(), 0);
+    issuedKeys = LocalServer.issueKeys(keys);
     base = "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
@@ -115,6 +123,40 @@ class LocalAssemblyTest {
       assertThat(new String(bad.body(), StandardCharsets.UTF_8)).contains("\"status\": 400");
     }
     assertThat(get("/api/v0/cell-lines/SAMEA2590882", true).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aWithdrawnLine_leavesSearch_assoonAsTheStatusChangeAnswers_andComesBackWhenRestocked() throws Exception {
+    assertThat(searchFinds("UKBi008-A")).isTrue();
+    HttpResponse<byte[]> withdrawn = setStatus("UKBi008-A", "{\"status\": \"withdrawn\", \"comment\": \"consent withdrawn\"}");
+    assertThat(withdrawn.statusCode()).isEqualTo(200);
+    assertThat(searchFinds("UKBi008-A")).isFalse();
+
+    HttpResponse<byte[]> restocked = setStatus("UKBi008-A", "{\"status\": \"at_ecacc\"}");
+    assertThat(restocked.statusCode()).isEqualTo(200);
+    assertThat(searchFinds("UKBi008-A")).isTrue();
+  }
+
+  private static boolean searchFinds(String name) throws Exception {
+    return new String(get("/api/v0/search?q=" + name, true).body(), StandardCharsets.UTF_8)
+        .contains("\"name\": \"" + name + "\"");
+  }
+
+  private static HttpResponse<byte[]> setStatus(String name, String body) throws Exception {
+    String etag = get("/api/v0/executive/cell-lines/" + name, executiveAuth).headers().firstValue("etag").orElseThrow();
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v0/executive/cell-lines/" + name + "/status"))
+        .header("Authorization", managerAuth).header("If-Match", etag).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void issueKeys_givesEachOfTheFourRoleUsersAWorkingKey() throws Exception {
+    assertThat(issuedKeys.keySet()).containsExactly("partner", "viewer", "manager", "admin");
+    for (Map.Entry<String, IssuedKey> key : issuedKeys.entrySet()) {
+      HttpResponse<byte[]> r = get("/api/v0/executive/cell-lines?limit=1", "ApiKey " + key.getKey() + ":"
+          + key.getValue().key());
+      assertThat(r.statusCode()).as(key.getKey()).isEqualTo(key.getKey().equals("partner") ? 403 : 200);
+    }
   }
 
   @Test

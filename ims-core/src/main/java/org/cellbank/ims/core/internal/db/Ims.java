@@ -10,6 +10,7 @@ import java.util.List;
 import org.cellbank.ims.core.internal.db.tables.AgeRange;
 import org.cellbank.ims.core.internal.db.tables.ApiKey;
 import org.cellbank.ims.core.internal.db.tables.ApiUser;
+import org.cellbank.ims.core.internal.db.tables.AuditEvent;
 import org.cellbank.ims.core.internal.db.tables.Batch;
 import org.cellbank.ims.core.internal.db.tables.BatchCultureConditions;
 import org.cellbank.ims.core.internal.db.tables.BatchImage;
@@ -18,6 +19,7 @@ import org.cellbank.ims.core.internal.db.tables.CellLineDisease;
 import org.cellbank.ims.core.internal.db.tables.CellLineInformationPack;
 import org.cellbank.ims.core.internal.db.tables.CellLineStatus;
 import org.cellbank.ims.core.internal.db.tables.CellType;
+import org.cellbank.ims.core.internal.db.tables.ChangeLog;
 import org.cellbank.ims.core.internal.db.tables.Characterisation;
 import org.cellbank.ims.core.internal.db.tables.Country;
 import org.cellbank.ims.core.internal.db.tables.CultureConditions;
@@ -32,6 +34,7 @@ import org.cellbank.ims.core.internal.db.tables.DonorGenomeAnalysis;
 import org.cellbank.ims.core.internal.db.tables.Gender;
 import org.cellbank.ims.core.internal.db.tables.GeneticModification;
 import org.cellbank.ims.core.internal.db.tables.GenomeAnalysis;
+import org.cellbank.ims.core.internal.db.tables.IdempotencyKey;
 import org.cellbank.ims.core.internal.db.tables.ImportLease;
 import org.cellbank.ims.core.internal.db.tables.ImportRun;
 import org.cellbank.ims.core.internal.db.tables.ImportRunProblem;
@@ -86,6 +89,11 @@ public class Ims extends SchemaImpl {
     public final ApiUser API_USER = ApiUser.API_USER;
 
     /**
+     * The table <code>ims.audit_event</code>.
+     */
+    public final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
+
+    /**
      * The table <code>ims.batch</code>.
      */
     public final Batch BATCH = Batch.BATCH;
@@ -124,6 +132,11 @@ public class Ims extends SchemaImpl {
      * The table <code>ims.cell_type</code>.
      */
     public final CellType CELL_TYPE = CellType.CELL_TYPE;
+
+    /**
+     * The table <code>ims.change_log</code>.
+     */
+    public final ChangeLog CHANGE_LOG = ChangeLog.CHANGE_LOG;
 
     /**
      * The table <code>ims.characterisation</code>.
@@ -194,6 +207,11 @@ public class Ims extends SchemaImpl {
      * The table <code>ims.genome_analysis</code>.
      */
     public final GenomeAnalysis GENOME_ANALYSIS = GenomeAnalysis.GENOME_ANALYSIS;
+
+    /**
+     * The table <code>ims.idempotency_key</code>.
+     */
+    public final IdempotencyKey IDEMPOTENCY_KEY = IdempotencyKey.IDEMPOTENCY_KEY;
 
     /**
      * The table <code>ims.import_lease</code>.
@@ -316,6 +334,7 @@ public class Ims extends SchemaImpl {
             AgeRange.AGE_RANGE,
             ApiKey.API_KEY,
             ApiUser.API_USER,
+            AuditEvent.AUDIT_EVENT,
             Batch.BATCH,
             BatchCultureConditions.BATCH_CULTURE_CONDITIONS,
             BatchImage.BATCH_IMAGE,
@@ -324,6 +343,7 @@ public class Ims extends SchemaImpl {
             CellLineInformationPack.CELL_LINE_INFORMATION_PACK,
             CellLineStatus.CELL_LINE_STATUS,
             CellType.CELL_TYPE,
+            ChangeLog.CHANGE_LOG,
             Characterisation.CHARACTERISATION,
             Country.COUNTRY,
             CultureConditions.CULTURE_CONDITIONS,
@@ -338,6 +358,7 @@ public class Ims extends SchemaImpl {
             Gender.GENDER,
             GeneticModification.GENETIC_MODIFICATION,
             GenomeAnalysis.GENOME_ANALYSIS,
+            IdempotencyKey.IDEMPOTENCY_KEY,
             ImportLease.IMPORT_LEASE,
             ImportRun.IMPORT_RUN,
             ImportRunProblem.IMPORT_RUN_PROBLEM,

@@ -5,15 +5,18 @@ package org.cellbank.ims.core.internal.db;
 
 
 import org.cellbank.ims.core.internal.db.tables.ApiKey;
+import org.cellbank.ims.core.internal.db.tables.AuditEvent;
 import org.cellbank.ims.core.internal.db.tables.BatchImage;
 import org.cellbank.ims.core.internal.db.tables.CellLine;
 import org.cellbank.ims.core.internal.db.tables.CellLineStatus;
+import org.cellbank.ims.core.internal.db.tables.ChangeLog;
 import org.cellbank.ims.core.internal.db.tables.CultureMediumSupplement;
 import org.cellbank.ims.core.internal.db.tables.DonorDisease;
 import org.cellbank.ims.core.internal.db.tables.DonorDiseaseVariant;
 import org.cellbank.ims.core.internal.db.tables.DonorGenomeAnalysis;
 import org.cellbank.ims.core.internal.db.tables.GeneticModification;
 import org.cellbank.ims.core.internal.db.tables.GenomeAnalysis;
+import org.cellbank.ims.core.internal.db.tables.IdempotencyKey;
 import org.cellbank.ims.core.internal.db.tables.ImportRun;
 import org.cellbank.ims.core.internal.db.tables.ImportRunProblem;
 import org.cellbank.ims.core.internal.db.tables.SearchOutbox;
@@ -35,10 +38,13 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index API_KEY_USER_ID_IDX = Internal.createIndex(DSL.name("api_key_user_id_idx"), ApiKey.API_KEY, new OrderField[] { ApiKey.API_KEY.USER_ID }, false);
+    public static final Index AUDIT_EVENT_CELL_LINE_IDX = Internal.createIndex(DSL.name("audit_event_cell_line_idx"), AuditEvent.AUDIT_EVENT, new OrderField[] { AuditEvent.AUDIT_EVENT.CELL_LINE, AuditEvent.AUDIT_EVENT.ID.desc() }, false);
+    public static final Index AUDIT_EVENT_ENTITY_IDX = Internal.createIndex(DSL.name("audit_event_entity_idx"), AuditEvent.AUDIT_EVENT, new OrderField[] { AuditEvent.AUDIT_EVENT.ENTITY, AuditEvent.AUDIT_EVENT.ENTITY_ID, AuditEvent.AUDIT_EVENT.ID.desc() }, false);
     public static final Index BATCH_IMAGE_BATCH_IDX = Internal.createIndex(DSL.name("batch_image_batch_idx"), BatchImage.BATCH_IMAGE, new OrderField[] { BatchImage.BATCH_IMAGE.BATCH_ID }, false);
     public static final Index CELL_LINE_DERIVED_FROM_IDX = Internal.createIndex(DSL.name("cell_line_derived_from_idx"), CellLine.CELL_LINE, new OrderField[] { CellLine.CELL_LINE.DERIVED_FROM_ID }, false);
     public static final Index CELL_LINE_DONOR_IDX = Internal.createIndex(DSL.name("cell_line_donor_idx"), CellLine.CELL_LINE, new OrderField[] { CellLine.CELL_LINE.DONOR_ID }, false);
     public static final Index CELL_LINE_STATUS_CELL_LINE_IDX = Internal.createIndex(DSL.name("cell_line_status_cell_line_idx"), CellLineStatus.CELL_LINE_STATUS, new OrderField[] { CellLineStatus.CELL_LINE_STATUS.CELL_LINE_ID, CellLineStatus.CELL_LINE_STATUS.CHANGED_AT.desc(), CellLineStatus.CELL_LINE_STATUS.ID.desc() }, false);
+    public static final Index CHANGE_LOG_CURSOR_IDX = Internal.createIndex(DSL.name("change_log_cursor_idx"), ChangeLog.CHANGE_LOG, new OrderField[] { ChangeLog.CHANGE_LOG.TXID, ChangeLog.CHANGE_LOG.ID }, false);
     public static final Index CULTURE_MEDIUM_SUPPLEMENT_CONDITIONS_IDX = Internal.createIndex(DSL.name("culture_medium_supplement_conditions_idx"), CultureMediumSupplement.CULTURE_MEDIUM_SUPPLEMENT, new OrderField[] { CultureMediumSupplement.CULTURE_MEDIUM_SUPPLEMENT.CULTURE_CONDITIONS_ID }, false);
     public static final Index DONOR_DISEASE_DONOR_IDX = Internal.createIndex(DSL.name("donor_disease_donor_idx"), DonorDisease.DONOR_DISEASE, new OrderField[] { DonorDisease.DONOR_DISEASE.DONOR_ID }, false);
     public static final Index DONOR_DISEASE_VARIANT_DONOR_DISEASE_IDX = Internal.createIndex(DSL.name("donor_disease_variant_donor_disease_idx"), DonorDiseaseVariant.DONOR_DISEASE_VARIANT, new OrderField[] { DonorDiseaseVariant.DONOR_DISEASE_VARIANT.DONOR_DISEASE_ID }, false);
@@ -46,6 +52,7 @@ public class Indexes {
     public static final Index GENETIC_MODIFICATION_CELL_LINE_DISEASE_IDX = Internal.createIndex(DSL.name("genetic_modification_cell_line_disease_idx"), GeneticModification.GENETIC_MODIFICATION, new OrderField[] { GeneticModification.GENETIC_MODIFICATION.CELL_LINE_DISEASE_ID }, false);
     public static final Index GENETIC_MODIFICATION_CELL_LINE_IDX = Internal.createIndex(DSL.name("genetic_modification_cell_line_idx"), GeneticModification.GENETIC_MODIFICATION, new OrderField[] { GeneticModification.GENETIC_MODIFICATION.CELL_LINE_ID }, false);
     public static final Index GENOME_ANALYSIS_CELL_LINE_IDX = Internal.createIndex(DSL.name("genome_analysis_cell_line_idx"), GenomeAnalysis.GENOME_ANALYSIS, new OrderField[] { GenomeAnalysis.GENOME_ANALYSIS.CELL_LINE_ID }, false);
+    public static final Index IDEMPOTENCY_KEY_CREATED_IDX = Internal.createIndex(DSL.name("idempotency_key_created_idx"), IdempotencyKey.IDEMPOTENCY_KEY, new OrderField[] { IdempotencyKey.IDEMPOTENCY_KEY.CREATED_AT }, false);
     public static final Index IMPORT_RUN_PROBLEM_RUN = Internal.createIndex(DSL.name("import_run_problem_run"), ImportRunProblem.IMPORT_RUN_PROBLEM, new OrderField[] { ImportRunProblem.IMPORT_RUN_PROBLEM.IMPORT_RUN_ID }, false);
     public static final Index IMPORT_RUN_STARTED = Internal.createIndex(DSL.name("import_run_started"), ImportRun.IMPORT_RUN, new OrderField[] { ImportRun.IMPORT_RUN.SOURCE, ImportRun.IMPORT_RUN.STARTED_AT.desc() }, false);
     public static final Index SEARCH_OUTBOX_DONE = Internal.createIndex(DSL.name("search_outbox_done"), SearchOutbox.SEARCH_OUTBOX, new OrderField[] { SearchOutbox.SEARCH_OUTBOX.DONE_AT }, false);

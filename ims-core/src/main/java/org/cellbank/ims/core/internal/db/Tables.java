@@ -7,6 +7,7 @@ package org.cellbank.ims.core.internal.db;
 import org.cellbank.ims.core.internal.db.tables.AgeRange;
 import org.cellbank.ims.core.internal.db.tables.ApiKey;
 import org.cellbank.ims.core.internal.db.tables.ApiUser;
+import org.cellbank.ims.core.internal.db.tables.AuditEvent;
 import org.cellbank.ims.core.internal.db.tables.Batch;
 import org.cellbank.ims.core.internal.db.tables.BatchCultureConditions;
 import org.cellbank.ims.core.internal.db.tables.BatchImage;
@@ -15,6 +16,7 @@ import org.cellbank.ims.core.internal.db.tables.CellLineDisease;
 import org.cellbank.ims.core.internal.db.tables.CellLineInformationPack;
 import org.cellbank.ims.core.internal.db.tables.CellLineStatus;
 import org.cellbank.ims.core.internal.db.tables.CellType;
+import org.cellbank.ims.core.internal.db.tables.ChangeLog;
 import org.cellbank.ims.core.internal.db.tables.Characterisation;
 import org.cellbank.ims.core.internal.db.tables.Country;
 import org.cellbank.ims.core.internal.db.tables.CultureConditions;
@@ -29,6 +31,7 @@ import org.cellbank.ims.core.internal.db.tables.DonorGenomeAnalysis;
 import org.cellbank.ims.core.internal.db.tables.Gender;
 import org.cellbank.ims.core.internal.db.tables.GeneticModification;
 import org.cellbank.ims.core.internal.db.tables.GenomeAnalysis;
+import org.cellbank.ims.core.internal.db.tables.IdempotencyKey;
 import org.cellbank.ims.core.internal.db.tables.ImportLease;
 import org.cellbank.ims.core.internal.db.tables.ImportRun;
 import org.cellbank.ims.core.internal.db.tables.ImportRunProblem;
@@ -72,6 +75,11 @@ public class Tables {
     public static final ApiUser API_USER = ApiUser.API_USER;
 
     /**
+     * The table <code>ims.audit_event</code>.
+     */
+    public static final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
+
+    /**
      * The table <code>ims.batch</code>.
      */
     public static final Batch BATCH = Batch.BATCH;
@@ -110,6 +118,11 @@ public class Tables {
      * The table <code>ims.cell_type</code>.
      */
     public static final CellType CELL_TYPE = CellType.CELL_TYPE;
+
+    /**
+     * The table <code>ims.change_log</code>.
+     */
+    public static final ChangeLog CHANGE_LOG = ChangeLog.CHANGE_LOG;
 
     /**
      * The table <code>ims.characterisation</code>.
@@ -180,6 +193,11 @@ public class Tables {
      * The table <code>ims.genome_analysis</code>.
      */
     public static final GenomeAnalysis GENOME_ANALYSIS = GenomeAnalysis.GENOME_ANALYSIS;
+
+    /**
+     * The table <code>ims.idempotency_key</code>.
+     */
+    public static final IdempotencyKey IDEMPOTENCY_KEY = IdempotencyKey.IDEMPOTENCY_KEY;
 
     /**
      * The table <code>ims.import_lease</code>.

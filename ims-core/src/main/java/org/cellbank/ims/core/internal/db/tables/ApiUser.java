@@ -186,7 +186,7 @@ public class ApiUser extends TableImpl<ApiUserRecord> {
     @Override
     public List<Check<ApiUserRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("api_user_role_check"), "(((role)::text = ANY ((ARRAY['partner'::character varying, 'executive_viewer'::character varying, 'executive_admin'::character varying])::text[])))", true),
+            Internal.createCheck(this, DSL.name("api_user_role_check"), "(((role)::text = ANY ((ARRAY['partner'::character varying, 'executive_viewer'::character varying, 'executive_manager'::character varying, 'administrator'::character varying])::text[])))", true),
             Internal.createCheck(this, DSL.name("api_user_username_check"), "(((username)::text ~ '^[A-Za-z0-9_.@-]{1,150}$'::text))", true)
         );
     }

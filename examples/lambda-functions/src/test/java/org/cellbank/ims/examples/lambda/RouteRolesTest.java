@@ -1,0 +1,160 @@
+package org.cellbank.ims.examples.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.cellbank.ims.core.api.MediaRoutes;
+import org.cellbank.ims.core.auth.ApiKeyAuthentication;
+import org.cellbank.ims.core.auth.ApiKeys;
+import org.cellbank.ims.core.auth.Role;
+import org.cellbank.ims.core.db.CatalogueDocuments;
+import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.db.SchemaMigrations;
+import org.cellbank.ims.core.importer.ImportReport;
+import org.cellbank.ims.core.importer.ImportRuns;
+import org.cellbank.ims.core.media.FileSystemMediaStore;
+import org.cellbank.ims.core.sample.SampleData;
+import org.cellbank.ims.core.sample.SampleDataLoader;
+import org.cellbank.ims.core.search.InMemoryCatalogueIndex;
+import org.cellbank.ims.http.internal.json.JsonObject;
+import org.cellbank.ims.http.internal.json.JsonReader;
+import org.cellbank.ims.http.internal.json.JsonString;
+import org.cellbank.ims.http.internal.json.JsonWriter;
+import org.cellbank.ims.lambda.ImsLambdaHandler;
+import org.cellbank.ims.testkit.ImsPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Walks every route of the assembled application with no key and with a key of every role, and
+ * checks each answer's status against the table in docs/executive.md ("Who may call what"): the
+ * table the documentation prints is the one tested.
+ */
+class RouteRolesTest {
+
+  private static final Path TABLE = Path.of("../../docs/executive.md");
+  private static final List<String> COLUMNS = List.of("no key", "partner", "viewer", "manager", "admin");
+
+  @TempDir Path media;
+
+  @Test
+  void everyRoute_answersEveryRoleAsTheTableSays() throws IOException {
+    DataSource dataSource = ImsPostgres.shared().createDatabase();
+    SchemaMigrations.create(dataSource).migrate();
+    CellLineRepository lines = CellLineRepository.create(dataSource);
+    SampleDataLoader.create(lines).loadMissing(SampleData.all());
+    InMemoryCatalogueIndex index = InMemoryCatalogueIndex.create();
+    index.rebuild(CatalogueDocuments.allVisible(lines), n -> { });
+    Files.createDirectories(media.resolve("celllines/walk"));
+    Files.write(media.resolve("celllines/walk/clip.pdf"), "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+    FileSystemMediaStore store = FileSystemMediaStore.builder().root(media)
+        .baseUri(URI.create("http://127.0.0.1:1/media/")).signingKey(new byte[32]).build();
+    ImportRuns.create(dataSource).save(ImportReport.builder().startedAt(Instant.parse("2026-11-28T01:00:00Z"))
+        .finishedAt(Instant.parse("2026-11-28T01:01:00Z")).outcome(ImportReport.Outcome.COMPLETED).build());
+
+    ApiKeys keys = ApiKeys.create(dataSource);
+    Map<String, String> authorization = new LinkedHashMap<>();
+    authorization.put("no key", null);
+    Role[] roles = {Role.PARTNER, Role.EXECUTIVE_VIEWER, Role.EXECUTIVE_MANAGER, Role.ADMINISTRATOR};
+    for (int i = 0; i < roles.length; i++) {
+      String user = COLUMNS.get(i + 1);
+      keys.createUser(user, roles[i]);
+      authorization.put(user, "ApiKey " + user + ":" + keys.issue(user).key());
+    }
+    ImsLambdaHandler app = ImsApplication.builder().dataSource(dataSource)
+        .auth(ApiKeyAuthentication.requiring(keys, Role.PARTNER))
+        .media(MediaRoutes.builder().store(store).build())
+        .catalogueIndex(index)
+        .build();
+
+    List<String[]> rows = table();
+    assertThat(rows).as("rows of the table in %s", TABLE).hasSizeGreaterThanOrEqualTo(18);
+    List<String> mismatches = new ArrayList<>();
+    int batch = 100;
+    for (String[] row : rows) {
+      String method = row[0];
+      String path = row[1];
+      for (int c = 0; c < COLUMNS.size(); c++) {
+        String who = COLUMNS.get(c);
+        Map<String, String> headers = new LinkedHashMap<>();
+        String body = null;
+        if (path.endsWith("/status")) {
+          headers.put("if-match", etag(app, path.substring(0, path.length() - "/status".length()),
+              authorization.get("admin")));
+          body = "{\"status\": \"at_ecacc\"}";
+        } else if (path.endsWith("/batches") && method.equals("POST")) {
+          body = "{\"batch_id\": \"M" + batch++ + "\", \"vials\": 1}";
+        }
+        if (authorization.get(who) != null) {
+          headers.put("authorization", authorization.get(who));
+        }
+        int status = status(app.handle(event(method, path, headers, body)));
+        int expected = Integer.parseInt(row[2 + c]);
+        if (status != expected) {
+          mismatches.add(method + " " + path + " as " + who + ": " + status + ", table says " + expected);
+        }
+      }
+    }
+    assertThat(mismatches).isEmpty();
+  }
+
+  // The table's rows: method, path and the five statuses.
+  static List<String[]> table() throws IOException {
+    String doc = Files.readString(TABLE, StandardCharsets.UTF_8);
+    int start = doc.indexOf("<!-- route-roles:start -->");
+    int end = doc.indexOf("<!-- route-roles:end -->");
+    assertThat(start).as("the route table's start marker in %s", TABLE).isNotNegative();
+    List<String[]> rows = new ArrayList<>();
+    for (String line : doc.substring(start, end).split("\n")) {
+      if (!line.startsWith("| GET") && !line.startsWith("| POST") && !line.startsWith("| PUT")
+          && !line.startsWith("| PATCH") && !line.startsWith("| DELETE")) {
+        continue;
+      }
+      String[] cells = line.substring(1, line.lastIndexOf('|')).split("\\|");
+      String[] row = new String[cells.length];
+      for (int i = 0; i < cells.length; i++) {
+        row[i] = cells[i].strip();
+      }
+      assertThat(row).as(line).hasSize(7);
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static String etag(ImsLambdaHandler app, String path, String authorization) {
+    byte[] answer = app.handle(event("GET", path, Map.of("authorization", authorization), null));
+    return JsonReader.create().read(answer).asObject().findObject("headers").orElseThrow().findString("etag")
+        .orElseThrow();
+  }
+
+  private static int status(byte[] answer) {
+    return (int) JsonReader.create().read(answer).asObject().findNumber("statusCode").orElseThrow().longValue();
+  }
+
+  // An API Gateway HTTP API (payload 2.0) event.
+  private static byte[] event(String method, String path, Map<String, String> headers, String body) {
+    JsonObject.Builder h = JsonObject.builder();
+    headers.forEach(h::put);
+    JsonObject.Builder e = JsonObject.builder()
+        .put("version", "2.0").put("routeKey", "$default").put("rawPath", path).put("rawQueryString", "")
+        .put("headers", h.build())
+        .put("requestContext", JsonObject.builder()
+            .put("http", JsonObject.builder().put("method", method).put("path", path).put("sourceIp", "127.0.0.1").build())
+            .put("requestId", "walk").put("stage", "$default").build())
+        .put("isBase64Encoded", false);
+    if (body != null) {
+      e.put("body", new JsonString(body));
+    }
+    return JsonWriter.compact().writeUtf8(e.build());
+  }
+}

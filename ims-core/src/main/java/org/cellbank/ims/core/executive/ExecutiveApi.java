@@ -1,0 +1,172 @@
+package org.cellbank.ims.core.executive;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.cellbank.ims.core.db.SearchOutbox;
+import org.cellbank.ims.core.internal.Lazy;
+import org.cellbank.ims.http.HttpHandler;
+import org.cellbank.ims.http.HttpRequest;
+import org.cellbank.ims.http.HttpResponse;
+import org.cellbank.ims.http.Router;
+
+/**
+ * The executive HTTP routes under {@value #PREFIX}, JSON in and out, over an {@link ExecutiveService}
+ * that is built on the first executive request: assembling a router with these routes loads only
+ * this class and its small route handler, so a Lambda container whose requests are partner reads
+ * never loads the executive code (docs/lambda.md, "Cold-start rules").
+ *
+ * <pre>{@code
+ * Router router = ExecutiveApi.builder().dataSource(dataSource).build()
+ *     .addTo(PartnerApi.create(lines, batches).addTo(Router.builder()))
+ *     .filter(ApiKeyAuthentication.requiring(apiKeys, Role.PARTNER))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Routes (docs/executive.md has the bodies, answers and a {@code curl} example of each):
+ * <ul>
+ *   <li>{@code GET cell-lines}: the dashboard list with its counters; {@code q}, {@code status},
+ *       {@code validation}, {@code found_on_ecacc}, {@code depositor}, {@code sort} ({@code -} in front
+ *       for descending), {@code limit}, {@code offset};
+ *   <li>{@code GET cell-lines/{name}}: one line with its checklist and an {@code ETag};
+ *   <li>{@code POST cell-lines/{name}/status}: {@code {"status", "comment"}} with {@code If-Match}
+ *       (missing: 428; stale: 412);
+ *   <li>{@code POST cell-lines/{name}/batches}: {@code {"batch_id", "batch_type", "vials",
+ *       "derived_from"}}, 201, with an optional {@code Idempotency-Key};
+ *   <li>{@code GET audit}: the audit trail, {@code entity} ({@code cell_line}, {@code batch}) and
+ *       {@code id} optional;
+ *   <li>{@code GET exports/cell-line-ids.csv}, {@code GET exports/batch-ids.csv},
+ *       {@code GET batches/{batch key}/vials.csv}: the reference's CSV downloads;
+ *   <li>and, for partners, {@code GET /api/v0/changes?since=<cursor>}: the lines and batches changed
+ *       since a cursor, each with its v0 URI, and the next cursor.
+ * </ul>
+ *
+ * <p>The routes must sit behind {@link org.cellbank.ims.core.auth.ApiKeyAuthentication} (a request
+ * without a principal answers 401); the service checks each operation's role (403). A faulty body
+ * answers 400 with the standard error body plus {@code "fields": [{"pointer", "message"}]}.
+ *
+ * <p>Thread-safe.
+ */
+public final class ExecutiveApi {
+
+  /** The prefix of every executive route. */
+  public static final String PREFIX = "/api/v0/executive";
+  static final String CELL_LINES = PREFIX + "/cell-lines";
+  static final String AUDIT_PATH = PREFIX + "/audit";
+
+  static final int DASHBOARD = 0;
+  static final int LINE = 1;
+  static final int STATUS = 2;
+  static final int BATCHES = 3;
+  static final int AUDIT = 4;
+  static final int EXPORT_LINES = 5;
+  static final int EXPORT_BATCHES = 6;
+  static final int EXPORT_VIALS = 7;
+  static final int CHANGES = 8;
+  /** The change feed's path (for partners, outside {@value #PREFIX}). */
+  public static final String CHANGES_PATH = "/api/v0/changes";
+
+  private final Lazy<ExecutiveRoutes> routes;
+
+  private ExecutiveApi(Builder b) {
+    DataSource dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
+    SearchOutbox outbox = b.outbox;
+    Runnable afterWrite = b.afterWrite;
+    Consumer<String> onStatement = b.onStatement;
+    this.routes = new Lazy<>() {
+      @Override
+      protected ExecutiveRoutes create() {
+        ExecutiveService.Builder service = ExecutiveService.builder().dataSource(dataSource);
+        if (outbox != null) {
+          service.searchOutbox(outbox);
+        }
+        if (afterWrite != null) {
+          service.afterWrite(afterWrite);
+        }
+        if (onStatement != null) {
+          service.onStatement(onStatement);
+        }
+        return new ExecutiveRoutes(service.build());
+      }
+    };
+  }
+
+  /** The routes over the database behind {@code dataSource}, without a search outbox. */
+  public static ExecutiveApi create(DataSource dataSource) {
+    return builder().dataSource(dataSource).build();
+  }
+
+  /** A builder; the data source is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Adds every executive route to a router builder and returns it. */
+  public Router.Builder addTo(Router.Builder router) {
+    return router
+        .get(CELL_LINES, new Route(this, DASHBOARD))
+        .get(CELL_LINES + "/{name}", new Route(this, LINE))
+        .post(CELL_LINES + "/{name}/status", new Route(this, STATUS))
+        .post(CELL_LINES + "/{name}/batches", new Route(this, BATCHES))
+        .get(AUDIT_PATH, new Route(this, AUDIT))
+        .get(PREFIX + "/exports/cell-line-ids.csv", new Route(this, EXPORT_LINES))
+        .get(PREFIX + "/exports/batch-ids.csv", new Route(this, EXPORT_BATCHES))
+        .get(PREFIX + "/batches/{key}/vials.csv", new Route(this, EXPORT_VIALS))
+        .get(CHANGES_PATH, new Route(this, CHANGES));
+  }
+
+  /** One route; a named class, not a lambda (docs/lambda.md, "Cold-start rules"). */
+  private static final class Route implements HttpHandler {
+    private final ExecutiveApi api;
+    private final int route;
+
+    Route(ExecutiveApi api, int route) {
+      this.api = api;
+      this.route = route;
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+      return api.routes.get().handle(route, request);
+    }
+  }
+
+  /** Builds an {@link ExecutiveApi}. Not thread-safe. */
+  public static final class Builder {
+    private DataSource dataSource;
+    private SearchOutbox outbox;
+    private Runnable afterWrite;
+    private Consumer<String> onStatement;
+
+    private Builder() {}
+
+    /** The database (required); the caller owns it. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /** See {@link ExecutiveService.Builder#searchOutbox(SearchOutbox)}. */
+    public Builder searchOutbox(SearchOutbox outbox) {
+      this.outbox = Objects.requireNonNull(outbox, "outbox");
+      return this;
+    }
+
+    /** See {@link ExecutiveService.Builder#afterWrite(Runnable)}. */
+    public Builder afterWrite(Runnable hook) {
+      this.afterWrite = Objects.requireNonNull(hook, "hook");
+      return this;
+    }
+
+    /** See {@link ExecutiveService.Builder#onStatement(Consumer)}. */
+    public Builder onStatement(Consumer<String> onStatement) {
+      this.onStatement = Objects.requireNonNull(onStatement, "onStatement");
+      return this;
+    }
+
+    /** Builds the routes (the service behind them is built on the first request). */
+    public ExecutiveApi build() {
+      return new ExecutiveApi(this);
+    }
+  }
+}
