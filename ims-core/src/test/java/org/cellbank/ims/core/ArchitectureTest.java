@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  *   api ──► auth, importer, sample, media, db, search, model, core, http
  *   importer ──► db, internal, search, model
- *   site ──► db, model, core, http (UrlEncoding), Mustache
+ *   site ──► db, media, model, core, http (UrlEncoding), Mustache
  *   auth ──► internal          sample ──► db, model
  *   db ──► internal, search, model          internal ──► search, model
  *   media, search, model ──► core (root: the exceptions, Page) ──► http (ClientError)
@@ -50,7 +50,7 @@ class ArchitectureTest {
     rules.add(only(root, "importer", root, root + ".model..", root + ".search..", root + ".db..", root + ".internal..",
         root + ".importer..", HTTP, JSON, "org.jooq.."));
     rules.add(only(root, "sample", root, root + ".model..", root + ".db..", root + ".sample.."));
-    rules.add(only(root, "site", root, root + ".model..", root + ".db..", root + ".site..", HTTP,
+    rules.add(only(root, "site", root, root + ".model..", root + ".db..", root + ".media..", root + ".site..", HTTP,
         "com.github.mustachejava.."));
     rules.add(only(root, "api", root + "..", HTTP + ".."));
     return rules;

@@ -92,6 +92,11 @@ public final class FileSystemSiteStore implements SiteStore {
   }
 
   @Override
+  public boolean exists(String path) {
+    return Files.isRegularFile(resolve(path));
+  }
+
+  @Override
   public void delete(String path) {
     try {
       Files.deleteIfExists(resolve(path));

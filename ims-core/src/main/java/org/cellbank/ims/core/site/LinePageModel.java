@@ -43,6 +43,7 @@ final class LinePageModel {
   private final Catalogue catalogue;
   private final CellLine line;
   private final String mediaBaseUrl;
+  private final List<String> mediaKeys = new ArrayList<>();
 
   LinePageModel(Catalogue catalogue, CellLine line, String mediaBaseUrl) {
     this.catalogue = catalogue;
@@ -395,7 +396,13 @@ final class LinePageModel {
     return line.batches().isEmpty() ? null : line.batches().get(line.batches().size() - 1);
   }
 
+  /** The media keys the page links to (its images and CLIP), once {@link #scope()} has run. */
+  List<String> mediaKeys() {
+    return mediaKeys;
+  }
+
   private String media(String key) {
+    mediaKeys.add(key);
     return mediaBaseUrl + UrlEncoding.encodePath(key);
   }
 

@@ -20,10 +20,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.cellbank.ims.core.Page;
+import org.cellbank.ims.core.StorageException;
+import org.cellbank.ims.core.media.MediaKey;
+import org.cellbank.ims.core.media.MediaStore;
 import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.http.UrlEncoding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders the public catalogue website into a {@link SiteStore}: the search page
@@ -51,8 +56,11 @@ import org.cellbank.ims.http.UrlEncoding;
  * <p>Thread-safe; generations running at the same time write the same files in any order.
  */
 public final class SiteGenerator {
+  private static final Logger LOG = LoggerFactory.getLogger(SiteGenerator.class);
   private static final String TEMPLATES = "org/cellbank/ims/core/site/templates";
   private static final String ASSETS = "org/cellbank/ims/core/site/assets/";
+  /** Where published media files go in the site: {@code files/<media key>}. */
+  static final String PUBLISHED_MEDIA = "files/";
   /** Content type of the generated HTML pages. */
   static final String HTML = "text/html; charset=utf-8";
 
@@ -62,6 +70,7 @@ public final class SiteGenerator {
   private final String mediaBaseUrl;
   private final String searchApiUrl;
   private final String siteName;
+  private final MediaStore media;
   private final Mustache linePage;
   private final Mustache statusPage;
   private final Mustache searchPage;
@@ -74,9 +83,10 @@ public final class SiteGenerator {
     this.lines = b.lines;
     this.store = b.store;
     this.siteUrl = b.siteUrl;
-    this.mediaBaseUrl = b.mediaBaseUrl;
+    this.mediaBaseUrl = b.media != null ? "/" + PUBLISHED_MEDIA : b.mediaBaseUrl;
     this.searchApiUrl = b.searchApiUrl;
     this.siteName = b.siteName;
+    this.media = b.media;
     DefaultMustacheFactory templates = new DefaultMustacheFactory(TEMPLATES);
     this.linePage = templates.compile("line.mustache");
     this.statusPage = templates.compile("status.mustache");
@@ -196,7 +206,9 @@ public final class SiteGenerator {
     }
     Map<String, Object> scope = base(line.name());
     if (line.visibleInCatalogue()) {
-      scope.putAll(new LinePageModel(catalogue, line, mediaBaseUrl).scope());
+      LinePageModel model = new LinePageModel(catalogue, line, mediaBaseUrl);
+      scope.putAll(model.scope());
+      publish(model.mediaKeys(), counter);
       scope.put("canonical", absolute(UrlEncoding.encodePathSegment(line.name()) + "/"));
       put(path, render(linePage, scope), HTML, counter);
       counter.linePages++;
@@ -205,6 +217,43 @@ public final class SiteGenerator {
       scope.put("noindex", Boolean.TRUE);
       put(path, render(statusPage, scope), HTML, counter);
       counter.statusPages++;
+    }
+  }
+
+  // Copies the page's images and CLIP into the site once (a media key never changes content).
+  private void publish(List<String> keys, Counter counter) {
+    if (media == null) {
+      return;
+    }
+    for (String key : keys) {
+      String path = PUBLISHED_MEDIA + key;
+      try {
+        SiteStore.checkPath(path);
+      } catch (IllegalArgumentException e) {
+        continue;
+      }
+      if (store.exists(path)) {
+        continue;
+      }
+      MediaKey mediaKey;
+      try {
+        mediaKey = MediaKey.of(key);
+      } catch (RuntimeException e) {
+        continue;
+      }
+      if (!media.exists(mediaKey)) {
+        LOG.warn("Media file {} named by a page is missing; the page links to nothing", key);
+        continue;
+      }
+      byte[] bytes;
+      try (InputStream in = media.open(mediaKey)) {
+        bytes = in.readAllBytes();
+      } catch (IOException e) {
+        throw new StorageException("cannot read media file " + key + ": " + e.getMessage(), e, true);
+      }
+      put(path, bytes, key.endsWith(".pdf") ? "application/pdf" : key.endsWith(".png") ? "image/png" : "image/jpeg",
+          counter);
+      counter.otherFiles++;
     }
   }
 
@@ -343,8 +392,20 @@ public final class SiteGenerator {
     private String mediaBaseUrl = "/media/";
     private String searchApiUrl = "/api/public/search";
     private String siteName = "Cell line catalogue";
+    private MediaStore media;
 
     private Builder() {}
+
+    /**
+     * Publishes the media files the pages show (the latest batch's images, the latest CLIP) into
+     * the site under {@code files/<media key>}, copied from this store once each, and links the
+     * pages to those copies: the site then needs no media route, and shows nothing the pages do
+     * not name. Without it pages link to {@link #mediaBaseUrl(String)}.
+     */
+    public Builder media(MediaStore media) {
+      this.media = Objects.requireNonNull(media, "media");
+      return this;
+    }
 
     /** The lines to publish (required). */
     public Builder cellLines(CellLineRepository lines) {

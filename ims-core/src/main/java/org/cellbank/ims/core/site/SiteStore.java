@@ -34,6 +34,14 @@ public interface SiteStore {
   Optional<byte[]> find(String path);
 
   /**
+   * Whether a file is stored at a path (without reading it).
+   *
+   * @throws org.cellbank.ims.core.StorageException when the store cannot be read
+   * @throws IllegalArgumentException for a path {@link #checkPath(String)} refuses
+   */
+  boolean exists(String path);
+
+  /**
    * Removes the file at a path; nothing happens when there is none.
    *
    * @throws org.cellbank.ims.core.StorageException when the store cannot be written

@@ -16,6 +16,7 @@ import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.OutboxDrainer;
 import org.cellbank.ims.core.db.SchemaMigrations;
 import org.cellbank.ims.core.db.SearchOutbox;
+import org.cellbank.ims.core.media.FileSystemMediaStore;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineStatus;
 import org.cellbank.ims.core.model.StatusEntry;
@@ -124,6 +125,28 @@ class SiteGeneratorTest {
     drainer.drain();
 
     assertThat(page("UKBi008-A/index.html")).contains("Withdrawn").doesNotContain("Order UKBi008-A");
+  }
+
+  @Test
+  void withAMediaStore_theImagesAndClipOfAPage_arePublishedIntoTheSite_once() throws Exception {
+    Path mediaRoot = dir.resolve("media");
+    String image = "celllines/2016/02/04/3c9e52a1-7b0f-4d8e-9a61-0f2b54c8e7d3/UKBi008-A.P001.10x.jpg";
+    Files.createDirectories(mediaRoot.resolve(image).getParent());
+    Files.write(mediaRoot.resolve(image), new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2, 3});
+    FileSystemMediaStore media = FileSystemMediaStore.builder().root(mediaRoot)
+        .baseUri(URI.create("http://127.0.0.1:1/media/")).signingKey(new byte[32]).build();
+    SiteGenerator published = SiteGenerator.builder().cellLines(lines).store(store)
+        .siteUrl(URI.create("https://cells.example.org")).media(media).build();
+
+    published.generateAll();
+
+    assertThat(store.find("files/" + image)).hasValue(new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2, 3});
+    assertThat(page("UKBi008-A/index.html")).contains("src=\"/files/" + image + "\"");
+    // Missing media (the other image, the CLIP) are linked but not invented.
+    assertThat(store.exists("files/celllines/2015/12/27/1abeb45f-0d61-47bc-a78f-eaeeff2cb799/UKBi008-A.CLIP.v1.pdf"))
+        .isFalse();
+    Files.write(mediaRoot.resolve(image), new byte[] {9});
+    assertThat(published.regenerate(List.of("SAMEA2590882")).otherFiles()).as("sitemap only").isEqualTo(1);
   }
 
   @Test
