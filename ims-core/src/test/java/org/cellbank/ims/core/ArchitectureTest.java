@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  *   api ──► auth, importer, sample, media, db, search, model, core, http
  *   executive ──► auth, db, internal, search, model, core, http, commons-csv
  *   importer ──► db, internal, search, model
+ *   site ──► db, media, model, core, http (UrlEncoding), Mustache
  *   auth ──► internal          sample ──► db, model
  *   db ──► internal, search, model          internal ──► search, model
  *   media, search, model ──► core (root: the exceptions, Page) ──► http (ClientError)
@@ -52,6 +53,8 @@ class ArchitectureTest {
     rules.add(only(root, "sample", root, root + ".model..", root + ".db..", root + ".sample.."));
     rules.add(only(root, "executive", root, root + ".model..", root + ".search..", root + ".internal..", root + ".auth..", root + ".db..",
         root + ".executive..", HTTP, HTTP + ".internal", JSON, "org.apache.commons.csv.."));
+    rules.add(only(root, "site", root, root + ".model..", root + ".db..", root + ".media..", root + ".site..", HTTP,
+        "com.github.mustachejava.."));
     rules.add(only(root, "api", root + "..", HTTP + ".."));
     return rules;
   }

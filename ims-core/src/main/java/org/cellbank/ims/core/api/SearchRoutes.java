@@ -98,6 +98,11 @@ public final class SearchRoutes {
    * @throws ValidationException (400) for an unknown parameter or a bad value
    */
   public HttpResponse search(HttpRequest request) {
+    return search(request, PATH);
+  }
+
+  /** The search answer, with the page links of {@code meta} on {@code path}. */
+  HttpResponse search(HttpRequest request, String path) {
     SearchRequest parsed = parse(request);
     SearchResult result = index.search(parsed.query);
     List<JsonValue> objects = new ArrayList<>(result.hits().size());
@@ -114,7 +119,7 @@ public final class SearchRoutes {
     }
     return ApiJson.json(200, JsonObject.builder()
         .put("facets", facets.build())
-        .put("meta", PartnerApi.meta(request, PATH, parsed.page, result.total()))
+        .put("meta", PartnerApi.meta(request, path, parsed.page, result.total()))
         .put("objects", new JsonArray(objects))
         .build());
   }

@@ -69,6 +69,7 @@ public final class OutboxDrainer {
   private final Duration initialBackoff;
   private final Duration maxBackoff;
   private final int maxBatchesPerDrain;
+  private final java.util.function.Consumer<List<String>> afterBatch;
 
   private OutboxDrainer(Builder b) {
     this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
@@ -78,6 +79,7 @@ public final class OutboxDrainer {
     this.initialBackoff = b.initialBackoff;
     this.maxBackoff = b.maxBackoff;
     this.maxBatchesPerDrain = b.maxBatchesPerDrain;
+    this.afterBatch = b.afterBatch;
   }
 
   /** Returns a builder; data source, index and document source are required. */
@@ -121,12 +123,13 @@ public final class OutboxDrainer {
    * @throws DatabaseException when the outbox cannot be read or written
    */
   public DrainResult drainBatch() {
+    List<String> applied = new ArrayList<>();
+    DrainResult r;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        DrainResult r = drainBatch(DSL.using(c, SQLDialect.POSTGRES));
+        r = drainBatch(DSL.using(c, SQLDialect.POSTGRES), applied);
         c.commit();
-        return r;
       } catch (RuntimeException e) {
         c.rollback();
         throw e;
@@ -136,9 +139,19 @@ public final class OutboxDrainer {
     } catch (DataAccessException e) {
       throw new DatabaseException("search outbox drain failed: " + e.getMessage(), e, true);
     }
+    if (afterBatch != null && !applied.isEmpty()) {
+      try {
+        afterBatch.accept(List.copyOf(applied));
+      } catch (RuntimeException e) {
+        // The index is updated and the rows are done; the hook's own work (the website) is
+        // redone by its next full run, so its failure must not fail the drain.
+        LOG.warn("The after-batch hook failed for {} lines; the next full regeneration repairs it", applied.size(), e);
+      }
+    }
+    return r;
   }
 
-  private DrainResult drainBatch(DSLContext tx) {
+  private DrainResult drainBatch(DSLContext tx, List<String> applied) {
     List<Record3<Long, String, Integer>> rows = tx
         .select(SEARCH_OUTBOX.ID, SEARCH_OUTBOX.BIOSAMPLES_ID, SEARCH_OUTBOX.ATTEMPTS)
         .from(SEARCH_OUTBOX)
@@ -202,6 +215,7 @@ public final class OutboxDrainer {
       String error = failures.get(id);
       if (error == null) {
         doneRows.addAll(rowsById.get(id));
+        applied.add(id);
         continue;
       }
       int attempts = attemptsById.get(id) + 1;
@@ -241,8 +255,19 @@ public final class OutboxDrainer {
     private Duration initialBackoff = Duration.ofSeconds(5);
     private Duration maxBackoff = Duration.ofMinutes(30);
     private int maxBatchesPerDrain = 1000;
+    private java.util.function.Consumer<List<String>> afterBatch;
 
     private Builder() {}
+
+    /**
+     * Runs after each batch commits, with the BioSamples ids the batch applied to the index (in
+     * claim order), e.g. {@code SiteGenerator#drainHook()} to regenerate those lines' pages. A
+     * failure of the hook is logged at WARN and does not fail the drain: the rows are already done.
+     */
+    public Builder afterBatch(java.util.function.Consumer<List<String>> afterBatch) {
+      this.afterBatch = Objects.requireNonNull(afterBatch, "afterBatch");
+      return this;
+    }
 
     /** The database that holds the outbox (the caller owns it). */
     public Builder dataSource(DataSource dataSource) {

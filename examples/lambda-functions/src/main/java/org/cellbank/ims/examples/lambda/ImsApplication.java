@@ -6,6 +6,7 @@ import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.api.ImportRunRoutes;
 import org.cellbank.ims.core.api.MediaRoutes;
 import org.cellbank.ims.core.api.PartnerApi;
+import org.cellbank.ims.core.api.PublicSearchRoutes;
 import org.cellbank.ims.core.api.SearchRoutes;
 import org.cellbank.ims.core.db.BatchRepository;
 import org.cellbank.ims.core.db.CellLineRepository;
@@ -13,6 +14,9 @@ import org.cellbank.ims.core.executive.ExecutiveApi;
 import org.cellbank.ims.core.importer.ImportRuns;
 import org.cellbank.ims.core.search.CatalogueIndex;
 import org.cellbank.ims.http.HttpFilter;
+import org.cellbank.ims.http.HttpHandler;
+import org.cellbank.ims.http.HttpRequest;
+import org.cellbank.ims.http.HttpResponse;
 import org.cellbank.ims.http.Router;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.lambda.ScheduledJob;
@@ -30,7 +34,10 @@ import org.cellbank.ims.lambda.ScheduledJob;
  *     .build();
  * }</pre>
  *
- * <p>The authentication filter runs before every route, the media and search routes included. The
+ * <p>The authentication filter runs before every route, the media and search routes included, but
+ * one: with a catalogue index, the website's public search {@code GET /api/public/search}
+ * ({@link PublicSearchRoutes}) is served without a key (only a request for exactly that path, with or
+ * without a trailing slash, skips the filter), and its classes load on its first request. The
  * executive routes over the import runs ({@code GET /api/v0/import-runs}, {@link ImportRunRoutes})
  * are always served and also require {@link org.cellbank.ims.core.auth.Role#EXECUTIVE_VIEWER}. So are
  * the executive routes under {@code /api/v0/executive/} ({@link ExecutiveApi}; by default over the data
@@ -99,7 +106,10 @@ public final class ImsApplication {
       return this;
     }
 
-    /** Serves {@code GET /api/v0/search} from this index; without it the path answers 404. */
+    /**
+     * Serves {@code GET /api/v0/search} (behind the key) and {@code GET /api/public/search}
+     * (without one) from this index; without it both paths answer as unknown ones.
+     */
     public Builder catalogueIndex(CatalogueIndex index) {
       this.index = Objects.requireNonNull(index, "index");
       return this;
@@ -167,7 +177,11 @@ public final class ImsApplication {
       if (index != null) {
         SearchRoutes.create(index).addTo(router);
       }
-      ImsLambdaHandler.Builder handler = ImsLambdaHandler.builder(router.filter(auth).build()).compression(compression);
+      HttpHandler routes = router.filter(auth).build();
+      if (index != null) {
+        routes = new PublicSearchFirst(index, routes);
+      }
+      ImsLambdaHandler.Builder handler = ImsLambdaHandler.builder(routes).compression(compression);
       if (job != null) {
         handler.scheduledJob(job);
       }
@@ -175,6 +189,41 @@ public final class ImsApplication {
         handler.basePath(basePath);
       }
       return handler.build();
+    }
+  }
+
+  /**
+   * Sends a request for exactly {@code /api/public/search} (trailing slash optional) to the public
+   * search, which runs without the authentication filter, and every other request to the
+   * authenticated routes. The public route's classes load on its first request. A named class, no
+   * lambda (docs/lambda.md, "Cold-start rules").
+   */
+  static final class PublicSearchFirst implements HttpHandler {
+    private final CatalogueIndex index;
+    private final HttpHandler authenticated;
+    private volatile HttpHandler publicSearch;
+
+    PublicSearchFirst(CatalogueIndex index, HttpHandler authenticated) {
+      this.index = index;
+      this.authenticated = authenticated;
+    }
+
+    static boolean isPublic(String rawPath) {
+      return rawPath.equals(PublicSearchRoutes.PATH) || (rawPath.length() == PublicSearchRoutes.PATH.length() + 1
+          && rawPath.startsWith(PublicSearchRoutes.PATH) && rawPath.endsWith("/"));
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+      if (!isPublic(request.path())) {
+        return authenticated.handle(request);
+      }
+      HttpHandler search = publicSearch;
+      if (search == null) {
+        search = PublicSearchRoutes.create(index).addTo(Router.builder()).build();
+        publicSearch = search;
+      }
+      return search.handle(request);
     }
   }
 }

@@ -29,6 +29,10 @@ import org.cellbank.ims.core.db.SchemaMigrations;
 import org.cellbank.ims.core.db.SearchOutbox;
 import org.cellbank.ims.core.executive.ExecutiveApi;
 import org.cellbank.ims.core.media.FileSystemMediaStore;
+import org.cellbank.ims.core.media.MediaStore;
+import org.cellbank.ims.core.site.FileSystemSiteStore;
+import org.cellbank.ims.core.site.SiteGenerator;
+import org.cellbank.ims.core.site.SiteReport;
 import org.cellbank.ims.core.sample.SampleData;
 import org.cellbank.ims.core.sample.SampleDataLoader;
 import org.cellbank.ims.core.search.CatalogueIndex;
@@ -53,7 +57,9 @@ import org.cellbank.ims.testkit.ImsPostgres;
  * sample data that has no file yet ({@link SampleMediaFiles}). Search runs on an embedded OpenSearch
  * node (its index lives in a temporary directory, so it is rebuilt from the visible lines at every
  * start); cell-line writes record their changes in the search outbox, which is drained at start and
- * after every executive write.
+ * after every executive write. The public website is generated into {@code <data-dir>/site} at every
+ * start and served at {@code /} (the search page) and {@code /<name>/} (a line's page); each outbox
+ * drain regenerates the pages of the lines it applied.
  *
  * <p>Options: {@code --port N} (default 8080), {@code --data-dir DIR} (default {@code ims-data}
  * in the working directory), {@code --no-search} (no OpenSearch node: {@code /api/v0/search}
@@ -114,6 +120,9 @@ public final class LocalServer {
     FileSystemMediaStore mediaStore = FileSystemMediaStore.builder().root(mediaDir)
         .baseUri(URI.create("http://127.0.0.1:" + port + "/media/")).signingKey(signingKey).build();
 
+    FileSystemSiteStore siteStore = FileSystemSiteStore.create(dataDir.toAbsolutePath().resolve("site"));
+    SiteGenerator website = website(lines, siteStore, mediaStore, port);
+
     ImsOpenSearch openSearch = null;
     ManagedOpenSearchClient openSearchClient = null;
     CatalogueIndex index = null;
@@ -132,7 +141,7 @@ public final class LocalServer {
         indexed = index.rebuild(CatalogueDocuments.allVisible(lines), n -> { }).documents();
       }
       drainer = OutboxDrainer.builder().dataSource(dataSource).index(index)
-          .documents(CatalogueDocuments.source(lines)).build();
+          .documents(CatalogueDocuments.source(lines)).afterBatch(website.drainHook()).build();
       DrainResult drained = drainer.drain();
       searchStatus = String.format("on, embedded OpenSearch at %s, %d lines indexed, outbox drained (%d changes)",
           openSearch.httpUrl(), indexed, drained.upserted() + drained.deleted());
@@ -152,7 +161,8 @@ public final class LocalServer {
     }
     app.executive(executiveApi(dataSource, drainer));
     ImsLambdaHandler handler = app.build();
-    HttpServer server = serve(handler, port);
+    SiteReport siteReport = website.generateAll();
+    HttpServer server = serve(handler, port, new Site(siteStore, website.contentSecurityPolicy()));
     int actual = server.getAddress().getPort();
 
     ImsOpenSearch openSearchToStop = openSearch;
@@ -174,6 +184,8 @@ public final class LocalServer {
     System.out.printf("%nIMS is running on http://127.0.0.1:%d (data in %s)%n", actual, dataDir.toAbsolutePath());
     System.out.printf("Media: %s (%d sample files added), served by GET /media/<key>%n", mediaDir, files);
     System.out.printf("Search: %s%n", searchStatus);
+    System.out.printf("Website: http://127.0.0.1:%d/ (%d line pages, %d status pages, generated into %s)%n", actual,
+        siteReport.linePages(), siteReport.statusPages(), siteStore.root());
     System.out.printf("Send one of these headers with every request (one user per role):%n");
     for (Map.Entry<String, Role> user : USERS.entrySet()) {
       System.out.printf("  Authorization: ApiKey %s:%s   (%s)%n", user.getKey(), keys.get(user.getKey()).key(),
@@ -229,6 +241,15 @@ public final class LocalServer {
 
   /** Serves {@code handler} over HTTP on 127.0.0.1:{@code port} (0 picks a free port). */
   public static HttpServer serve(ImsLambdaHandler handler, int port) throws IOException {
+    return serve(handler, port, null);
+  }
+
+  /**
+   * Serves the generated website of {@code site} at {@code /} and {@code /<name>/}, and
+   * {@code handler} under {@code /api} and {@code /media}, over HTTP on 127.0.0.1:{@code port}
+   * (0 picks a free port); without a site, {@code handler} answers every path.
+   */
+  public static HttpServer serve(ImsLambdaHandler handler, int port, Site site) throws IOException {
     // Without it every answer on a kept-alive connection waits for Nagle's algorithm (about 40 ms):
     // 160 requests/s instead of some 450 on the detail route. Read when the JDK server starts.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -237,9 +258,25 @@ public final class LocalServer {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     ExecutorService executor = Executors.newFixedThreadPool(8);
     server.setExecutor(executor);
-    server.createContext("/", new GatewayBridge(handler));
+    GatewayBridge bridge = new GatewayBridge(handler);
+    server.createContext("/", site == null ? bridge : new SiteFiles(site.store(), site.contentSecurityPolicy(), bridge));
     server.start();
     return server;
+  }
+
+  /**
+   * The generated website the server serves: its folder and the Content-Security-Policy of its pages.
+   *
+   * @param store the folder the site generator writes to
+   * @param contentSecurityPolicy the header value, {@code SiteGenerator#contentSecurityPolicy()}
+   */
+  public record Site(FileSystemSiteStore store, String contentSecurityPolicy) {}
+
+  // The website: generated into <data-dir>/site at every start, regenerated for the lines each
+  // drain of the search outbox applied (the drain's afterBatch hook).
+  private static SiteGenerator website(CellLineRepository lines, FileSystemSiteStore store, MediaStore media, int port) {
+    return SiteGenerator.builder().cellLines(lines).store(store).media(media)
+        .siteUrl(URI.create("http://127.0.0.1:" + port + "/")).build();
   }
 
   private static String value(String[] args, int i, String option) {
