@@ -6,6 +6,7 @@ import java.util.Map;
 import org.cellbank.ims.core.auth.ApiKeyAuthentication;
 import org.cellbank.ims.core.auth.ApiKeys;
 import org.cellbank.ims.core.auth.Role;
+import org.cellbank.ims.core.search.CatalogueIndex;
 import org.cellbank.ims.http.HttpHandler;
 import org.cellbank.ims.http.Router;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
@@ -96,10 +97,19 @@ final class FunctionSettings {
    * background while the handler is built, then waits for the connection.
    */
   static ImsLambdaHandler keyedRoutes(Map<String, String> env, Router.Builder routes) {
+    return keyedRoutes(env, routes, null);
+  }
+
+  /**
+   * As {@link #keyedRoutes(Map, Router.Builder)}, with the public search over {@code publicIndex}
+   * served without a key (as {@link ImsApplication} serves it), when it is not null.
+   */
+  static ImsLambdaHandler keyedRoutes(Map<String, String> env, Router.Builder routes, CatalogueIndex publicIndex) {
     LambdaDataSource dataSource = dataSource(env);
     dataSource.openInBackground();
-    ImsLambdaHandler handler = handler(env, routes
-        .filter(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER)).build());
+    HttpHandler keyed = routes.filter(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER)).build();
+    ImsLambdaHandler handler = handler(env,
+        publicIndex == null ? keyed : new ImsApplication.PublicSearchFirst(publicIndex, keyed));
     awaitDatabase(dataSource);
     return handler;
   }

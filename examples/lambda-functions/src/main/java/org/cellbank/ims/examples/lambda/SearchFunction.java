@@ -2,16 +2,18 @@ package org.cellbank.ims.examples.lambda;
 
 import java.util.Map;
 import org.cellbank.ims.core.api.SearchRoutes;
+import org.cellbank.ims.core.search.CatalogueIndex;
 import org.cellbank.ims.http.Router;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.lambda.LambdaEntryPoint;
 
 /**
- * The IMS Lambda function for the catalogue search, {@code GET /api/v0/search}, behind the same
- * API-key authentication as {@link ImsFunction}. Handler:
+ * The IMS Lambda function for the catalogue search: {@code GET /api/v0/search}, behind the same
+ * API-key authentication as {@link ImsFunction}, and the public website's
+ * {@code GET /api/public/search}, without a key (catalogue lines only). Handler:
  * {@code org.cellbank.ims.examples.lambda.SearchFunction::handleRequest}, packaged with the
  * OpenSearch client as {@code examples/lambda-functions/target/ims-search-lambda.zip}; the API
- * routes its path here and every other path to {@link ImsFunction}, whose package stays without the
+ * routes both paths here and every other path to {@link ImsFunction}, whose package stays without the
  * search client. Other paths answer 404.
  *
  * <p>Environment: the database as for {@link ImsFunction} (the API keys live there),
@@ -41,7 +43,8 @@ public final class SearchFunction extends LambdaEntryPoint {
     if (search == null) {
       throw new IllegalStateException("set IMS_OPENSEARCH_HOST (Amazon OpenSearch Service) or IMS_OPENSEARCH_URL");
     }
-    return FunctionSettings.keyedRoutes(env, SearchRoutes.create(search.onFirstUse()).addTo(Router.builder()));
+    CatalogueIndex index = search.onFirstUse();
+    return FunctionSettings.keyedRoutes(env, SearchRoutes.create(index).addTo(Router.builder()), index);
   }
 
   /** The function as the environment describes it. */

@@ -97,6 +97,10 @@ class RoutePackagesIT {
       JsonObject unauthorised = function.handle(SearchFunction.class.getName(), env,
           event("/api/v0/search", "q=ataxia").clone(), false);
       assertThat(unauthorised.findNumber("statusCode").orElseThrow().longValue()).isEqualTo(401);
+      JsonObject publicSearch = function.handle(SearchFunction.class.getName(), env,
+          event("/api/public/search", "q=ataxia"), false);
+      assertThat(publicSearch.findNumber("statusCode").orElseThrow().longValue()).as("public, no key").isEqualTo(200);
+      assertThat(publicSearch.findString("body").orElseThrow()).contains("UKBi008-A");
       JsonObject other = function.handle(SearchFunction.class.getName(), env, event("/api/v0/cell-lines/UKBi008-A", ""));
       assertThat(other.findNumber("statusCode").orElseThrow().longValue()).as("not this function's route").isEqualTo(404);
       assertThat(function.loader.findResource("org/jooq/DSLContext.class")).isNull();
