@@ -239,7 +239,7 @@ class NightlyScheduledJobTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("IMS_OPENSEARCH_URL");
     assertThatThrownBy(() -> job.run(new ScheduledEvent("e-1", "t", List.of(), "{\"job\": \"bogus\\n\"}")))
         .isInstanceOf(org.cellbank.ims.http.BadRequestException.class)
-        .hasMessageStartingWith("unknown job bogus\\u000a; known: nightly, import, drain, rebuild, reconcile, migrate, api-keys.");
+        .hasMessageStartingWith("unknown job bogus\\u000a; known: nightly, import, ecacc, drain, rebuild, reconcile, migrate, api-keys.");
     assertThat(ImportRuns.create(dataSource).latest()).isEmpty();
 
     job.run(new ScheduledEvent("e-2", "t", List.of()));
