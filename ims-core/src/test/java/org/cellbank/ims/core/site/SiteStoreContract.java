@@ -25,10 +25,13 @@ public abstract class SiteStoreContract {
   void find_whenMissing_isEmpty_andDeleteRemoves() {
     SiteStore store = store();
     assertThat(store.find("nothing/index.html")).isEmpty();
+    assertThat(store.exists("nothing/index.html")).isFalse();
     store.put("robots.txt", bytes("User-agent: *\n"), "text/plain; charset=utf-8");
+    assertThat(store.exists("robots.txt")).isTrue();
     store.delete("robots.txt");
     store.delete("robots.txt");
     assertThat(store.find("robots.txt")).isEmpty();
+    assertThat(store.exists("robots.txt")).isFalse();
   }
 
   @Test
