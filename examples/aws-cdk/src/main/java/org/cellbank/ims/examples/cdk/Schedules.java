@@ -18,8 +18,9 @@ import software.constructs.Construct;
  * zone, each with a retry policy and the encrypted, TLS-only dead-letter queue:
  *
  * <ul>
- *   <li>nightly {@code cron(0 2 * * ? *)}: the job function, no input (Scheduler's own envelope, so
- *       the function runs its default job, {@code nightly});
+ *   <li>nightly {@code cron(0 2 * * ? *)}, only with {@code natGateway=true} (the import reaches
+ *       hPSCreg on the internet): the job function, no input (Scheduler's own envelope, so the function
+ *       runs its default job, {@code nightly});
  *   <li>outbox drain {@code rate(1 minute)}: the job function with {@code {"job":"drain"}}.
  * </ul>
  */
@@ -55,8 +56,12 @@ final class Schedules extends Construct {
         .resources(List.of(deadLetters.getQueueArn()))
         .build());
 
-    schedule("Nightly", "nightly import from hPSCreg, then the outbox drain", NIGHTLY,
-        functions.jobs, null, role, 2, Duration.hours(1));
+    // The nightly job starts with the hPSCreg import, which needs the NAT gateway's route to the
+    // internet: without it the schedule would fail every night and fill the dead-letter queue.
+    if (settings.natGateway()) {
+      schedule("Nightly", "nightly import from hPSCreg, then the outbox drain", NIGHTLY,
+          functions.jobs, null, role, 2, Duration.hours(1));
+    }
     // The next run comes a minute later: one retry within that minute, then the dead letters.
     schedule("OutboxDrain", "drain the search outbox so the index follows writes within a minute", DRAIN,
         functions.jobs, DRAIN_INPUT, role, 1, Duration.seconds(60));
