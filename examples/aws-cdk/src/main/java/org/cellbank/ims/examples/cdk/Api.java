@@ -1,6 +1,7 @@
 package org.cellbank.ims.examples.cdk;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
@@ -8,6 +9,7 @@ import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.ApiMapping;
 import software.amazon.awscdk.services.apigatewayv2.DomainName;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.apigatewayv2.HttpRouteKey;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
@@ -32,9 +34,9 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.constructs.Construct;
 
 /**
- * The HTTP API (payload 2.0) in front of the HTTP function's {@code live} alias ({@link #routeTo}, added
- * once the function exists, after the site whose security headers name the API): one default route,
- * stage throttling, JSON access logs; with a custom domain, its DNS-validated certificate (which ACM
+ * The HTTP API (payload 2.0) in front of the three API functions' {@code live} aliases ({@link #routeTo},
+ * added once the functions exist, after the site whose security headers name the API): the search
+ * route, the media route and the default route, stage throttling, JSON access logs; with a custom domain, its DNS-validated certificate (which ACM
  * renews by itself), the API Gateway domain name, the API mapping and the alias records.
  */
 final class Api extends Construct {
@@ -114,12 +116,28 @@ final class Api extends Construct {
     }
   }
 
-  /** Sends every request ({@code $default} route) to {@code target}, with the 2.0 payload. */
-  HttpRoute routeTo(IFunction target) {
-    return HttpRoute.Builder.create(this, "DefaultRoute")
+  /** The search route's key: the search function serves this one path. */
+  static final String SEARCH_ROUTE = "GET /api/v0/search";
+  /** The media route's key: the media function serves every key under {@code /media/}. */
+  static final String MEDIA_ROUTE = "GET /media/{proxy+}";
+
+  /**
+   * Sends {@link #SEARCH_ROUTE} to {@code search}, {@link #MEDIA_ROUTE} to {@code media} and every
+   * other request ({@code $default}) to {@code http}, each with the 2.0 payload and its own invoke
+   * permission on its target; returns the three routes.
+   */
+  List<HttpRoute> routeTo(IFunction http, IFunction search, IFunction media) {
+    return List.of(
+        route("DefaultRoute", HttpRouteKey.DEFAULT, "Http", http),
+        route("SearchRoute", HttpRouteKey.with("/api/v0/search", HttpMethod.GET), "Search", search),
+        route("MediaRoute", HttpRouteKey.with("/media/{proxy+}", HttpMethod.GET), "Media", media));
+  }
+
+  private HttpRoute route(String id, HttpRouteKey key, String integrationId, IFunction target) {
+    return HttpRoute.Builder.create(this, id)
         .httpApi(api)
-        .routeKey(HttpRouteKey.DEFAULT)
-        .integration(new HttpLambdaIntegration("Http", target, HttpLambdaIntegrationProps.builder()
+        .routeKey(key)
+        .integration(new HttpLambdaIntegration(integrationId, target, HttpLambdaIntegrationProps.builder()
             .payloadFormatVersion(PayloadFormatVersion.VERSION_2_0)
             .build()))
         .build();

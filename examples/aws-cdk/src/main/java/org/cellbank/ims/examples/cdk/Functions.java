@@ -25,42 +25,57 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
- * The four functions of the deployment contract, each with its own role, holding only the
- * statements it needs, and its own log group with the stage's retention:
+ * The five functions of {@code examples/lambda-functions}, each from its own package, with its own
+ * role holding only the statements it needs, and its own log group with the stage's retention:
  *
  * <ul>
- *   <li>{@code http} ({@code ImsFunction}): in the VPC, SnapStart on published versions, the alias
- *       {@code live} that API Gateway invokes;
- *   <li>{@code jobs} ({@code NightlyFunction}): in the VPC, the schedules' and the operations
- *       commands' target, default job {@code nightly};
- *   <li>{@code migrate}: the same package and handler with default job {@code migrate}, run by the
- *       deploy's trigger;
- *   <li>{@code fetch} ({@code RegistryFetchFunction}): outside the VPC, stages the registry's
- *       documents in the staging bucket.
+ *   <li>{@code http} ({@code ImsFunction}, {@code ims-lambda.zip}): every API route but the search and
+ *       the media; reads the database only;
+ *   <li>{@code search} ({@code SearchFunction}, {@code ims-search-lambda.zip}): {@code GET /api/v0/search}
+ *       from the search domain (read actions only);
+ *   <li>{@code media} ({@code MediaFunction}, {@code ims-media-lambda.zip}): {@code GET /media/{key}},
+ *       a redirect to a presigned GET of the media bucket (read only);
+ *   <li>{@code jobs} ({@code NightlyFunction}, {@code ims-nightly-lambda.zip}): the schedules' target,
+ *       default job {@code nightly}; imports from hPSCreg, drains, rebuilds and reconciles the index;
+ *   <li>{@code migrate} (the same handler, {@code ims-migrate-lambda.zip}, with Flyway): default job
+ *       {@code migrate}, run by the deploy's trigger; also the API-key jobs.
  * </ul>
+ *
+ * <p>The three API functions run in the VPC's isolated subnets with SnapStart on published versions
+ * and an alias {@code live} that API Gateway invokes. The job function runs in the same subnets, or,
+ * with {@code natGateway=true}, in the subnets whose default route is the NAT gateway (hPSCreg is on
+ * the internet).
  */
 final class Functions extends Construct {
 
   static final String HTTP_ZIP = "ims-lambda.zip";
+  static final String SEARCH_ZIP = "ims-search-lambda.zip";
+  static final String MEDIA_ZIP = "ims-media-lambda.zip";
   static final String JOBS_ZIP = "ims-nightly-lambda.zip";
+  static final String MIGRATE_ZIP = "ims-migrate-lambda.zip";
+  static final List<String> ZIPS = List.of(HTTP_ZIP, SEARCH_ZIP, MEDIA_ZIP, JOBS_ZIP, MIGRATE_ZIP);
   static final String PACKAGE = "org.cellbank.ims.examples.lambda.";
   static final String ALIAS = "live";
-  static final String STAGING_PREFIX = "registry/";
+  static final String SEARCH_INDEX = "ims-catalogue";
+  /** The presigned media URL's life ({@code IMS_MEDIA_URL_MINUTES}). */
+  static final int MEDIA_URL_MINUTES = 15;
   static final Runtime RUNTIME = Runtime.JAVA_21;
 
   /** The roles, made first: the search domain's access policy names them. */
   static final class Roles extends Construct {
     final Role http;
+    final Role search;
+    final Role media;
     final Role jobs;
     final Role migrate;
-    final Role fetch;
 
     Roles(Construct scope, String id) {
       super(scope, id);
       http = role("Http", "IMS HTTP function");
+      search = role("Search", "IMS search function");
+      media = role("Media", "IMS media function");
       jobs = role("Jobs", "IMS job function");
-      migrate = role("Migrate", "IMS migration function");
-      fetch = role("Fetch", "IMS registry fetch function");
+      migrate = role("Migrate", "IMS migration and API-key function");
     }
 
     private Role role(String id, String description) {
@@ -73,151 +88,143 @@ final class Functions extends Construct {
 
   final Function http;
   final Alias httpLive;
+  final Function search;
+  final Alias searchLive;
+  final Function media;
+  final Alias mediaLive;
   final Function jobs;
   final Function migrate;
-  final Function fetch;
   final List<LogGroup> logGroups;
 
   Functions(Construct scope, String id, Wiring w) {
     super(scope, id);
     StageSettings s = w.settings();
-    Path httpZip = zip(s.lambdaZips(), HTTP_ZIP);
-    Path jobsZip = zip(s.lambdaZips(), JOBS_ZIP);
-    ParamsAndSecretsLayerVersion extension = ParamsAndSecretsLayerVersion.fromVersion(
+    Map<String, Path> zips = new LinkedHashMap<>();
+    for (String name : ZIPS) {
+      zips.put(name, zip(s.lambdaZips(), name));
+    }
+    extension = ParamsAndSecretsLayerVersion.fromVersion(
         ParamsAndSecretsVersions.V1_0_103,
         ParamsAndSecretsOptions.builder()
             .cacheEnabled(true)
             .secretsManagerTtl(Duration.minutes(5))
             .logLevel(ParamsAndSecretsLogLevel.WARN)
             .build());
+    network = w.network();
+    String basePath = s.basePath() == null ? "" : "/" + s.basePath();
 
-    Map<String, String> db = new LinkedHashMap<>();
-    db.put("IMS_JDBC_URL", w.database().jdbcUrl());
-    db.put("IMS_DB_SECRET_ID", w.database().secret.getSecretArn());
-    db.put("IMS_DB_POOL_SIZE", Integer.toString(s.dbPoolSize()));
-
-    Map<String, String> httpEnv = new LinkedHashMap<>(db);
-    httpEnv.put("IMS_OPENSEARCH_HOST", w.search().endpoint());
-    httpEnv.put("IMS_OPENSEARCH_INDEX", "ims-catalogue");
-    httpEnv.put("IMS_MEDIA_BUCKET", w.storage().media.getBucketName());
-    httpEnv.put("IMS_SITE_BUCKET", w.storage().site.getBucketName());
-    httpEnv.put("IMS_BASE_PATH", s.basePath() == null ? "" : "/" + s.basePath());
-    httpEnv.put("IMS_CORS_ORIGIN", s.siteOrigin() != null ? s.siteOrigin() : w.storage().siteUrl());
+    Map<String, String> httpEnv = database(w, s.dbPoolSize());
     httpEnv.put("IMS_API_MAX_LIMIT", "250");
+    httpEnv.put("IMS_BASE_PATH", basePath);
     httpEnv.put("IMS_COMPRESSION", "true");
     httpEnv.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
 
-    Map<String, String> jobsEnv = new LinkedHashMap<>(db);
+    Map<String, String> searchEnv = database(w, s.dbPoolSize());
+    searchEnv.put("IMS_OPENSEARCH_HOST", w.search().endpoint());
+    searchEnv.put("IMS_OPENSEARCH_INDEX", SEARCH_INDEX);
+    searchEnv.put("IMS_BASE_PATH", basePath);
+    searchEnv.put("IMS_COMPRESSION", "true");
+
+    Map<String, String> mediaEnv = database(w, s.dbPoolSize());
+    mediaEnv.put("IMS_MEDIA_BUCKET", w.storage().media.getBucketName());
+    mediaEnv.put("IMS_MEDIA_URL_MINUTES", Integer.toString(MEDIA_URL_MINUTES));
+    mediaEnv.put("IMS_BASE_PATH", basePath);
+
+    // The drain holds one connection for its claim and reads lines on the other: always 2.
+    Map<String, String> jobsEnv = database(w, 2);
     jobsEnv.put("IMS_OPENSEARCH_HOST", w.search().endpoint());
-    jobsEnv.put("IMS_OPENSEARCH_INDEX", "ims-catalogue");
+    jobsEnv.put("IMS_OPENSEARCH_INDEX", SEARCH_INDEX);
     jobsEnv.put("IMS_OPENSEARCH_REPLICAS", s.searchInstanceCount() > 1 ? "1" : "0");
-    jobsEnv.put("IMS_MEDIA_BUCKET", w.storage().media.getBucketName());
-    jobsEnv.put("IMS_SITE_BUCKET", w.storage().site.getBucketName());
-    jobsEnv.put("IMS_STAGING_BUCKET", w.storage().staging.getBucketName());
-    jobsEnv.put("IMS_STAGING_PREFIX", STAGING_PREFIX);
+    jobsEnv.put("IMS_HPSCREG_URL", w.hpscregUrl());
+    jobsEnv.put("IMS_HPSCREG_USER", w.hpscregUser());
+    jobsEnv.put("IMS_HPSCREG_PASSWORD", w.hpscregPassword());
+    jobsEnv.put("IMS_ECACC_URL", w.ecaccUrl());
     jobsEnv.put("IMS_IMPORT_BUDGET_MINUTES", "13");
     jobsEnv.put("IMS_DEFAULT_JOB", "nightly");
 
-    Map<String, String> migrateEnv = new LinkedHashMap<>(db);
+    // Flyway holds its lock on one connection and migrates on the other: always 2.
+    Map<String, String> migrateEnv = database(w, 2);
     migrateEnv.put("IMS_DEFAULT_JOB", "migrate");
-
-    Map<String, String> fetchEnv = new LinkedHashMap<>();
-    fetchEnv.put("IMS_HPSCREG_URL", w.hpscregUrl());
-    fetchEnv.put("IMS_HPSCREG_USER", w.hpscregUser());
-    fetchEnv.put("IMS_HPSCREG_PASSWORD", w.hpscregPassword());
-    fetchEnv.put("IMS_ECACC_URL", w.ecaccUrl());
-    fetchEnv.put("IMS_STAGING_BUCKET", w.storage().staging.getBucketName());
-    fetchEnv.put("IMS_STAGING_PREFIX", STAGING_PREFIX);
 
     Roles roles = w.roles();
     String prefix = s.stackName();
     LogGroup httpLogs = logGroup("HttpLogs", prefix + "-http", s);
+    LogGroup searchLogs = logGroup("SearchLogs", prefix + "-search", s);
+    LogGroup mediaLogs = logGroup("MediaLogs", prefix + "-media", s);
     LogGroup jobsLogs = logGroup("JobsLogs", prefix + "-jobs", s);
     LogGroup migrateLogs = logGroup("MigrateLogs", prefix + "-migrate", s);
-    LogGroup fetchLogs = logGroup("FetchLogs", prefix + "-fetch", s);
-    logGroups = List.of(httpLogs, jobsLogs, migrateLogs, fetchLogs);
+    logGroups = List.of(httpLogs, searchLogs, mediaLogs, jobsLogs, migrateLogs);
 
-    http = Function.Builder.create(this, "Http")
-        .functionName(prefix + "-http")
-        .description("IMS HTTP API (ImsFunction)")
-        .runtime(RUNTIME)
-        .architecture(Architecture.ARM_64)
+    http = function("Http", prefix + "-http", "IMS HTTP API (ImsFunction): every route but search and media")
         .handler(PACKAGE + "ImsFunction::handleRequest")
-        .code(Code.fromAsset(httpZip.toString()))
+        .code(Code.fromAsset(zips.get(HTTP_ZIP).toString()))
         .memorySize(s.httpMemoryMb())
         .timeout(Duration.seconds(29))
         .role(roles.http)
-        .vpc(w.network().vpc)
-        .vpcSubnets(w.network().functionSubnets)
-        .securityGroups(List.of(w.network().functions))
+        .vpcSubnets(network.functionSubnets)
         .environment(httpEnv)
-        .paramsAndSecrets(extension)
         .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
         .logGroup(httpLogs)
         .build();
-    httpLive = Alias.Builder.create(this, "HttpLive")
-        .aliasName(ALIAS)
-        .version(http.getCurrentVersion())
-        .description("the version API Gateway invokes")
-        .build();
+    httpLive = live(http, "HttpLive");
 
-    jobs = Function.Builder.create(this, "Jobs")
-        .functionName(prefix + "-jobs")
-        .description("IMS jobs (NightlyFunction): nightly import, drain, operations")
-        .runtime(RUNTIME)
-        .architecture(Architecture.ARM_64)
+    search = function("Search", prefix + "-search", "IMS search (SearchFunction): GET /api/v0/search")
+        .handler(PACKAGE + "SearchFunction::handleRequest")
+        .code(Code.fromAsset(zips.get(SEARCH_ZIP).toString()))
+        .memorySize(s.httpMemoryMb())
+        .timeout(Duration.seconds(29))
+        .role(roles.search)
+        .vpcSubnets(network.functionSubnets)
+        .environment(searchEnv)
+        .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+        .logGroup(searchLogs)
+        .build();
+    searchLive = live(search, "SearchLive");
+
+    media = function("Media", prefix + "-media", "IMS media (MediaFunction): GET /media/{key}, a presigned redirect")
+        .handler(PACKAGE + "MediaFunction::handleRequest")
+        .code(Code.fromAsset(zips.get(MEDIA_ZIP).toString()))
+        .memorySize(s.httpMemoryMb())
+        .timeout(Duration.seconds(29))
+        .role(roles.media)
+        .vpcSubnets(network.functionSubnets)
+        .environment(mediaEnv)
+        .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+        .logGroup(mediaLogs)
+        .build();
+    mediaLive = live(media, "MediaLive");
+
+    jobs = function("Jobs", prefix + "-jobs", "IMS jobs (NightlyFunction): nightly import, drain, rebuild, reconcile")
         .handler(PACKAGE + "NightlyFunction::handleRequest")
-        .code(Code.fromAsset(jobsZip.toString()))
+        .code(Code.fromAsset(zips.get(JOBS_ZIP).toString()))
         .memorySize(s.jobMemoryMb())
         .timeout(Duration.minutes(15))
         .role(roles.jobs)
-        .vpc(w.network().vpc)
-        .vpcSubnets(w.network().functionSubnets)
-        .securityGroups(List.of(w.network().functions))
+        .vpcSubnets(network.jobSubnets)
         .environment(jobsEnv)
-        .paramsAndSecrets(extension)
         .logGroup(jobsLogs)
         .build();
 
-    migrate = Function.Builder.create(this, "Migrate")
-        .functionName(prefix + "-migrate")
-        .description("IMS schema migrations (NightlyFunction, default job migrate), run on deploy")
-        .runtime(RUNTIME)
-        .architecture(Architecture.ARM_64)
+    migrate = function("Migrate", prefix + "-migrate",
+        "IMS schema migrations and API keys (NightlyFunction with Flyway, default job migrate), run on deploy")
         .handler(PACKAGE + "NightlyFunction::handleRequest")
-        .code(Code.fromAsset(jobsZip.toString()))
+        .code(Code.fromAsset(zips.get(MIGRATE_ZIP).toString()))
         .memorySize(s.jobMemoryMb())
         .timeout(Duration.minutes(10))
         .role(roles.migrate)
-        .vpc(w.network().vpc)
-        .vpcSubnets(w.network().functionSubnets)
-        .securityGroups(List.of(w.network().functions))
+        .vpcSubnets(network.functionSubnets)
         .environment(migrateEnv)
-        .paramsAndSecrets(extension)
         .logGroup(migrateLogs)
-        .build();
-
-    fetch = Function.Builder.create(this, "Fetch")
-        .functionName(prefix + "-fetch")
-        .description("IMS registry fetch (RegistryFetchFunction): stages hPSCreg and ECACC documents in S3")
-        .runtime(RUNTIME)
-        .architecture(Architecture.ARM_64)
-        .handler(PACKAGE + "RegistryFetchFunction::handleRequest")
-        .code(Code.fromAsset(jobsZip.toString()))
-        .memorySize(512)
-        .timeout(Duration.minutes(10))
-        .role(roles.fetch)
-        .environment(fetchEnv)
-        .logGroup(fetchLogs)
         .build();
 
     // Logs: each role writes to its own group only.
     writeLogs(roles.http, httpLogs);
+    writeLogs(roles.search, searchLogs);
+    writeLogs(roles.media, mediaLogs);
     writeLogs(roles.jobs, jobsLogs);
     writeLogs(roles.migrate, migrateLogs);
-    writeLogs(roles.fetch, fetchLogs);
-    // Network interfaces of a function in a VPC (Lambda creates them with the function's role).
-    for (Role role : List.of(roles.http, roles.jobs, roles.migrate)) {
+    for (Role role : List.of(roles.http, roles.search, roles.media, roles.jobs, roles.migrate)) {
+      // Network interfaces of a function in a VPC (Lambda creates them with the function's role).
       role.addToPrincipalPolicy(PolicyStatement.Builder.create()
           .sid("VpcNetworkInterfaces")
           .effect(Effect.ALLOW)
@@ -230,18 +237,43 @@ final class Functions extends Construct {
           .resources(List.of(w.database().secret.getSecretArn()))
           .build());
     }
-    search(roles.http, Search.READ_ACTIONS, w.search());
+    search(roles.search, Search.READ_ACTIONS, w.search());
     search(roles.jobs, Search.WRITE_ACTIONS, w.search());
-    objects(roles.http, w.storage().media, "*", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"));
-    objects(roles.http, w.storage().site, "*", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"));
-    objects(roles.jobs, w.storage().media, "*", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"));
-    objects(roles.jobs, w.storage().site, "*", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"));
-    objects(roles.jobs, w.storage().staging, "*", List.of("s3:GetObject"));
-    objects(roles.jobs, w.storage().staging, "ecacc/wanted.json", List.of("s3:PutObject"));
-    objects(roles.fetch, w.storage().staging, "*", List.of("s3:GetObject", "s3:PutObject"));
-    list(roles.http, w.storage().media, w.storage().site);
-    list(roles.jobs, w.storage().media, w.storage().site, w.storage().staging);
-    list(roles.fetch, w.storage().staging);
+    objects(roles.media, w.storage().media, "*", List.of("s3:GetObject"));
+    list(roles.media, w.storage().media);
+  }
+
+  private final ParamsAndSecretsLayerVersion extension;
+  private final Network network;
+
+  // The database settings every function has: no password, the secret is read at run time.
+  private static Map<String, String> database(Wiring w, int poolSize) {
+    Map<String, String> db = new LinkedHashMap<>();
+    db.put("IMS_JDBC_URL", w.database().jdbcUrl());
+    db.put("IMS_DB_SECRET_ID", w.database().secret.getSecretArn());
+    db.put("IMS_DB_POOL_SIZE", Integer.toString(poolSize));
+    return db;
+  }
+
+  // What every function shares: Java 21 on arm64 in the VPC with the functions' security group, and
+  // the Parameters and Secrets extension that reads the database secret.
+  private Function.Builder function(String id, String name, String description) {
+    return Function.Builder.create(this, id)
+        .functionName(name)
+        .description(description)
+        .runtime(RUNTIME)
+        .architecture(Architecture.ARM_64)
+        .vpc(network.vpc)
+        .securityGroups(List.of(network.functions))
+        .paramsAndSecrets(extension);
+  }
+
+  private Alias live(Function function, String id) {
+    return Alias.Builder.create(this, id)
+        .aliasName(ALIAS)
+        .version(function.getCurrentVersion())
+        .description("the version API Gateway invokes")
+        .build();
   }
 
   /** What Lambda needs to attach a function to the VPC; EC2 takes no resource for these. */
@@ -301,7 +333,7 @@ final class Functions extends Construct {
     if (!Files.isRegularFile(zip)) {
       throw new IllegalStateException("the Lambda package " + zip + " is missing: build it first with "
           + "./mvnw -B package -pl examples/lambda-functions -am -DskipTests (or point the context value "
-          + "lambdaZips at the folder holding " + HTTP_ZIP + " and " + JOBS_ZIP + ")");
+          + "lambdaZips at the folder holding " + String.join(", ", ZIPS) + ")");
     }
     return zip;
   }

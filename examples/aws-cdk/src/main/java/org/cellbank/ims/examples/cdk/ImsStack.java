@@ -11,6 +11,7 @@ import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.triggers.InvocationType;
 import software.amazon.awscdk.triggers.Trigger;
@@ -19,14 +20,14 @@ import software.constructs.IConstruct;
 
 /**
  * The whole IMS on AWS in one stack: the network, the database, the search domain, the buckets and
- * the site's distribution, the four functions, the HTTP API, the schedules and the alarms.
+ * the site's distribution, the five functions, the HTTP API, the schedules and the alarms.
  *
  * <p>Every setting is a context value of {@link StageSettings} or one of the CloudFormation parameters
  * declared here ({@code BackupRetentionDays}, {@code AlarmEmail}, {@code HpscregUrl},
  * {@code HpscregUser}, {@code HpscregPassword}, {@code EcaccUrl}). On every deploy that publishes a
  * new version of the migration function (new code or configuration), a CDK trigger runs it after
- * the database exists and before the HTTP function's {@code live} alias moves, so a failed migration
- * fails the deploy and the previous version keeps serving. The outputs are those of
+ * the database exists and before any of the three API functions' {@code live} aliases moves, so a
+ * failed migration fails the deploy and the previous versions keep serving. The outputs are those of
  * {@code docs/deploy.md}.
  */
 final class ImsStack extends Stack {
@@ -57,7 +58,7 @@ final class ImsStack extends Stack {
     CfnParameter hpscregUrl = CfnParameter.Builder.create(this, "HpscregUrl")
         .type("String")
         .defaultValue("https://hpscreg.eu/api/export/ebisc")
-        .description("The hPSCreg export the fetch function reads")
+        .description("The hPSCreg export the job function imports (reached through the NAT gateway: natGateway=true)")
         .build();
     CfnParameter hpscregUser = CfnParameter.Builder.create(this, "HpscregUser")
         .type("String")
@@ -73,7 +74,7 @@ final class ImsStack extends Stack {
     CfnParameter ecaccUrl = CfnParameter.Builder.create(this, "EcaccUrl")
         .type("String")
         .defaultValue("")
-        .description("ECACC's product page for the availability check (empty: no check)")
+        .description("ECACC's product page for the availability check (empty: no check; reached through the NAT gateway)")
         .build();
     CfnCondition hasEmail = CfnCondition.Builder.create(this, "HasAlarmEmail")
         .expression(Fn.conditionNot(Fn.conditionEquals(alarmEmail.getValueAsString(), "")))
@@ -82,13 +83,13 @@ final class ImsStack extends Stack {
     Network network = new Network(this, "Network", settings);
     Functions.Roles roles = new Functions.Roles(this, "Roles");
     Database database = new Database(this, "Database", settings, network, backupDays.getValueAsNumber());
-    Search search = new Search(this, "Search", settings, network, roles.http, roles.jobs);
+    Search search = new Search(this, "Search", settings, network, roles.search, roles.jobs);
     Api api = new Api(this, "Api", settings);
     Storage storage = new Storage(this, "Storage", settings, api.origin);
     Functions functions = new Functions(this, "Functions", new Functions.Wiring(settings, network, roles,
         database, search, storage, hpscregUrl.getValueAsString(), hpscregUser.getValueAsString(),
         hpscregPassword.getValueAsString(), ecaccUrl.getValueAsString()));
-    IConstruct route = api.routeTo(functions.httpLive);
+    List<HttpRoute> routes = api.routeTo(functions.httpLive, functions.searchLive, functions.mediaLive);
 
     migration = Trigger.Builder.create(this, "Migration")
         .handler(functions.migrate)
@@ -96,24 +97,26 @@ final class ImsStack extends Stack {
         .timeout(Duration.minutes(11))
         .executeOnHandlerChange(true)
         .executeAfter(List.of(database, network.secretsManager))
-        .executeBefore(List.of(functions.httpLive))
+        .executeBefore(List.of(functions.httpLive, functions.searchLive, functions.mediaLive))
         .build();
     triggerProviderLogGroup(settings);
 
     Schedules schedules = new Schedules(this, "Schedules", settings, functions);
     Alarms alarms = new Alarms(this, "Alarms", settings, new Alarms.Alarmed(api.api.getApiId(),
-        List.of(functions.http, functions.jobs, functions.migrate, functions.fetch), schedules.deadLetters,
+        List.of(functions.http, functions.search, functions.media, functions.jobs, functions.migrate),
+        schedules.deadLetters,
         database, search), alarmEmail.getValueAsString(), hasEmail);
 
     output("ImsApiUrl", api.url, "The API's base URL");
     output("ImsHttpFunctionName", functions.http.getFunctionName(), "The HTTP function");
-    output("ImsHttpAliasName", Functions.ALIAS, "The alias API Gateway invokes");
+    output("ImsHttpAliasName", Functions.ALIAS, "The alias API Gateway invokes (the same name on the search and media functions)");
+    output("ImsSearchFunctionName", functions.search.getFunctionName(), "The search function (GET /api/v0/search)");
+    output("ImsMediaFunctionName", functions.media.getFunctionName(), "The media function (GET /media/{key})");
     output("ImsJobFunctionName", functions.jobs.getFunctionName(), "The job function (operations commands)");
-    output("ImsMigrateFunctionName", functions.migrate.getFunctionName(), "The migration function");
-    output("ImsFetchFunctionName", functions.fetch.getFunctionName(), "The registry fetch function");
+    output("ImsMigrateFunctionName", functions.migrate.getFunctionName(),
+        "The migration function (migrate and the api-keys jobs)");
     output("ImsMediaBucketName", storage.media.getBucketName(), "The media bucket");
     output("ImsSiteBucketName", storage.site.getBucketName(), "The public site's bucket");
-    output("ImsStagingBucketName", storage.staging.getBucketName(), "The registry documents' staging bucket");
     output("ImsSiteUrl", storage.siteUrl(), "The public site (CloudFront)");
     output("ImsDatabaseEndpoint", settings.usesRestoredDatabase() ? settings.dbEndpoint()
         : database.instance.getDbInstanceEndpointAddress(), "The database endpoint the functions use");
@@ -122,7 +125,7 @@ final class ImsStack extends Stack {
     output("ImsAlarmTopicArn", alarms.topic.getTopicArn(), "The alarm topic");
 
     Nag.suppress(this, settings, new Nag.Parts(database, search, functions, roles, storage,
-        schedules.deadLetters, route));
+        schedules.deadLetters, List.<IConstruct>copyOf(routes)));
   }
 
   // The trigger's provider is a Lambda function CDK adds; give its log group a retention before the

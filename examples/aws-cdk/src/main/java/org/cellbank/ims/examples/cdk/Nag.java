@@ -50,15 +50,14 @@ final class Nag {
     }
     resource(p.search().domain, search);
 
-    for (IConstruct f : List.of(p.functions().http, p.functions().jobs, p.functions().migrate, p.functions().fetch)) {
+    for (IConstruct f : List.of(p.functions().http, p.functions().search, p.functions().media, p.functions().jobs,
+        p.functions().migrate)) {
       resource(f, List.of(because("AwsSolutions-L1", "The deployment contract's runtime is java21 (the code is "
           + "compiled for Java 17); SnapStart and the package are tested on it.")));
     }
 
     String search_ = "Resource::<" + logicalId(stack, p.search().domain) + ".Arn>/*";
     String media = objects(stack, p.storage().media);
-    String site = objects(stack, p.storage().site);
-    String staging = objects(stack, p.storage().staging);
     NagPackSuppression eni = NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of("Resource::*"))
         .reason("Only the EC2 network-interface actions Lambda needs to place a function in the VPC "
             + "(ec2:CreateNetworkInterface, Describe..., Delete..., Assign/UnassignPrivateIpAddresses): "
@@ -66,16 +65,20 @@ final class Nag {
         .build();
     NagPackSuppression indexPaths = NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of(search_))
         .reason("The search domain's own index paths (domain ARN + /*); the actions are listed one by one.").build();
-    policy(p.roles().http, List.of(eni, indexPaths, objectsOf(List.of(media, site))));
-    policy(p.roles().jobs, List.of(eni, indexPaths, objectsOf(List.of(media, site, staging))));
+    policy(p.roles().http, List.of(eni));
+    policy(p.roles().search, List.of(eni, indexPaths));
+    policy(p.roles().media, List.of(eni, objectsOf(List.of(media))));
+    policy(p.roles().jobs, List.of(eni, indexPaths));
     policy(p.roles().migrate, List.of(eni));
-    policy(p.roles().fetch, List.of(objectsOf(List.of(staging))));
 
     resource(p.deadLetters(), List.of(because("AwsSolutions-SQS3", "This queue is the dead-letter queue of the "
         + "Scheduler schedules (their DeadLetterConfig), not a source queue.")));
-    resource(p.route(), List.of(because("AwsSolutions-APIG4", "The IMS authenticates in the function: partner "
-        + "and lab routes need an API key checked against hashed keys in the database, and every write is "
-        + "checked against the caller's role; the public routes are public on purpose.")));
+    for (IConstruct route : p.routes()) {
+      resource(route, List.of(because("AwsSolutions-APIG4", "The IMS authenticates in the functions: partner "
+          + "and lab routes, search and media included, need an API key checked against hashed keys in the "
+          + "database, and every write is checked against the caller's role; the public routes are public on "
+          + "purpose.")));
+    }
     resource(p.storage().distribution, List.of(
         because("AwsSolutions-CFR1", "A public catalogue for researchers worldwide: no geographic restriction."),
         because("AwsSolutions-CFR2", "Static, public, pre-rendered pages with no form or login; AWS WAF costs a "
@@ -88,8 +91,8 @@ final class Nag {
 
   private static NagPackSuppression objectsOf(List<String> appliesTo) {
     return NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(new ArrayList<Object>(appliesTo))
-        .reason("Objects of the stack's own buckets (bucket ARN + /*); the actions are listed one by one "
-            + "(GetObject, PutObject, DeleteObject as the function needs).").build();
+        .reason("Objects of the stack's own media bucket (bucket ARN + /*); the one action is s3:GetObject, "
+            + "which a presigned GET is signed with.").build();
   }
 
   private static String objects(Stack stack, IBucket bucket) {
@@ -114,5 +117,5 @@ final class Nag {
 
   /** The parts that carry suppressions. */
   record Parts(Database database, Search search, Functions functions, Functions.Roles roles, Storage storage,
-      IConstruct deadLetters, IConstruct route) {}
+      IConstruct deadLetters, List<IConstruct> routes) {}
 }

@@ -1,5 +1,6 @@
 package org.cellbank.ims.examples.cdk;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
@@ -21,9 +22,15 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The VPC: private isolated subnets only (no internet gateway, no NAT gateway), the free S3 gateway
+ * The VPC: private isolated subnets (no internet gateway, no NAT gateway), the free S3 gateway
  * endpoint, the one interface endpoint the functions need (Secrets Manager, for the Parameters and
  * Secrets extension), and the security groups.
+ *
+ * <p>With {@code natGateway=true} it also has public subnets with an internet gateway, one NAT
+ * gateway, and private subnets whose default route is that NAT gateway: the job function runs there,
+ * so that the nightly import reaches hPSCreg. The other functions, the database and the search
+ * domain stay in the isolated subnets. The new subnets come after the isolated ones, whose address
+ * ranges therefore stay as they were when the flag is turned on or off.
  *
  * <p>The VPC always spans two zones because an RDS subnet group must; {@code vpcZones} is where the
  * functions run and where the interface endpoint has a network interface, which is what costs.
@@ -32,6 +39,8 @@ final class Network extends Construct {
 
   final Vpc vpc;
   final SubnetSelection functionSubnets;
+  /** The job function's subnets: those of the NAT gateway with {@code natGateway=true}, else {@link #functionSubnets}. */
+  final SubnetSelection jobSubnets;
   final List<ISubnet> zoneSubnets;
   final SecurityGroup functions;
   final SecurityGroup database;
@@ -44,15 +53,22 @@ final class Network extends Construct {
         .retention(settings.logRetention())
         .removalPolicy(settings.removalPolicy())
         .build();
+    List<SubnetConfiguration> subnets = new ArrayList<>(List.of(SubnetConfiguration.builder()
+        .name("private")
+        .subnetType(SubnetType.PRIVATE_ISOLATED)
+        .cidrMask(24)
+        .build()));
+    if (settings.natGateway()) {
+      subnets.add(SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24)
+          .mapPublicIpOnLaunch(false).build());
+      subnets.add(SubnetConfiguration.builder().name("egress").subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+          .cidrMask(24).build());
+    }
     vpc = Vpc.Builder.create(this, "Vpc")
         .maxAzs(Math.max(2, settings.vpcZones()))
-        .natGateways(0)
+        .natGateways(settings.natGateway() ? 1 : 0)
         .restrictDefaultSecurityGroup(false)
-        .subnetConfiguration(List.of(SubnetConfiguration.builder()
-            .name("private")
-            .subnetType(SubnetType.PRIVATE_ISOLATED)
-            .cidrMask(24)
-            .build()))
+        .subnetConfiguration(subnets)
         .gatewayEndpoints(Map.of("S3", GatewayVpcEndpointOptions.builder()
             .service(GatewayVpcEndpointAwsService.S3)
             .build()))
@@ -63,6 +79,9 @@ final class Network extends Construct {
         .build();
     zoneSubnets = vpc.getIsolatedSubnets().subList(0, settings.vpcZones());
     functionSubnets = SubnetSelection.builder().subnets(zoneSubnets).build();
+    jobSubnets = settings.natGateway()
+        ? SubnetSelection.builder().subnets(vpc.getPrivateSubnets().subList(0, settings.vpcZones())).build()
+        : functionSubnets;
 
     functions = SecurityGroup.Builder.create(this, "Functions")
         .vpc(vpc)

@@ -18,16 +18,15 @@ import software.constructs.Construct;
  * zone, each with a retry policy and the encrypted, TLS-only dead-letter queue:
  *
  * <ul>
- *   <li>registry fetch {@code cron(30 1 * * ? *)}: the fetch function, no input;
- *   <li>nightly {@code cron(0 2 * * ? *)}: the job function, no input (Scheduler's own envelope, so
- *       the function runs its default job, {@code nightly});
+ *   <li>nightly {@code cron(0 2 * * ? *)}, only with {@code natGateway=true} (the import reaches
+ *       hPSCreg on the internet): the job function, no input (Scheduler's own envelope, so the function
+ *       runs its default job, {@code nightly});
  *   <li>outbox drain {@code rate(1 minute)}: the job function with {@code {"job":"drain"}}.
  * </ul>
  */
 final class Schedules extends Construct {
 
   static final String TIME_ZONE = "Europe/Paris";
-  static final String FETCH = "cron(30 1 * * ? *)";
   static final String NIGHTLY = "cron(0 2 * * ? *)";
   static final String DRAIN = "rate(1 minute)";
   static final String DRAIN_INPUT = "{\"job\":\"drain\"}";
@@ -46,21 +45,23 @@ final class Schedules extends Construct {
     group = CfnScheduleGroup.Builder.create(this, "Group").name(settings.stackName()).build();
     Role role = Role.Builder.create(this, "Role")
         .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
-        .description("EventBridge Scheduler: invokes the IMS job and fetch functions")
+        .description("EventBridge Scheduler: invokes the IMS job function")
         .build();
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .actions(List.of("lambda:InvokeFunction"))
-        .resources(List.of(functions.jobs.getFunctionArn(), functions.fetch.getFunctionArn()))
+        .resources(List.of(functions.jobs.getFunctionArn()))
         .build());
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .actions(List.of("sqs:SendMessage"))
         .resources(List.of(deadLetters.getQueueArn()))
         .build());
 
-    schedule("RegistryFetch", "fetch the registry's documents into the staging bucket", FETCH,
-        functions.fetch, null, role, 2, Duration.hours(1));
-    schedule("Nightly", "nightly import, ECACC check, outbox drain", NIGHTLY,
-        functions.jobs, null, role, 2, Duration.hours(1));
+    // The nightly job starts with the hPSCreg import, which needs the NAT gateway's route to the
+    // internet: without it the schedule would fail every night and fill the dead-letter queue.
+    if (settings.natGateway()) {
+      schedule("Nightly", "nightly import from hPSCreg, then the outbox drain", NIGHTLY,
+          functions.jobs, null, role, 2, Duration.hours(1));
+    }
     // The next run comes a minute later: one retry within that minute, then the dead letters.
     schedule("OutboxDrain", "drain the search outbox so the index follows writes within a minute", DRAIN,
         functions.jobs, DRAIN_INPUT, role, 1, Duration.seconds(60));

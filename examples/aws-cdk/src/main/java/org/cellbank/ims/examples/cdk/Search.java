@@ -24,7 +24,7 @@ final class Search extends Construct {
 
   /** The engine version, as the service names it. */
   static final String ENGINE_VERSION = "OpenSearch_2.19";
-  /** What the HTTP function may do: read and search. */
+  /** What the search function may do: read and search. */
   static final List<String> READ_ACTIONS = List.of("es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost");
   /** What the job function may do: also create, swap and delete indices (rebuilds). */
   static final List<String> WRITE_ACTIONS =

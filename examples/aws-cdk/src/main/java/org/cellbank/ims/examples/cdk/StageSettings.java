@@ -22,6 +22,7 @@ record StageSettings(
     String stackName,
     Path lambdaZips,
     int vpcZones,
+    boolean natGateway,
     String dbInstanceClass,
     int dbAllocatedStorageGb,
     int dbMaxAllocatedStorageGb,
@@ -34,7 +35,6 @@ record StageSettings(
     int searchVolumeGb,
     int logRetentionDays,
     int mediaNoncurrentVersionDays,
-    int stagingExpirationDays,
     int throttleRateLimit,
     int throttleBurstLimit,
     int httpMemoryMb,
@@ -132,6 +132,7 @@ record StageSettings(
         stackName,
         Path.of(values.get("lambdaZips")),
         integer(values, "vpcZones"),
+        bool(values, "natGateway"),
         values.get("dbInstanceClass"),
         integer(values, "dbAllocatedStorageGb"),
         integer(values, "dbMaxAllocatedStorageGb"),
@@ -144,7 +145,6 @@ record StageSettings(
         integer(values, "searchVolumeGb"),
         integer(values, "logRetentionDays"),
         integer(values, "mediaNoncurrentVersionDays"),
-        integer(values, "stagingExpirationDays"),
         integer(values, "throttleRateLimit"),
         integer(values, "throttleBurstLimit"),
         integer(values, "httpMemoryMb"),
@@ -167,6 +167,7 @@ record StageSettings(
     d.put("stackName", new String[] {"", ""});
     d.put("lambdaZips", new String[] {"../lambda-functions/target", "../lambda-functions/target"});
     d.put("vpcZones", new String[] {"1", "2"});
+    d.put("natGateway", new String[] {"false", "false"});
     d.put("dbInstanceClass", new String[] {"db.t4g.micro", "db.t4g.micro"});
     d.put("dbAllocatedStorageGb", new String[] {"20", "20"});
     d.put("dbMaxAllocatedStorageGb", new String[] {"50", "100"});
@@ -179,7 +180,6 @@ record StageSettings(
     d.put("searchVolumeGb", new String[] {"10", "10"});
     d.put("logRetentionDays", new String[] {"7", "90"});
     d.put("mediaNoncurrentVersionDays", new String[] {"7", "90"});
-    d.put("stagingExpirationDays", new String[] {"30", "30"});
     d.put("throttleRateLimit", new String[] {"20", "100"});
     d.put("throttleBurstLimit", new String[] {"40", "200"});
     d.put("httpMemoryMb", new String[] {"1024", "1024"});

@@ -29,7 +29,7 @@ import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.constructs.Construct;
 
 /**
- * The buckets (media, staging of the registry's documents, the public site, and their access logs)
+ * The buckets (media, the public site, and their access logs)
  * and the CloudFront distribution in front of the site.
  *
  * <p>Every bucket is encrypted (SSE-S3), blocks all public access, refuses plain HTTP and writes
@@ -42,7 +42,6 @@ final class Storage extends Construct {
 
   final Bucket logs;
   final Bucket media;
-  final Bucket staging;
   final Bucket site;
   final Distribution distribution;
 
@@ -147,24 +146,6 @@ final class Storage extends Construct {
         .removalPolicy(settings.removalPolicy())
         .build();
 
-    staging = Bucket.Builder.create(this, "Staging")
-        .encryption(BucketEncryption.S3_MANAGED)
-        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-        .enforceSsl(true)
-        .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
-        .serverAccessLogsBucket(logs)
-        .serverAccessLogsPrefix("staging/")
-        .lifecycleRules(List.of(
-            LifecycleRule.builder()
-                .id("expire-staged-documents")
-                .expiration(Duration.days(settings.stagingExpirationDays()))
-                .build(),
-            LifecycleRule.builder()
-                .id("abort-incomplete-multipart-uploads")
-                .abortIncompleteMultipartUploadAfter(Duration.days(1))
-                .build()))
-        .removalPolicy(settings.removalPolicy())
-        .build();
   }
 
   /** The site's URL through CloudFront. */

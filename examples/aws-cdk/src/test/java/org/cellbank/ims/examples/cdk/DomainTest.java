@@ -34,7 +34,9 @@ class DomainTest {
 
   @Test
   void theFunctionAndTheOutputs_useTheBasePath() {
-    assertThat(StackTest.env(StackTest.function(s, "Http"))).containsEntry("IMS_BASE_PATH", "/ims");
+    for (String fn : new String[] {"Http", "Search", "Media"}) {
+      assertThat(StackTest.env(StackTest.function(s, fn))).as(fn).containsEntry("IMS_BASE_PATH", "/ims");
+    }
     Map<String, Object> outputs = StackTest.map(s.template.toJSON().get("Outputs"));
     assertThat(StackTest.map(outputs.get("ImsApiUrl"))).containsEntry("Value", "https://api.catalogue.example.org/ims/");
     String csp = Synthesised.props(StackTest.only(s, "AWS::CloudFront::ResponseHeadersPolicy")).toString();
@@ -43,7 +45,7 @@ class DomainTest {
 
   @Test
   void restoredDatabase_isWhatTheFunctionsConnectTo_andReadTheSecretOf() {
-    for (String fn : new String[] {"Http", "Jobs", "Migrate"}) {
+    for (String fn : StackTest.FUNCTIONS) {
       Map<String, Object> env = StackTest.env(StackTest.function(s, fn));
       assertThat(env).containsEntry("IMS_DB_SECRET_ID", Synthesised.RESTORED_SECRET).containsEntry("IMS_JDBC_URL",
           "jdbc:postgresql://ims-prod-restored.abcdefghijkl.eu-west-1.rds.amazonaws.com:5432/ims?sslmode=require");

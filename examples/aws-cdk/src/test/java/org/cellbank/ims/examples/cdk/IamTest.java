@@ -65,10 +65,56 @@ class IamTest {
       }
       assertThat(Synthesised.props(e.getValue())).as(e.getKey()).doesNotContainKey("ManagedPolicyArns");
     }
-    for (String fn : List.of("Http", "Jobs", "Migrate", "Fetch")) {
+    for (String fn : StackTest.FUNCTIONS) {
       roles.add(StackTest.function(s, fn).get("Role"));
     }
     assertThat(roles).doesNotHaveDuplicates();
+  }
+
+  @ParameterizedTest
+  @MethodSource("stages")
+  void eachRole_reachesOnlyWhatItsFunctionReads(Synthesised s) {
+    Map<String, List<String>> grants = new java.util.HashMap<>();
+    for (Map<String, Object> policy : s.ofType("AWS::IAM::Policy").values()) {
+      Map<String, Object> p = Synthesised.props(policy);
+      String role = StackTest.map(StackTest.list(p.get("Roles")).get(0)).get("Ref").toString();
+      for (Map<String, Object> st : statements(policy)) {
+        for (String action : actions(st)) {
+          grants.computeIfAbsent(role, k -> new ArrayList<>()).add(action + " " + resources(st));
+        }
+      }
+    }
+    String media = StackTest.logicalId(s, "AWS::S3::Bucket", "StorageMedia");
+    String domain = StackTest.logicalId(s, "AWS::OpenSearchService::Domain", "SearchDomain");
+    for (String fn : StackTest.FUNCTIONS) {
+      String role = StackTest.map(StackTest.function(s, fn).get("Role")).get("Fn::GetAtt").toString();
+      List<String> own = grants.get(role.substring(1, role.indexOf(',')));
+      assertThat(own).as(fn).isNotNull().anyMatch(g -> g.startsWith("secretsmanager:GetSecretValue "));
+      List<String> services = own.stream().map(g -> g.substring(0, g.indexOf(':'))).distinct().sorted().toList();
+      switch (fn) {
+        case "Http", "Migrate" -> assertThat(services).as(fn).containsExactly("ec2", "logs", "secretsmanager");
+        case "Search" -> {
+          assertThat(services).as(fn).containsExactly("ec2", "es", "logs", "secretsmanager");
+          assertThat(own).filteredOn(g -> g.startsWith("es:")).extracting(g -> g.substring(0, g.indexOf(' ')))
+              .containsExactlyInAnyOrder("es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost");
+          assertThat(own).filteredOn(g -> g.startsWith("es:")).allMatch(g -> g.contains(domain));
+        }
+        case "Media" -> {
+          assertThat(services).as(fn).containsExactly("ec2", "logs", "s3", "secretsmanager");
+          assertThat(own).filteredOn(g -> g.startsWith("s3:")).extracting(g -> g.substring(0, g.indexOf(' ')))
+              .containsExactlyInAnyOrder("s3:GetObject", "s3:ListBucket");
+          assertThat(own).filteredOn(g -> g.startsWith("s3:GetObject ")).singleElement().asString()
+              .contains(media).contains("/*");
+          assertThat(own).filteredOn(g -> g.startsWith("s3:ListBucket ")).singleElement().asString()
+              .contains(media).doesNotContain("/*");
+        }
+        case "Jobs" -> {
+          assertThat(services).as(fn).containsExactly("ec2", "es", "logs", "secretsmanager");
+          assertThat(own).filteredOn(g -> g.startsWith("es:")).allMatch(g -> g.contains(domain));
+        }
+        default -> throw new AssertionError(fn);
+      }
+    }
   }
 
   private static List<Map<String, Object>> statements(Synthesised s) {

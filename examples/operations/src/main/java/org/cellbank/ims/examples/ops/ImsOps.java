@@ -32,23 +32,24 @@ public final class ImsOps {
   static final String USAGE = String.join("\n",
       "usage: ims-ops --stack NAME [--region R] [--profile P] COMMAND",
       "",
-      "jobs (a Lambda Invoke of the job function; the answer is printed):",
-      "  migrate                          the schema migration (the migrate function)",
-      "  import [LINE]                    the registry import from the staged documents, all lines or one",
-      "  nightly | drain | rebuild | reconcile | ecacc",
-      "  fetch                            the registry fetch into the staging bucket (the fetch function)",
-      "  invoke JOB [key=value ...]       any job; [--function job|migrate|fetch|http]",
-      "  api-keys create-user USER ROLE   ROLE: partner, executive_viewer or executive_admin",
+      "jobs (a Lambda Invoke; the answer is printed):",
+      "  import [LINE]                    the hPSCreg import, all lines or one (the job function)",
+      "  nightly | drain | rebuild | reconcile   (the job function)",
+      "  invoke JOB [key=value ...]       any job; [--function job|migrate] (default job)",
+      "the migrate function:",
+      "  migrate                          the schema migration",
+      "  api-keys create-user USER ROLE   ROLE as the IMS names it, e.g. partner, executive_viewer",
       "  api-keys issue USER              prints the new key once",
       "  api-keys list [USER]",
       "  api-keys revoke ID",
-      "the HTTP function:",
-      "  rollback [--to VERSION]          moves its alias to the previous published version",
+      "the API functions:",
+      "  rollback [--function http|search|media] [--to VERSION]",
+      "                                   moves its alias to the previous published version",
       "logs:",
-      "  tail [--since 10m] [--function http|job|migrate|fetch] [--follow]",
+      "  tail [--since 10m] [--function http|search|media|job|migrate] [--follow]",
       "",
-      "names instead of the stack's outputs: --http-function F --alias A --job-function F",
-      "  --migrate-function F --fetch-function F");
+      "names instead of the stack's outputs: --http-function F --search-function F --media-function F",
+      "  --alias A --job-function F --migrate-function F");
 
   private final BiFunction<String, String, Clients> clientFactory;
   private final Clock clock;
@@ -112,11 +113,11 @@ public final class ImsOps {
     List<String> rest = words.subList(1, words.size());
     StackFunctions functions = new StackFunctions(line, clients);
     switch (command) {
-      case "migrate", "nightly", "drain", "rebuild", "reconcile", "ecacc", "fetch" -> {
+      case "migrate", "nightly", "drain", "rebuild", "reconcile" -> {
         line.allowOnly(command);
         arguments(command, rest, 0, 0);
-        Function target = command.equals("migrate") ? Function.MIGRATE
-            : command.equals("fetch") ? Function.FETCH : Function.JOB;
+        // The job package has no Flyway: the migrations run in the migrate package's function.
+        Function target = command.equals("migrate") ? Function.MIGRATE : Function.JOB;
         invoke(clients, functions.name(target), JsonText.object().put("job", command), out);
       }
       case "import" -> {
@@ -139,25 +140,34 @@ public final class ImsOps {
         }
         String which = line.option("function");
         Function target = which == null ? Function.JOB : Function.named(which);
+        if (target != Function.JOB && target != Function.MIGRATE) {
+          throw new UsageException("invoke runs jobs: --function must be job or migrate");
+        }
         invoke(clients, functions.name(target), payload, out);
       }
       case "api-keys" -> {
         line.allowOnly(command);
         JsonText payload = apiKeys(rest);
-        String function = functions.name(Function.JOB);
+        // The API keys live with the migrations: the job function does not run these jobs.
+        String function = functions.name(Function.MIGRATE);
         if (rest.get(0).equals("issue")) {
           err.println("ims-ops: the new key is printed once, below; store it now (it is kept only as a hash)");
         }
         invoke(clients, function, payload, out);
       }
       case "rollback" -> {
-        line.allowOnly(command, "to");
+        line.allowOnly(command, "to", "function");
         arguments(command, rest, 0, 0);
         String to = line.option("to");
         if (to != null) {
           wholeNumber(to, "--to");
         }
-        AliasRollback.run(clients.lambda(), functions.name(Function.HTTP), functions.alias(), to, out);
+        String which = line.option("function");
+        Function target = which == null ? Function.HTTP : Function.named(which);
+        if (target != Function.HTTP && target != Function.SEARCH && target != Function.MEDIA) {
+          throw new UsageException("rollback moves an API function's alias: --function must be http, search or media");
+        }
+        AliasRollback.run(clients.lambda(), functions.name(target), functions.alias(), to, out);
       }
       case "tail" -> {
         line.allowOnly(command, "since", "function", "follow");

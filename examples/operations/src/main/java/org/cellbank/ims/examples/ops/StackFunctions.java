@@ -15,9 +15,10 @@ final class StackFunctions {
   /** The functions of the stack, with the option that names each and the stack output that holds it. */
   enum Function {
     HTTP("http-function", "ImsHttpFunctionName"),
+    SEARCH("search-function", "ImsSearchFunctionName"),
+    MEDIA("media-function", "ImsMediaFunctionName"),
     JOB("job-function", "ImsJobFunctionName"),
-    MIGRATE("migrate-function", "ImsMigrateFunctionName"),
-    FETCH("fetch-function", "ImsFetchFunctionName");
+    MIGRATE("migrate-function", "ImsMigrateFunctionName");
 
     final String option;
     final String output;
@@ -27,14 +28,14 @@ final class StackFunctions {
       this.output = output;
     }
 
-    /** The function {@code --function WORD} names: http, job, migrate or fetch. */
+    /** The function {@code --function WORD} names: http, search, media, job or migrate. */
     static Function named(String word) {
       for (Function f : values()) {
         if (f.option.equals(word + "-function")) {
           return f;
         }
       }
-      throw new UsageException("--function must be http, job, migrate or fetch: " + TerminalText.escape(word));
+      throw new UsageException("--function must be http, search, media, job or migrate: " + TerminalText.escape(word));
     }
   }
 
@@ -64,7 +65,10 @@ final class StackFunctions {
     return name;
   }
 
-  /** The HTTP function's alias: {@code --alias}, else the stack output, else {@value #DEFAULT_ALIAS}. */
+  /**
+   * The alias API Gateway invokes (the same name on the HTTP, search and media functions):
+   * {@code --alias}, else the stack output, else {@value #DEFAULT_ALIAS}.
+   */
   String alias() {
     String given = line.option("alias");
     if (given != null) {

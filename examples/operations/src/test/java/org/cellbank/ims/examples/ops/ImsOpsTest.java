@@ -33,7 +33,8 @@ class ImsOpsTest {
   private static final String HTTP_FUNCTION = "ims-prod-HttpFunction-1A2B3C";
   private static final String JOB_FUNCTION = "ims-prod-JobFunction-4D5E6F";
   private static final String MIGRATE_FUNCTION = "ims-prod-MigrateFunction-7G8H9I";
-  private static final String FETCH_FUNCTION = "ims-prod-FetchFunction-0J1K2L";
+  private static final String SEARCH_FUNCTION = "ims-prod-SearchFunction-0J1K2L";
+  private static final String MEDIA_FUNCTION = "ims-prod-MediaFunction-3M4N5O";
 
   private SignedRequestEndpoint endpoint;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -93,7 +94,7 @@ class ImsOpsTest {
   private static Answer stackOutputs() {
     return describeStacks(Map.of("ImsApiUrl", "https://api.cellbank.example.org/", "ImsHttpFunctionName", HTTP_FUNCTION,
         "ImsHttpAliasName", "live", "ImsJobFunctionName", JOB_FUNCTION, "ImsMigrateFunctionName", MIGRATE_FUNCTION,
-        "ImsFetchFunctionName", FETCH_FUNCTION));
+        "ImsSearchFunctionName", SEARCH_FUNCTION, "ImsMediaFunctionName", MEDIA_FUNCTION));
   }
 
   private static Answer invoked(String payload) {
@@ -133,17 +134,18 @@ class ImsOpsTest {
         Arguments.of(List.of("drain"), JOB_FUNCTION, "{\"job\":\"drain\"}"),
         Arguments.of(List.of("rebuild"), JOB_FUNCTION, "{\"job\":\"rebuild\"}"),
         Arguments.of(List.of("reconcile"), JOB_FUNCTION, "{\"job\":\"reconcile\"}"),
-        Arguments.of(List.of("ecacc"), JOB_FUNCTION, "{\"job\":\"ecacc\"}"),
-        Arguments.of(List.of("fetch"), FETCH_FUNCTION, "{\"job\":\"fetch\"}"),
         Arguments.of(List.of("invoke", "nightly", "rebuild=true", "limit=25", "note=run 2"), JOB_FUNCTION,
             "{\"job\":\"nightly\",\"rebuild\":true,\"limit\":25,\"note\":\"run 2\"}"),
         Arguments.of(List.of("invoke", "migrate", "--function", "migrate"), MIGRATE_FUNCTION, "{\"job\":\"migrate\"}"),
-        Arguments.of(List.of("api-keys", "create-user", "lims", "partner"), JOB_FUNCTION,
+        Arguments.of(List.of("api-keys", "create-user", "lims", "partner"), MIGRATE_FUNCTION,
             "{\"job\":\"api-keys.create-user\",\"user\":\"lims\",\"role\":\"partner\"}"),
-        Arguments.of(List.of("api-keys", "issue", "lims"), JOB_FUNCTION, "{\"job\":\"api-keys.issue\",\"user\":\"lims\"}"),
-        Arguments.of(List.of("api-keys", "list"), JOB_FUNCTION, "{\"job\":\"api-keys.list\"}"),
-        Arguments.of(List.of("api-keys", "list", "lims"), JOB_FUNCTION, "{\"job\":\"api-keys.list\",\"user\":\"lims\"}"),
-        Arguments.of(List.of("api-keys", "revoke", "12"), JOB_FUNCTION, "{\"job\":\"api-keys.revoke\",\"id\":12}"));
+        // A role the tool does not know yet goes through unchanged: the function decides.
+        Arguments.of(List.of("api-keys", "create-user", "ceo", "executive_manager"), MIGRATE_FUNCTION,
+            "{\"job\":\"api-keys.create-user\",\"user\":\"ceo\",\"role\":\"executive_manager\"}"),
+        Arguments.of(List.of("api-keys", "issue", "lims"), MIGRATE_FUNCTION, "{\"job\":\"api-keys.issue\",\"user\":\"lims\"}"),
+        Arguments.of(List.of("api-keys", "list"), MIGRATE_FUNCTION, "{\"job\":\"api-keys.list\"}"),
+        Arguments.of(List.of("api-keys", "list", "lims"), MIGRATE_FUNCTION, "{\"job\":\"api-keys.list\",\"user\":\"lims\"}"),
+        Arguments.of(List.of("api-keys", "revoke", "12"), MIGRATE_FUNCTION, "{\"job\":\"api-keys.revoke\",\"id\":12}"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -192,7 +194,7 @@ class ImsOpsTest {
     String answer = "{\"job\":\"api-keys.issue\",\"ok\":true,\"user\":\"lims\",\"key\":\"k3Yv4lu3-shown-once\"}";
     endpoint.then(invoked(answer));
 
-    assertThat(run("--job-function", "ims-job", "api-keys", "issue", "lims")).isZero();
+    assertThat(run("--migrate-function", "ims-migrate", "api-keys", "issue", "lims")).isZero();
 
     assertThat(out().split("k3Yv4lu3-shown-once", -1)).hasSize(2);
     assertThat(err()).doesNotContain("k3Yv4lu3").contains("printed once");
@@ -228,7 +230,7 @@ class ImsOpsTest {
   void answerWithOkFalse_exitsWith1() {
     endpoint.then(invoked("{\"ok\":false,\"status\":400,\"error\":\"no user lims\"}"));
 
-    assertThat(run("--job-function", "ims-job", "api-keys", "issue", "lims")).isEqualTo(1);
+    assertThat(run("--migrate-function", "ims-migrate", "api-keys", "issue", "lims")).isEqualTo(1);
 
     assertThat(err()).contains("refused the job: no user lims");
   }
@@ -278,7 +280,11 @@ class ImsOpsTest {
         Arguments.of(List.of("--stack", STACK, "invoke", "drain", "job=x"), "job given twice"),
         Arguments.of(List.of("--stack", STACK, "drain", "--to", "3"), "--to does not apply to drain"),
         Arguments.of(List.of("--stack", STACK, "tail", "--since", "yesterday"), "--since must be like"),
-        Arguments.of(List.of("--stack", STACK, "tail", "--function", "db"), "--function must be http, job"),
+        Arguments.of(List.of("--stack", STACK, "tail", "--function", "db"), "--function must be http, search, media, job"),
+        Arguments.of(List.of("--stack", STACK, "fetch"), "unknown command fetch"),
+        Arguments.of(List.of("--stack", STACK, "ecacc"), "unknown command ecacc"),
+        Arguments.of(List.of("--stack", STACK, "invoke", "drain", "--function", "http"), "--function must be job or migrate"),
+        Arguments.of(List.of("--stack", STACK, "rollback", "--function", "job"), "--function must be http, search or media"),
         Arguments.of(List.of("--stack", STACK, "rollback", "--to", "previous"), "--to must be a positive whole number"),
         Arguments.of(List.of("drain"), "--stack NAME is required"));
   }
@@ -286,7 +292,8 @@ class ImsOpsTest {
   @Test
   void help_printsTheUsage() {
     assertThat(run("--help")).isZero();
-    assertThat(out()).contains("api-keys create-user USER ROLE").contains("rollback [--to VERSION]");
+    assertThat(out()).contains("api-keys create-user USER ROLE").contains("rollback [--function http|search|media] [--to VERSION]")
+        .doesNotContain("fetch").doesNotContain("ecacc");
   }
 
   // ---- rollback
@@ -339,6 +346,35 @@ class ImsOpsTest {
     assertThat(r).allMatch(q -> q.region().equals("eu-west-1"));
     assertThat(r.subList(1, 5)).allMatch(q -> q.service().equals("lambda"));
     assertEverySigned();
+  }
+
+  @Test
+  void rollbackOfTheSearchFunction_movesItsOwnAlias() {
+    endpoint.then(stackOutputs()).then(alias("4", null)).then(versions(null, "$LATEST", "3", "4"))
+        .then(alias("3", null));
+
+    assertThat(run("--stack", STACK, "rollback", "--function", "search")).as(err()).isZero();
+
+    List<Received> r = endpoint.received();
+    assertThat(r).hasSize(4);
+    String base = "/2015-03-31/functions/" + SEARCH_FUNCTION;
+    assertThat(r.get(1).method() + " " + r.get(1).path()).isEqualTo("GET " + base + "/aliases/live");
+    assertThat(r.get(2).path()).isEqualTo(base + "/versions");
+    assertThat(r.get(3).method() + " " + r.get(3).path()).isEqualTo("PUT " + base + "/aliases/live");
+    assertThat(JsonNode.parser().parse(r.get(3).body()).asObject().get("FunctionVersion").asString()).isEqualTo("3");
+    assertThat(out()).contains("alias live of " + SEARCH_FUNCTION + ": version 4 -> 3");
+    assertEverySigned();
+  }
+
+  @Test
+  void tailOfTheMediaFunction_readsItsLogGroup() {
+    endpoint.then(stackOutputs()).then(events(null, event("1", NOW.minusSeconds(5).toEpochMilli(), "\"302\\n\"")));
+
+    assertThat(run("--stack", STACK, "tail", "--function", "media")).as(err()).isZero();
+
+    assertThat(JsonNode.parser().parse(endpoint.received().get(1).body()).asObject().get("logGroupName").asString())
+        .isEqualTo("/aws/lambda/" + MEDIA_FUNCTION);
+    assertThat(out()).isEqualTo("2026-12-02T17:59:55Z 302" + System.lineSeparator());
   }
 
   @Test
