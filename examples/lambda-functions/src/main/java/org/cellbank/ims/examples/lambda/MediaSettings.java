@@ -59,14 +59,7 @@ final class MediaSettings {
   static MediaSettings of(Map<String, String> env) {
     String bucket = FunctionSettings.required(env, "IMS_MEDIA_BUCKET").strip();
     String region = FunctionSettings.required(env, "AWS_REGION").strip();
-    URI endpoint = null;
-    if (FunctionSettings.present(env, "IMS_S3_ENDPOINT")) {
-      endpoint = URI.create(env.get("IMS_S3_ENDPOINT").strip());
-      if (endpoint.getScheme() == null || endpoint.getHost() == null) {
-        throw new IllegalStateException("IMS_S3_ENDPOINT must name a scheme and a host: " + endpoint);
-      }
-    }
-    return new MediaSettings(bucket, region, endpoint);
+    return new MediaSettings(bucket, region, endpoint(env));
   }
 
   /** A store whose S3 client is built when the first media request arrives. */
@@ -77,19 +70,39 @@ final class MediaSettings {
   synchronized S3MediaStore store() {
     if (store == null) {
       DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-      S3ClientBuilder s3 = S3Client.builder().region(Region.of(region)).credentialsProvider(credentials)
-          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
       S3Presigner.Builder presigner = S3Presigner.builder().region(Region.of(region)).credentialsProvider(credentials);
       if (endpoint != null) {
-        s3.endpointOverride(endpoint).forcePathStyle(true);
         presigner.endpointOverride(endpoint)
             .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
       }
       LOG.info("media store: bucket {} in {}", bucket, region);
-      store = S3MediaStore.builder().s3(s3.build()).presigner(presigner.build()).bucket(bucket).build();
+      store = S3MediaStore.builder().s3(s3(region, endpoint)).presigner(presigner.build()).bucket(bucket).build();
     }
     return store;
+  }
+
+  /** An S3 client in {@code region}, path-style against {@code endpoint} when it is not null. */
+  static S3Client s3(String region, URI endpoint) {
+    S3ClientBuilder s3 = S3Client.builder().region(Region.of(region))
+        .credentialsProvider(DefaultCredentialsProvider.builder().build())
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    if (endpoint != null) {
+      s3.endpointOverride(endpoint).forcePathStyle(true);
+    }
+    return s3.build();
+  }
+
+  /** The S3-compatible endpoint of {@code IMS_S3_ENDPOINT}, or null for Amazon S3. */
+  static URI endpoint(Map<String, String> env) {
+    if (!FunctionSettings.present(env, "IMS_S3_ENDPOINT")) {
+      return null;
+    }
+    URI endpoint = URI.create(env.get("IMS_S3_ENDPOINT").strip());
+    if (endpoint.getScheme() == null || endpoint.getHost() == null) {
+      throw new IllegalStateException("IMS_S3_ENDPOINT must name a scheme and a host: " + endpoint);
+    }
+    return endpoint;
   }
 
   /** Delegates to the store built on the first call. */

@@ -273,7 +273,7 @@ public final class NightlyScheduledJob implements ScheduledJob {
   private NightlyJob requireRegistry() {
     if (job == null || !job.imports()) {
       throw new IllegalStateException("an import was asked, but the function has no registry "
-          + "(set IMS_HPSCREG_URL or IMS_STAGING_BUCKET)");
+          + "(set IMS_HPSCREG_URL)");
     }
     return job;
   }

@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * The search and media packages, {@code target/ims-search-lambda.zip} and
+ * The search, media and site packages, {@code target/ims-search-lambda.zip} and
  * {@code target/ims-media-lambda.zip}, each unpacked alone into a class loader that sees nothing of
  * the build (as the Lambda runtime loads a function), answering their route against a real
  * PostgreSQL, a real OpenSearch node and a real S3-protocol server: a search finds a line, a media
@@ -139,6 +139,43 @@ class RoutePackagesIT {
       assertThat(fetched.body()).isEqualTo(pdf);
       JsonObject missing = function.handle(MediaFunction.class.getName(), env, event("/media/clips/none.pdf", ""));
       assertThat(missing.findNumber("statusCode").orElseThrow().longValue()).isEqualTo(404);
+    } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+    }
+  }
+
+  @Test
+  void theSitePackageAlone_writesTheWebsiteIntoTheBucket_andRegeneratesNamedLines() throws Exception {
+    ImsS3 s3 = ImsS3.shared();
+    String bucket = "ims-site-" + ProcessHandle.current().pid();
+    s3.createBucket(bucket);
+    Map<String, String> env = new HashMap<>(database);
+    env.put("IMS_SITE_BUCKET", bucket);
+    env.put("IMS_SITE_URL", "https://catalogue.example.org/");
+    env.put("AWS_REGION", s3.region());
+    env.put("IMS_S3_ENDPOINT", s3.endpoint().toString());
+    System.setProperty("aws.accessKeyId", s3.accessKey());
+    System.setProperty("aws.secretAccessKey", s3.secretKey());
+    S3Client client = S3Client.builder().endpointOverride(s3.endpoint()).region(Region.of(s3.region()))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
+        .forcePathStyle(true).build();
+    try (Unpacked function = Unpacked.of("ims-site-lambda.zip")) {
+      JsonObject all = function.handle(SiteFunction.class.getName(), env, "{}".getBytes(StandardCharsets.UTF_8));
+      assertThat(all.findString("job")).as(all.toString()).hasValue("site");
+      assertThat(all.findNumber("linePages").orElseThrow().longValue()).isGreaterThan(0);
+      String page = client.getObjectAsBytes(b -> b.bucket(bucket).key("UKBi008-A/index.html")).asUtf8String();
+      assertThat(page).contains("UKBi008-A").doesNotContain("<script>");
+      assertThat(client.getObjectAsBytes(b -> b.bucket(bucket).key("sitemap.xml")).asUtf8String())
+          .contains("https://catalogue.example.org/UKBi008-A/");
+
+      client.deleteObject(b -> b.bucket(bucket).key("UKBi008-A/index.html"));
+      JsonObject one = function.handle(SiteFunction.class.getName(), env,
+          "{\"job\": \"site\", \"lines\": [\"SAMEA2590882\"]}".getBytes(StandardCharsets.UTF_8));
+      assertThat(one.findNumber("linePages").orElseThrow().longValue()).isBetween(1L, all.findNumber("linePages")
+          .orElseThrow().longValue() - 1);
+      assertThat(client.getObjectAsBytes(b -> b.bucket(bucket).key("UKBi008-A/index.html")).asUtf8String())
+          .contains("UKBi008-A");
     } finally {
       System.clearProperty("aws.accessKeyId");
       System.clearProperty("aws.secretAccessKey");
