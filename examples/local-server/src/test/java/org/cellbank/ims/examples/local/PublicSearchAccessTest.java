@@ -38,7 +38,10 @@ class PublicSearchAccessTest {
   private static final List<String> KEYED_ROUTES = List.of(
       "/api/v0", "/api/v0/", "/api/v0/cell-lines", "/api/v0/cell-lines/SAMEA2590882", "/api/v0/batches",
       "/api/v0/batches/SAMEG301734", "/api/v0/search", "/api/v0/search?q=ataxia", "/api/v0/import-runs",
-      "/api/v0/import-runs/1", "/media/celllines/2016/02/04/x/UKBi008-A.P001.10x.jpg");
+      "/api/v0/import-runs/1", "/media/celllines/2016/02/04/x/UKBi008-A.P001.10x.jpg",
+      "/api/v0/changes", "/api/v0/executive/cell-lines", "/api/v0/executive/cell-lines/UKBi008-A",
+      "/api/v0/executive/audit", "/api/v0/executive/exports/cell-line-ids.csv",
+      "/api/v0/executive/exports/batch-ids.csv", "/api/v0/executive/batches/SAMEG301734/vials.csv");
 
   @TempDir static Path dir;
   private static HttpServer server;
