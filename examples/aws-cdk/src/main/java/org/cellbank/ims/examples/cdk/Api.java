@@ -36,7 +36,8 @@ import software.constructs.Construct;
 /**
  * The HTTP API (payload 2.0) in front of the three API functions' {@code live} aliases ({@link #routeTo},
  * added once the functions exist, after the site whose security headers name the API): the search
- * route, the media route and the default route, stage throttling, JSON access logs; with a custom domain, its DNS-validated certificate (which ACM
+ * route, the public search route (which the site's CloudFront distribution forwards), the media
+ * route and the default route, stage throttling, JSON access logs; with a custom domain, its DNS-validated certificate (which ACM
  * renews by itself), the API Gateway domain name, the API mapping and the alias records.
  */
 final class Api extends Construct {
@@ -46,7 +47,8 @@ final class Api extends Construct {
   final LogGroup accessLogs;
   final String url;
   final String origin;
-
+  /** The API's own {@code execute-api} host name, which CloudFront forwards the site's API calls to. */
+  final String executeApiDomain;
 
   Api(Construct scope, String id, StageSettings settings) {
     super(scope, id);
@@ -56,6 +58,8 @@ final class Api extends Construct {
         .ipAddressType(IpAddressType.DUAL_STACK)
         .createDefaultStage(false)
         .build();
+    executeApiDomain = api.getApiId() + ".execute-api." + software.amazon.awscdk.Aws.REGION + "."
+        + software.amazon.awscdk.Aws.URL_SUFFIX;
     accessLogs = LogGroup.Builder.create(this, "AccessLogs")
         .retention(settings.logRetention())
         .removalPolicy(settings.removalPolicy())
@@ -111,25 +115,27 @@ final class Api extends Construct {
       url = origin + (settings.basePath() == null ? "/" : "/" + settings.basePath() + "/");
     } else {
       url = stage.getUrl();
-      origin = "https://" + api.getApiId() + ".execute-api." + software.amazon.awscdk.Aws.REGION + "."
-          + software.amazon.awscdk.Aws.URL_SUFFIX;
+      origin = "https://" + executeApiDomain;
     }
   }
 
   /** The search route's key: the search function serves this one path. */
   static final String SEARCH_ROUTE = "GET /api/v0/search";
+  /** The public website's search, without a key: the search function serves it too. */
+  static final String PUBLIC_SEARCH_ROUTE = "GET /api/public/search";
   /** The media route's key: the media function serves every key under {@code /media/}. */
   static final String MEDIA_ROUTE = "GET /media/{proxy+}";
 
   /**
-   * Sends {@link #SEARCH_ROUTE} to {@code search}, {@link #MEDIA_ROUTE} to {@code media} and every
-   * other request ({@code $default}) to {@code http}, each with the 2.0 payload and its own invoke
-   * permission on its target; returns the three routes.
+   * Sends {@link #SEARCH_ROUTE} and {@link #PUBLIC_SEARCH_ROUTE} to {@code search}, {@link #MEDIA_ROUTE}
+   * to {@code media} and every other request ({@code $default}) to {@code http}, each with the 2.0
+   * payload and its own invoke permission on its target; returns the four routes.
    */
   List<HttpRoute> routeTo(IFunction http, IFunction search, IFunction media) {
     return List.of(
         route("DefaultRoute", HttpRouteKey.DEFAULT, "Http", http),
         route("SearchRoute", HttpRouteKey.with("/api/v0/search", HttpMethod.GET), "Search", search),
+        route("PublicSearchRoute", HttpRouteKey.with("/api/public/search", HttpMethod.GET), "PublicSearch", search),
         route("MediaRoute", HttpRouteKey.with("/media/{proxy+}", HttpMethod.GET), "Media", media));
   }
 

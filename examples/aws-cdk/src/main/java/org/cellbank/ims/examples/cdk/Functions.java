@@ -25,7 +25,7 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
- * The five functions of {@code examples/lambda-functions}, each from its own package, with its own
+ * The six functions of {@code examples/lambda-functions}, each from its own package, with its own
  * role holding only the statements it needs, and its own log group with the stage's retention:
  *
  * <ul>
@@ -38,13 +38,16 @@ import software.constructs.Construct;
  *   <li>{@code jobs} ({@code NightlyFunction}, {@code ims-nightly-lambda.zip}): the schedules' target,
  *       default job {@code nightly}; imports from hPSCreg, drains, rebuilds and reconciles the index;
  *   <li>{@code migrate} (the same handler, {@code ims-migrate-lambda.zip}, with Flyway): default job
- *       {@code migrate}, run by the deploy's trigger; also the API-key jobs.
+ *       {@code migrate}, run by the deploy's trigger; also the API-key jobs;
+ *   <li>{@code site} ({@code SiteFunction}, {@code ims-site-lambda.zip}): the site schedule's target;
+ *       writes the public website into the site bucket from the database, with the media the pages show.
  * </ul>
  *
  * <p>The three API functions run in the VPC's isolated subnets with SnapStart on published versions
  * and an alias {@code live} that API Gateway invokes. The job function runs in the same subnets, or,
  * with {@code natGateway=true}, in the subnets whose default route is the NAT gateway (hPSCreg is on
- * the internet).
+ * the internet). The migrate and site functions run in the isolated subnets (S3 through the gateway
+ * endpoint).
  */
 final class Functions extends Construct {
 
@@ -53,13 +56,16 @@ final class Functions extends Construct {
   static final String MEDIA_ZIP = "ims-media-lambda.zip";
   static final String JOBS_ZIP = "ims-nightly-lambda.zip";
   static final String MIGRATE_ZIP = "ims-migrate-lambda.zip";
-  static final List<String> ZIPS = List.of(HTTP_ZIP, SEARCH_ZIP, MEDIA_ZIP, JOBS_ZIP, MIGRATE_ZIP);
+  static final String SITE_ZIP = "ims-site-lambda.zip";
+  static final List<String> ZIPS = List.of(HTTP_ZIP, SEARCH_ZIP, MEDIA_ZIP, JOBS_ZIP, MIGRATE_ZIP, SITE_ZIP);
   static final String PACKAGE = "org.cellbank.ims.examples.lambda.";
   static final String ALIAS = "live";
   static final String SEARCH_INDEX = "ims-catalogue";
   /** The presigned media URL's life ({@code IMS_MEDIA_URL_MINUTES}). */
   static final int MEDIA_URL_MINUTES = 15;
   static final Runtime RUNTIME = Runtime.JAVA_21;
+  /** The site function's memory: a full regeneration of 1,500 lines took 15 s with it. */
+  static final int SITE_MEMORY_MB = 1024;
 
   /** The roles, made first: the search domain's access policy names them. */
   static final class Roles extends Construct {
@@ -68,6 +74,7 @@ final class Functions extends Construct {
     final Role media;
     final Role jobs;
     final Role migrate;
+    final Role site;
 
     Roles(Construct scope, String id) {
       super(scope, id);
@@ -76,6 +83,7 @@ final class Functions extends Construct {
       media = role("Media", "IMS media function");
       jobs = role("Jobs", "IMS job function");
       migrate = role("Migrate", "IMS migration and API-key function");
+      site = role("Site", "IMS public website function");
     }
 
     private Role role(String id, String description) {
@@ -94,6 +102,7 @@ final class Functions extends Construct {
   final Alias mediaLive;
   final Function jobs;
   final Function migrate;
+  final Function site;
   final List<LogGroup> logGroups;
 
   Functions(Construct scope, String id, Wiring w) {
@@ -146,6 +155,12 @@ final class Functions extends Construct {
     Map<String, String> migrateEnv = database(w, 2);
     migrateEnv.put("IMS_DEFAULT_JOB", "migrate");
 
+    // One page at a time: one connection.
+    Map<String, String> siteEnv = database(w, 1);
+    siteEnv.put("IMS_SITE_BUCKET", w.storage().site.getBucketName());
+    siteEnv.put("IMS_SITE_URL", w.siteUrl());
+    siteEnv.put("IMS_MEDIA_BUCKET", w.storage().media.getBucketName());
+
     Roles roles = w.roles();
     String prefix = s.stackName();
     LogGroup httpLogs = logGroup("HttpLogs", prefix + "-http", s);
@@ -153,7 +168,8 @@ final class Functions extends Construct {
     LogGroup mediaLogs = logGroup("MediaLogs", prefix + "-media", s);
     LogGroup jobsLogs = logGroup("JobsLogs", prefix + "-jobs", s);
     LogGroup migrateLogs = logGroup("MigrateLogs", prefix + "-migrate", s);
-    logGroups = List.of(httpLogs, searchLogs, mediaLogs, jobsLogs, migrateLogs);
+    LogGroup siteLogs = logGroup("SiteLogs", prefix + "-site", s);
+    logGroups = List.of(httpLogs, searchLogs, mediaLogs, jobsLogs, migrateLogs, siteLogs);
 
     http = function("Http", prefix + "-http", "IMS HTTP API (ImsFunction): every route but search and media")
         .handler(PACKAGE + "ImsFunction::handleRequest")
@@ -217,13 +233,26 @@ final class Functions extends Construct {
         .logGroup(migrateLogs)
         .build();
 
+    site = function("Site", prefix + "-site",
+        "IMS public website (SiteFunction): writes the site bucket's pages from the database, on its schedule")
+        .handler(PACKAGE + "SiteFunction::handleRequest")
+        .code(Code.fromAsset(zips.get(SITE_ZIP).toString()))
+        .memorySize(SITE_MEMORY_MB)
+        .timeout(Duration.minutes(5))
+        .role(roles.site)
+        .vpcSubnets(network.functionSubnets)
+        .environment(siteEnv)
+        .logGroup(siteLogs)
+        .build();
+
     // Logs: each role writes to its own group only.
     writeLogs(roles.http, httpLogs);
     writeLogs(roles.search, searchLogs);
     writeLogs(roles.media, mediaLogs);
     writeLogs(roles.jobs, jobsLogs);
     writeLogs(roles.migrate, migrateLogs);
-    for (Role role : List.of(roles.http, roles.search, roles.media, roles.jobs, roles.migrate)) {
+    writeLogs(roles.site, siteLogs);
+    for (Role role : List.of(roles.http, roles.search, roles.media, roles.jobs, roles.migrate, roles.site)) {
       // Network interfaces of a function in a VPC (Lambda creates them with the function's role).
       role.addToPrincipalPolicy(PolicyStatement.Builder.create()
           .sid("VpcNetworkInterfaces")
@@ -241,6 +270,11 @@ final class Functions extends Construct {
     search(roles.jobs, Search.WRITE_ACTIONS, w.search());
     objects(roles.media, w.storage().media, "*", List.of("s3:GetObject"));
     list(roles.media, w.storage().media);
+    // The site: its pages (written, read back, deleted when a line leaves the catalogue), and the
+    // media files the pages show, copied from the media bucket; ListBucket for a 404 on a missing key.
+    objects(roles.site, w.storage().site, "*", List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject"));
+    objects(roles.site, w.storage().media, "*", List.of("s3:GetObject"));
+    list(roles.site, w.storage().site, w.storage().media);
   }
 
   private final ParamsAndSecretsLayerVersion extension;
@@ -338,8 +372,9 @@ final class Functions extends Construct {
     return zip;
   }
 
-  /** What the functions are wired to. */
+  /** What the functions are wired to; {@code siteUrl} is the public site's address, ending in {@code /}. */
   record Wiring(StageSettings settings, Network network, Roles roles, Database database, Search search,
-      Storage storage, String hpscregUrl, String hpscregUser, String hpscregPassword, String ecaccUrl) {}
+      Storage storage, String hpscregUrl, String hpscregUser, String hpscregPassword, String ecaccUrl,
+      String siteUrl) {}
 
 }

@@ -20,7 +20,7 @@ import software.constructs.IConstruct;
 
 /**
  * The whole IMS on AWS in one stack: the network, the database, the search domain, the buckets and
- * the site's distribution, the five functions, the HTTP API, the schedules and the alarms.
+ * the site's distribution, the six functions, the HTTP API, the schedules and the alarms.
  *
  * <p>Every setting is a context value of {@link StageSettings} or one of the CloudFormation parameters
  * declared here ({@code BackupRetentionDays}, {@code AlarmEmail}, {@code HpscregUrl},
@@ -85,10 +85,12 @@ final class ImsStack extends Stack {
     Database database = new Database(this, "Database", settings, network, backupDays.getValueAsNumber());
     Search search = new Search(this, "Search", settings, network, roles.search, roles.jobs);
     Api api = new Api(this, "Api", settings);
-    Storage storage = new Storage(this, "Storage", settings, api.origin);
+    Storage storage = new Storage(this, "Storage", settings, api.origin, api.executeApiDomain);
+    String siteUrl = settings.siteOrigin() != null ? settings.siteOrigin().replaceAll("/+$", "") + "/"
+        : storage.siteUrl() + "/";
     Functions functions = new Functions(this, "Functions", new Functions.Wiring(settings, network, roles,
         database, search, storage, hpscregUrl.getValueAsString(), hpscregUser.getValueAsString(),
-        hpscregPassword.getValueAsString(), ecaccUrl.getValueAsString()));
+        hpscregPassword.getValueAsString(), ecaccUrl.getValueAsString(), siteUrl));
     List<HttpRoute> routes = api.routeTo(functions.httpLive, functions.searchLive, functions.mediaLive);
 
     migration = Trigger.Builder.create(this, "Migration")
@@ -103,7 +105,7 @@ final class ImsStack extends Stack {
 
     Schedules schedules = new Schedules(this, "Schedules", settings, functions);
     Alarms alarms = new Alarms(this, "Alarms", settings, new Alarms.Alarmed(api.api.getApiId(),
-        List.of(functions.http, functions.search, functions.media, functions.jobs, functions.migrate),
+        List.of(functions.http, functions.search, functions.media, functions.jobs, functions.migrate, functions.site),
         schedules.deadLetters,
         database, search), alarmEmail.getValueAsString(), hasEmail);
 
@@ -115,6 +117,7 @@ final class ImsStack extends Stack {
     output("ImsJobFunctionName", functions.jobs.getFunctionName(), "The job function (operations commands)");
     output("ImsMigrateFunctionName", functions.migrate.getFunctionName(),
         "The migration function (migrate and the api-keys jobs)");
+    output("ImsSiteFunctionName", functions.site.getFunctionName(), "The site function (writes the public website)");
     output("ImsMediaBucketName", storage.media.getBucketName(), "The media bucket");
     output("ImsSiteBucketName", storage.site.getBucketName(), "The public site's bucket");
     output("ImsSiteUrl", storage.siteUrl(), "The public site (CloudFront)");

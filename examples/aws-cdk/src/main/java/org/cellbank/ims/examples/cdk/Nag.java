@@ -51,7 +51,7 @@ final class Nag {
     resource(p.search().domain, search);
 
     for (IConstruct f : List.of(p.functions().http, p.functions().search, p.functions().media, p.functions().jobs,
-        p.functions().migrate)) {
+        p.functions().migrate, p.functions().site)) {
       resource(f, List.of(because("AwsSolutions-L1", "The deployment contract's runtime is java21 (the code is "
           + "compiled for Java 17); SnapStart and the package are tested on it.")));
     }
@@ -70,6 +70,12 @@ final class Nag {
     policy(p.roles().media, List.of(eni, objectsOf(List.of(media))));
     policy(p.roles().jobs, List.of(eni, indexPaths));
     policy(p.roles().migrate, List.of(eni));
+    policy(p.roles().site, List.of(eni, NagPackSuppression.builder().id("AwsSolutions-IAM5")
+        .appliesTo(List.of(objects(stack, p.storage().site), media))
+        .reason("Objects of the stack's own site bucket (bucket ARN + /*: s3:PutObject, s3:GetObject and "
+            + "s3:DeleteObject, the pages the site function writes, reads back and removes) and of its media "
+            + "bucket (s3:GetObject only, the images and CLIPs the pages show, copied into the site).")
+        .build()));
 
     resource(p.deadLetters(), List.of(because("AwsSolutions-SQS3", "This queue is the dead-letter queue of the "
         + "Scheduler schedules (their DeadLetterConfig), not a source queue.")));

@@ -21,7 +21,9 @@ import software.constructs.Construct;
  *   <li>nightly {@code cron(0 2 * * ? *)}, only with {@code natGateway=true} (the import reaches
  *       hPSCreg on the internet): the job function, no input (Scheduler's own envelope, so the function
  *       runs its default job, {@code nightly});
- *   <li>outbox drain {@code rate(1 minute)}: the job function with {@code {"job":"drain"}}.
+ *   <li>outbox drain {@code rate(1 minute)}: the job function with {@code {"job":"drain"}};
+ *   <li>site {@code rate(5 minutes)}: the site function, no input, so it regenerates the whole public
+ *       website and a write shows on the public pages within about five minutes.
  * </ul>
  */
 final class Schedules extends Construct {
@@ -30,6 +32,7 @@ final class Schedules extends Construct {
   static final String NIGHTLY = "cron(0 2 * * ? *)";
   static final String DRAIN = "rate(1 minute)";
   static final String DRAIN_INPUT = "{\"job\":\"drain\"}";
+  static final String SITE = "rate(5 minutes)";
 
   final Queue deadLetters;
   final CfnScheduleGroup group;
@@ -45,11 +48,11 @@ final class Schedules extends Construct {
     group = CfnScheduleGroup.Builder.create(this, "Group").name(settings.stackName()).build();
     Role role = Role.Builder.create(this, "Role")
         .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
-        .description("EventBridge Scheduler: invokes the IMS job function")
+        .description("EventBridge Scheduler: invokes the IMS job and site functions")
         .build();
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .actions(List.of("lambda:InvokeFunction"))
-        .resources(List.of(functions.jobs.getFunctionArn()))
+        .resources(List.of(functions.jobs.getFunctionArn(), functions.site.getFunctionArn()))
         .build());
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .actions(List.of("sqs:SendMessage"))
@@ -65,6 +68,10 @@ final class Schedules extends Construct {
     // The next run comes a minute later: one retry within that minute, then the dead letters.
     schedule("OutboxDrain", "drain the search outbox so the index follows writes within a minute", DRAIN,
         functions.jobs, DRAIN_INPUT, role, 1, Duration.seconds(60));
+    // A full regeneration (15 s for 1,500 lines); the next one comes five minutes later: one retry
+    // within those five minutes, then the dead letters.
+    schedule("Site", "regenerate the public website so that a write shows on its pages within five minutes",
+        SITE, functions.site, null, role, 1, Duration.minutes(5));
   }
 
   private void schedule(String id, String description, String expression, IFunction target, String input,

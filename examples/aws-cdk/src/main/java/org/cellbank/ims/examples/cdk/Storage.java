@@ -1,9 +1,23 @@
 package org.cellbank.ims.examples.cdk;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
+import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
+import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
+import software.amazon.awscdk.services.cloudfront.CachedMethods;
+import software.amazon.awscdk.services.cloudfront.FunctionCode;
+import software.amazon.awscdk.services.cloudfront.FunctionAssociation;
+import software.amazon.awscdk.services.cloudfront.FunctionEventType;
+import software.amazon.awscdk.services.cloudfront.FunctionRuntime;
+import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
+import software.amazon.awscdk.services.cloudfront.OriginSslPolicy;
 import software.amazon.awscdk.services.cloudfront.Distribution;
 import software.amazon.awscdk.services.cloudfront.ErrorResponse;
 import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
@@ -18,6 +32,7 @@ import software.amazon.awscdk.services.cloudfront.ResponseHeadersReferrerPolicy;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransportSecurity;
 import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -30,7 +45,10 @@ import software.constructs.Construct;
 
 /**
  * The buckets (media, the public site, and their access logs)
- * and the CloudFront distribution in front of the site.
+ * and the CloudFront distribution in front of the site: the site bucket (with a viewer-request
+ * function that serves {@code /<name>/} from {@code <name>/index.html}) and, under
+ * {@link #PUBLIC_API_PATH}, the HTTP API, whose public search the search page calls on the site's
+ * own origin.
  *
  * <p>Every bucket is encrypted (SSE-S3), blocks all public access, refuses plain HTTP and writes
  * server access logs to the log bucket.
@@ -39,6 +57,30 @@ final class Storage extends Construct {
 
   /** The media key prefix of presigned uploads not yet confirmed. */
   static final String PENDING_PREFIX = "pending/";
+  /** The site's paths that CloudFront forwards to the API. */
+  static final String PUBLIC_API_PATH = "/api/public/*";
+  /** The longest CloudFront keeps a public API answer; the answer's own max-age (60 s) applies below it. */
+  static final Duration PUBLIC_API_MAX_TTL = Duration.minutes(5);
+
+  /**
+   * The viewer-request function of the site's default behaviour (cloudfront-js-2.0): a path ending
+   * in {@code /} is served from its {@code index.html}; a path whose last segment has no dot (a line
+   * name typed without the slash) is redirected (301) to the folder, without its query string.
+   */
+  static final String INDEX_FUNCTION = String.join("\n",
+      "function handler(event) {",
+      "  var request = event.request;",
+      "  var uri = request.uri;",
+      "  if (uri.endsWith('/')) {",
+      "    request.uri = uri + 'index.html';",
+      "    return request;",
+      "  }",
+      "  if (uri.lastIndexOf('.') < uri.lastIndexOf('/')) {",
+      "    return {statusCode: 301, statusDescription: 'Moved Permanently',",
+      "      headers: {location: {value: uri + '/'}}};",
+      "  }",
+      "  return request;",
+      "}");
 
   final Bucket logs;
   final Bucket media;
@@ -47,8 +89,9 @@ final class Storage extends Construct {
 
   /**
    * @param apiOrigin the API's origin the site's pages call (the Content-Security-Policy's connect-src)
+   * @param executeApiDomain the API's {@code execute-api} host name, the origin of {@link #PUBLIC_API_PATH}
    */
-  Storage(Construct scope, String id, StageSettings settings, String apiOrigin) {
+  Storage(Construct scope, String id, StageSettings settings, String apiOrigin, String executeApiDomain) {
     super(scope, id);
     logs = Bucket.Builder.create(this, "AccessLogs")
         .encryption(BucketEncryption.S3_MANAGED)
@@ -93,6 +136,39 @@ final class Storage extends Construct {
             .build())
         .build();
 
+    software.amazon.awscdk.services.cloudfront.Function index =
+        software.amazon.awscdk.services.cloudfront.Function.Builder.create(this, "IndexFunction")
+            .comment("IMS site: /<name>/ is <name>/index.html; /<name> redirects to /<name>/")
+            .runtime(FunctionRuntime.JS_2_0)
+            .code(FunctionCode.fromInline(INDEX_FUNCTION))
+            .build();
+    // The public search's answers: cached as the answer's Cache-Control says, per query string.
+    CachePolicy publicApiCache = CachePolicy.Builder.create(this, "PublicApiCache")
+        .comment("IMS public API: the origin's Cache-Control, the query string in the key")
+        .minTtl(Duration.seconds(0))
+        .defaultTtl(Duration.seconds(0))
+        .maxTtl(PUBLIC_API_MAX_TTL)
+        .queryStringBehavior(CacheQueryStringBehavior.all())
+        .headerBehavior(CacheHeaderBehavior.none())
+        .cookieBehavior(CacheCookieBehavior.none())
+        .enableAcceptEncodingGzip(true)
+        .enableAcceptEncodingBrotli(true)
+        .build();
+    BehaviorOptions publicApi = BehaviorOptions.builder()
+        .origin(HttpOrigin.Builder.create(executeApiDomain)
+            .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
+            .originSslProtocols(List.of(OriginSslPolicy.TLS_V1_2))
+            .build())
+        .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+        .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
+        .cachedMethods(CachedMethods.CACHE_GET_HEAD)
+        .cachePolicy(publicApiCache)
+        // The query string and the viewer's headers, but the Host header is the API's own.
+        .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+        .responseHeadersPolicy(headers)
+        .compress(true)
+        .build();
+
     distribution = Distribution.Builder.create(this, "SiteDistribution")
         .comment("IMS public site")
         .defaultBehavior(BehaviorOptions.builder()
@@ -100,7 +176,12 @@ final class Storage extends Construct {
             .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
             .responseHeadersPolicy(headers)
             .compress(true)
+            .functionAssociations(List.of(FunctionAssociation.builder()
+                .eventType(FunctionEventType.VIEWER_REQUEST)
+                .function(index)
+                .build()))
             .build())
+        .additionalBehaviors(Map.of(PUBLIC_API_PATH, publicApi))
         .defaultRootObject("index.html")
         // Without s3:ListBucket a missing key answers 403 from S3: both are the site's 404 page.
         .errorResponses(List.of(

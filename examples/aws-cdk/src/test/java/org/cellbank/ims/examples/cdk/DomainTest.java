@@ -44,6 +44,16 @@ class DomainTest {
   }
 
   @Test
+  void siteFunction_writesTheSiteOrigin_andCloudFrontStillReachesTheApiOnItsExecuteApiName() {
+    assertThat(StackTest.env(StackTest.function(s, "Site"))).containsEntry("IMS_SITE_URL", "https://catalogue.example.org/");
+    Map<String, Object> config = StackTest.map(Synthesised.props(StackTest.only(s, "AWS::CloudFront::Distribution"))
+        .get("DistributionConfig"));
+    // The custom domain's mapping puts the API under /ims: the execute-api name serves it at /api/public/.
+    assertThat(StackTest.list(config.get("Origins")).get(1).toString()).contains(".execute-api.")
+        .doesNotContain("api.catalogue.example.org");
+  }
+
+  @Test
   void restoredDatabase_isWhatTheFunctionsConnectTo_andReadTheSecretOf() {
     for (String fn : StackTest.FUNCTIONS) {
       Map<String, Object> env = StackTest.env(StackTest.function(s, fn));

@@ -85,6 +85,7 @@ class IamTest {
       }
     }
     String media = StackTest.logicalId(s, "AWS::S3::Bucket", "StorageMedia");
+    String site = StackTest.logicalId(s, "AWS::S3::Bucket", "StorageSite");
     String domain = StackTest.logicalId(s, "AWS::OpenSearchService::Domain", "SearchDomain");
     for (String fn : StackTest.FUNCTIONS) {
       String role = StackTest.map(StackTest.function(s, fn).get("Role")).get("Fn::GetAtt").toString();
@@ -111,6 +112,15 @@ class IamTest {
         case "Jobs" -> {
           assertThat(services).as(fn).containsExactly("ec2", "es", "logs", "secretsmanager");
           assertThat(own).filteredOn(g -> g.startsWith("es:")).allMatch(g -> g.contains(domain));
+        }
+        case "Site" -> {
+          assertThat(services).as(fn).containsExactly("ec2", "logs", "s3", "secretsmanager");
+          String siteObjects = "[{Fn::Join=[, [{Fn::GetAtt=[" + site + ", Arn]}, /*]]}]";
+          String mediaObjects = "[{Fn::Join=[, [{Fn::GetAtt=[" + media + ", Arn]}, /*]]}]";
+          String buckets = "[{Fn::GetAtt=[" + site + ", Arn]}, {Fn::GetAtt=[" + media + ", Arn]}]";
+          assertThat(own).filteredOn(g -> g.startsWith("s3:")).containsExactlyInAnyOrder(
+              "s3:PutObject " + siteObjects, "s3:GetObject " + siteObjects, "s3:DeleteObject " + siteObjects,
+              "s3:GetObject " + mediaObjects, "s3:ListBucket " + buckets);
         }
         default -> throw new AssertionError(fn);
       }

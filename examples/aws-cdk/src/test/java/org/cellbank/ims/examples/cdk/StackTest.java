@@ -105,7 +105,7 @@ class StackTest {
       assertThat(p.get("RouteTableId").toString()).doesNotContain("Vpcprivate");
     }
     assertThat(natRoutes).hasSize(2).allSatisfy(table -> assertThat(table).contains("Vpcegress"));
-    for (String fn : List.of("Http", "Search", "Media", "Migrate")) {
+    for (String fn : List.of("Http", "Search", "Media", "Migrate", "Site")) {
       assertThat(map(function(s, fn).get("VpcConfig")).get("SubnetIds").toString()).as(fn)
           .contains("Vpcprivate").doesNotContain("Vpcegress").doesNotContain("Vpcpublic");
     }
@@ -122,7 +122,7 @@ class StackTest {
       assertThat(p).containsEntry("ScheduleExpressionTimezone", "Europe/Paris");
       assertThat(target).containsKeys("RetryPolicy", "DeadLetterConfig");
     }
-    assertThat(schedules).containsOnlyKeys("cron(0 2 * * ? *)", "rate(1 minute)");
+    assertThat(schedules).containsOnlyKeys("cron(0 2 * * ? *)", "rate(1 minute)", "rate(5 minutes)");
     assertThat(schedules.get("cron(0 2 * * ? *)")).contains("FunctionsJobs").endsWith("input=null");
     assertThat(s.nagFindings).isEmpty();
   }
@@ -182,7 +182,10 @@ class StackTest {
     assertThat(config).containsEntry("DefaultRootObject", "index.html");
     assertThat(map(config.get("DefaultCacheBehavior"))).containsEntry("ViewerProtocolPolicy", "redirect-to-https")
         .containsKey("ResponseHeadersPolicyId");
-    assertThat(config.get("CustomErrorResponses").toString()).contains("ErrorCode=404", "ResponsePagePath=/404.html");
+    assertThat(list(config.get("CustomErrorResponses"))).map(StackTest::map).allSatisfy(e -> assertThat(e)
+        .containsEntry("ResponseCode", 404).containsEntry("ResponsePagePath", "/404.html"))
+        .extracting(e -> e.get("ErrorCode")).containsExactlyInAnyOrder(403, 404);
+    assertThat(list(config.get("Origins"))).hasSize(2);
     assertThat(list(config.get("Origins")).get(0).toString()).contains("OriginAccessControlId");
     assertThat(s.ofType("AWS::CloudFront::OriginAccessControl")).hasSize(1);
     Map<String, Object> headers = map(map(Synthesised.props(only(s, "AWS::CloudFront::ResponseHeadersPolicy"))
@@ -191,6 +194,71 @@ class StackTest {
     String csp = map(headers.get("ContentSecurityPolicy")).get("ContentSecurityPolicy").toString();
     assertThat(csp).contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'")
         .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+  }
+
+  @Test
+  void site_mapsFoldersToTheirIndex_withAViewerRequestFunction() {
+    Synthesised s = Synthesised.prod();
+    Map<String, Object> config = map(Synthesised.props(only(s, "AWS::CloudFront::Distribution")).get("DistributionConfig"));
+    String function = logicalId(s, "AWS::CloudFront::Function", "StorageIndexFunction");
+    assertThat(list(map(config.get("DefaultCacheBehavior")).get("FunctionAssociations"))).singleElement()
+        .isEqualTo(Map.of("EventType", "viewer-request",
+            "FunctionARN", Map.of("Fn::GetAtt", List.of(function, "FunctionARN"))));
+    Map<String, Object> p = Synthesised.props(s.ofType("AWS::CloudFront::Function").get(function));
+    assertThat(map(p.get("FunctionConfig"))).containsEntry("Runtime", "cloudfront-js-2.0");
+    assertThat(p).containsEntry("FunctionCode", Storage.INDEX_FUNCTION).containsEntry("AutoPublish", true);
+  }
+
+  /** The function's code as deployed, run by Node.js (which the CDK itself needs) on sample requests. */
+  @Test
+  void indexFunction_appendsIndexHtmlToFolders_redirectsBareNames_andLeavesFilesAlone() throws Exception {
+    String script = Storage.INDEX_FUNCTION + "\n"
+        + "const out = ['/', '/UKBi008-A/', '/UKBi008-A', '/assets/site.1a2b.css', '/sitemap.xml', '/404.html']"
+        + ".map(u => { const r = handler({request: {uri: u, querystring: {}, headers: {}}});"
+        + " return u + ' ' + (r.statusCode ? r.statusCode + ' ' + r.headers.location.value : r.uri); });\n"
+        + "console.log(out.join('\\n'));\n";
+    Process node = new ProcessBuilder("node", "-e", script).redirectErrorStream(true).start();
+    String output = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(node.waitFor()).as(output).isZero();
+    assertThat(output.lines()).containsExactly(
+        "/ /index.html",
+        "/UKBi008-A/ /UKBi008-A/index.html",
+        "/UKBi008-A 301 /UKBi008-A/",
+        "/assets/site.1a2b.css /assets/site.1a2b.css",
+        "/sitemap.xml /sitemap.xml",
+        "/404.html /404.html");
+  }
+
+  @Test
+  void site_forwardsThePublicApiToTheHttpApi_overHttps_cachedAsTheAnswerSays() {
+    Synthesised s = Synthesised.prod();
+    Map<String, Object> config = map(Synthesised.props(only(s, "AWS::CloudFront::Distribution")).get("DistributionConfig"));
+    Map<String, Object> behaviour = map(list(config.get("CacheBehaviors")).get(0));
+    assertThat(list(config.get("CacheBehaviors"))).hasSize(1);
+    assertThat(behaviour).containsEntry("PathPattern", "/api/public/*")
+        .containsEntry("AllowedMethods", List.of("GET", "HEAD"))
+        .containsEntry("CachedMethods", List.of("GET", "HEAD"))
+        .containsEntry("ViewerProtocolPolicy", "https-only")
+        // CloudFront's managed AllViewerExceptHostHeader: the query string, not the Host header.
+        .containsEntry("OriginRequestPolicyId", "b689b0a8-53d0-40ab-baf2-68738e2966ac")
+        .containsKey("ResponseHeadersPolicyId")
+        .doesNotContainKey("FunctionAssociations");
+    Map<String, Object> origin = list(config.get("Origins")).stream().map(StackTest::map)
+        .filter(o -> o.get("Id").equals(behaviour.get("TargetOriginId"))).findFirst().orElseThrow();
+    assertThat(map(origin.get("CustomOriginConfig"))).containsEntry("OriginProtocolPolicy", "https-only")
+        .containsEntry("OriginSSLProtocols", List.of("TLSv1.2"));
+    assertThat(origin.get("DomainName").toString())
+        .contains("{Ref=" + logicalId(s, "AWS::ApiGatewayV2::Api", "ApiHttpApi") + "}", ".execute-api.");
+    String policy = logicalId(s, "AWS::CloudFront::CachePolicy", "StoragePublicApiCache");
+    assertThat(behaviour).containsEntry("CachePolicyId", Map.of("Ref", policy));
+    Map<String, Object> cache = map(Synthesised.props(s.ofType("AWS::CloudFront::CachePolicy").get(policy))
+        .get("CachePolicyConfig"));
+    // No TTL of its own: the answer's max-age (60 s) decides, up to five minutes.
+    assertThat(cache).containsEntry("MinTTL", 0).containsEntry("DefaultTTL", 0).containsEntry("MaxTTL", 300);
+    Map<String, Object> key = map(cache.get("ParametersInCacheKeyAndForwardedToOrigin"));
+    assertThat(map(key.get("QueryStringsConfig"))).containsEntry("QueryStringBehavior", "all");
+    assertThat(map(key.get("HeadersConfig"))).containsEntry("HeaderBehavior", "none");
+    assertThat(map(key.get("CookiesConfig"))).containsEntry("CookieBehavior", "none");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -291,7 +359,7 @@ class StackTest {
     assertThat(migrate.get("Code")).as("the migrate package, with Flyway").isNotEqualTo(jobs.get("Code"));
     assertThat(ims(env(migrate))).containsOnlyKeys("IMS_JDBC_URL", "IMS_DB_SECRET_ID", "IMS_DB_POOL_SIZE", "IMS_DEFAULT_JOB");
     assertThat(env(migrate)).containsEntry("IMS_DEFAULT_JOB", "migrate").containsEntry("IMS_DB_POOL_SIZE", "2");
-    assertThat(s.ofType("AWS::Lambda::Function").keySet()).filteredOn(k -> k.startsWith("Functions")).hasSize(5);
+    assertThat(s.ofType("AWS::Lambda::Function").keySet()).filteredOn(k -> k.startsWith("Functions")).hasSize(6);
 
     for (String fn : FUNCTIONS) {
       Map<String, Object> f = function(s, fn);
@@ -301,6 +369,35 @@ class StackTest {
       assertThat(env(f).keySet()).as(fn).noneMatch(k -> k.equals("IMS_JDBC_PASSWORD") || k.equals("IMS_JDBC_USER"));
       assertThat(f.get("Layers").toString()).as("the Parameters and Secrets extension").contains("ParamsandsecretslayerMap");
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stages")
+  void siteFunction_runsItsOwnPackage_withTheDatabase_theSiteBucket_theSiteUrl_andTheMediaBucket(String stage,
+      Synthesised s, int zones, int backupDays, boolean protection, int logDays, int noncurrentDays) {
+    Map<String, Object> site = function(s, "Site");
+    assertThat(site).containsEntry("FunctionName", "Ims-" + stage + "-site")
+        .containsEntry("Runtime", "java21")
+        .containsEntry("Handler", "org.cellbank.ims.examples.lambda.SiteFunction::handleRequest")
+        .containsEntry("Timeout", 300).containsEntry("MemorySize", 1024)
+        .doesNotContainKey("SnapStart");
+    assertThat(site.get("Code")).isNotIn(function(s, "Http").get("Code"), function(s, "Jobs").get("Code"),
+        function(s, "Migrate").get("Code"), function(s, "Search").get("Code"), function(s, "Media").get("Code"));
+    Map<String, Object> env = env(site);
+    assertThat(ims(env)).containsOnlyKeys("IMS_JDBC_URL", "IMS_DB_SECRET_ID", "IMS_DB_POOL_SIZE", "IMS_SITE_BUCKET",
+        "IMS_SITE_URL", "IMS_MEDIA_BUCKET");
+    Map<String, Object> jobs = env(function(s, "Jobs"));
+    assertThat(env).containsEntry("IMS_DB_POOL_SIZE", "1")
+        .containsEntry("IMS_JDBC_URL", jobs.get("IMS_JDBC_URL"))
+        .containsEntry("IMS_DB_SECRET_ID", jobs.get("IMS_DB_SECRET_ID"))
+        .containsEntry("IMS_SITE_BUCKET", Map.of("Ref", logicalId(s, "AWS::S3::Bucket", "StorageSite")))
+        .containsEntry("IMS_MEDIA_BUCKET", Map.of("Ref", logicalId(s, "AWS::S3::Bucket", "StorageMedia")));
+    String distribution = logicalId(s, "AWS::CloudFront::Distribution", "StorageSiteDistribution");
+    assertThat(env.get("IMS_SITE_URL")).isEqualTo(Map.of("Fn::Join", List.of("",
+        List.of("https://", Map.of("Fn::GetAtt", List.of(distribution, "DomainName")), "/"))));
+    assertThat(site.get("Layers").toString()).as("the Parameters and Secrets extension").contains("ParamsandsecretslayerMap");
+    assertThat(map(site.get("VpcConfig")).get("SubnetIds").toString()).contains("Vpcprivate");
+    assertThat(map(map(site.get("LoggingConfig")).get("LogGroup")).get("Ref").toString()).startsWith("FunctionsSiteLogs");
   }
 
   @Test
@@ -319,9 +416,10 @@ class StackTest {
       String integration = integrations.keySet().stream().filter(target::contains).findFirst().orElseThrow();
       routes.put(p.get("RouteKey").toString(), integrations.get(integration));
     }
-    assertThat(routes).containsOnlyKeys("$default", "GET /api/v0/search", "GET /media/{proxy+}");
+    assertThat(routes).containsOnlyKeys("$default", "GET /api/v0/search", "GET /api/public/search", "GET /media/{proxy+}");
     assertThat(routes.get("$default")).isEqualTo(logicalId(s, "AWS::Lambda::Alias", "FunctionsHttpLive"));
     assertThat(routes.get("GET /api/v0/search")).isEqualTo(logicalId(s, "AWS::Lambda::Alias", "FunctionsSearchLive"));
+    assertThat(routes.get("GET /api/public/search")).isEqualTo(logicalId(s, "AWS::Lambda::Alias", "FunctionsSearchLive"));
     assertThat(routes.get("GET /media/{proxy+}")).isEqualTo(logicalId(s, "AWS::Lambda::Alias", "FunctionsMediaLive"));
     List<String> permitted = new ArrayList<>();
     for (Map<String, Object> perm : s.ofType("AWS::Lambda::Permission").values()) {
@@ -332,7 +430,7 @@ class StackTest {
         permitted.add(map(p.get("FunctionName")).get("Ref").toString());
       }
     }
-    assertThat(permitted).containsExactlyInAnyOrderElementsOf(routes.values());
+    assertThat(permitted).hasSize(4).containsExactlyInAnyOrderElementsOf(routes.values());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -370,7 +468,7 @@ class StackTest {
   void schedules_runInParis_withRetries_andTheDeadLetterQueue(String stage, Synthesised s, int zones,
       int backupDays, boolean protection, int logDays, int noncurrentDays) {
     Map<String, Map<String, Object>> schedules = s.ofType("AWS::Scheduler::Schedule");
-    assertThat(schedules).hasSize(1);
+    assertThat(schedules).hasSize(2);
     String queue = logicalId(s, "AWS::SQS::Queue", "SchedulesDeadLetters");
     Map<String, String> expressions = new java.util.HashMap<>();
     for (Map<String, Object> r : schedules.values()) {
@@ -383,8 +481,26 @@ class StackTest {
           target.get("Arn").toString() + " input=" + target.get("Input"));
     }
     // Without the NAT gateway the import cannot reach hPSCreg: no nightly schedule to fail every night.
-    assertThat(expressions).containsOnlyKeys("rate(1 minute)");
+    assertThat(expressions).containsOnlyKeys("rate(1 minute)", "rate(5 minutes)");
     assertThat(expressions.get("rate(1 minute)")).contains("FunctionsJobs").endsWith("input={\"job\":\"drain\"}");
+    // No input: Scheduler's own envelope, on which the site function regenerates every page.
+    assertThat(expressions.get("rate(5 minutes)")).contains("FunctionsSite").doesNotContain("FunctionsJobs")
+        .endsWith("input=null");
+    Map<String, Object> site = schedules.values().stream().map(Synthesised::props)
+        .filter(p -> p.get("ScheduleExpression").equals("rate(5 minutes)")).findFirst().orElseThrow();
+    assertThat(map(map(site.get("Target")).get("RetryPolicy")))
+        .containsEntry("MaximumRetryAttempts", 1).containsEntry("MaximumEventAgeInSeconds", 300);
+    // The schedules' role invokes the job and the site functions, nothing else.
+    List<String> invoked = new ArrayList<>();
+    for (Map<String, Object> policy : s.ofType("AWS::IAM::Policy").values()) {
+      for (Object st : list(map(Synthesised.props(policy).get("PolicyDocument")).get("Statement"))) {
+        if ("lambda:InvokeFunction".equals(map(st).get("Action"))
+            && Synthesised.props(policy).get("Roles").toString().contains("SchedulesRole")) {
+          list(map(st).get("Resource")).forEach(r -> invoked.add(r.toString()));
+        }
+      }
+    }
+    assertThat(invoked).hasSize(2).anyMatch(r -> r.contains("FunctionsJobs")).anyMatch(r -> r.contains("FunctionsSite"));
   }
 
   @Test
@@ -411,8 +527,8 @@ class StackTest {
     }
     assertThat(metrics).contains("AWS/ApiGateway:5xx", "AWS/SQS:ApproximateNumberOfMessagesVisible",
         "AWS/RDS:FreeStorageSpace", "AWS/ES:ClusterStatus.red", "AWS/ES:ClusterStatus.yellow");
-    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Errors")).hasSize(5);
-    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Throttles")).hasSize(5);
+    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Errors")).hasSize(6);
+    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Throttles")).hasSize(6);
     List<String> watched = new ArrayList<>();
     for (Map<String, Object> alarm : s.ofType("AWS::CloudWatch::Alarm").values()) {
       Map<String, Object> p = Synthesised.props(alarm);
@@ -432,10 +548,11 @@ class StackTest {
     Map<String, Object> outputs = map(Synthesised.prod().template.toJSON().get("Outputs"));
     assertThat(outputs).containsOnlyKeys("ImsApiUrl", "ImsHttpFunctionName", "ImsHttpAliasName",
         "ImsSearchFunctionName", "ImsMediaFunctionName", "ImsJobFunctionName", "ImsMigrateFunctionName",
-        "ImsMediaBucketName", "ImsSiteBucketName", "ImsSiteUrl", "ImsDatabaseEndpoint", "ImsDatabaseSecretArn",
+        "ImsSiteFunctionName", "ImsMediaBucketName", "ImsSiteBucketName", "ImsSiteUrl", "ImsDatabaseEndpoint", "ImsDatabaseSecretArn",
         "ImsSearchEndpoint", "ImsAlarmTopicArn");
     assertThat(map(outputs.get("ImsMigrateFunctionName")).get("Value").toString()).contains("FunctionsMigrate");
     assertThat(map(outputs.get("ImsHttpAliasName"))).containsEntry("Value", "live");
+    assertThat(map(outputs.get("ImsSiteFunctionName")).get("Value").toString()).contains("FunctionsSite");
   }
 
   @Test
@@ -446,7 +563,7 @@ class StackTest {
     // A lookup (fromLookup, an AZ or a hosted-zone query) would be listed under "missing".
     String manifest = java.nio.file.Files.readString(out.resolve("manifest.json"));
     assertThat(manifest).contains("\"artifacts\"").doesNotContain("\"missing\"");
-    // Only files (the five zips, CDK's trigger provider, the template): nothing to build with Docker.
+    // Only files (the six zips, CDK's trigger provider, the template): nothing to build with Docker.
     String assets = java.nio.file.Files.readString(out.resolve("Ims-prod.assets.json"));
     assertThat(assets.replaceAll("\\s", "")).contains("\"dockerImages\":{}");
     assertThat(assets).contains("\"packaging\": \"file\"").doesNotContain("\"executable\"");
@@ -455,7 +572,7 @@ class StackTest {
   // --- helpers
 
   /** The stack's own functions, by construct id. */
-  static final List<String> FUNCTIONS = List.of("Http", "Search", "Media", "Jobs", "Migrate");
+  static final List<String> FUNCTIONS = List.of("Http", "Search", "Media", "Jobs", "Migrate", "Site");
 
   static Map<String, Object> only(Synthesised s, String type) {
     Map<String, Map<String, Object>> all = s.ofType(type);

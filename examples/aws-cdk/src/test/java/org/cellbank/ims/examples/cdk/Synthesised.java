@@ -62,13 +62,14 @@ final class Synthesised {
   static final String RESTORED_SECRET =
       "arn:aws:secretsmanager:eu-west-1:111122223333:secret:rds!db-0123abcd-4567-89ef-0123-456789abcdef-AbCdEf";
 
-  /** prod with a custom domain and base path, pointed at a restored database. */
+  /** prod with a custom domain and base path and a site origin, pointed at a restored database. */
   private static final class WithDomain {
     static final Synthesised INSTANCE = new Synthesised("prod", Map.of(
         "domainName", "api.catalogue.example.org",
         "hostedZoneId", "Z0123456789EXAMPLE",
         "hostedZoneName", "catalogue.example.org",
         "basePath", "ims",
+        "siteOrigin", "https://catalogue.example.org",
         "stackName", "Ims-prod-domain",
         "dbEndpoint", "ims-prod-restored.abcdefghijkl.eu-west-1.rds.amazonaws.com",
         "dbSecretArn", RESTORED_SECRET),
