@@ -1,5 +1,10 @@
 package org.cellbank.ims.aws.storage;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.cellbank.ims.core.ImsException;
@@ -12,6 +17,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A {@link SiteStore} on the site bucket that CloudFront serves: the file {@code UKBi008-A/index.html}
@@ -25,8 +31,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * }</pre>
  *
  * <p>The caller owns the client. Needs {@code s3:PutObject}, {@code s3:GetObject} and
- * {@code s3:DeleteObject} on the prefix (and {@code s3:ListBucket} for a 404 rather than a 403 on a
- * missing object). Thread-safe.
+ * {@code s3:DeleteObject} on the prefix, and {@code s3:ListBucket} (the first write lists the prefix
+ * to skip files whose bytes are already stored; a missing object is then a 404 rather than a 403). Thread-safe.
  */
 public final class S3SiteStore implements SiteStore {
   private static final String IMMUTABLE = "public, max-age=31536000, immutable";
@@ -35,6 +41,9 @@ public final class S3SiteStore implements SiteStore {
   private final S3Client s3;
   private final String bucket;
   private final String keyPrefix;
+  // The MD5 of each object under the prefix, as S3 reports it (its ETag for a single-part PUT
+  // without KMS): read from one listing on the first put, then kept up to date by this store.
+  private Map<String, String> written;
 
   private S3SiteStore(Builder b) {
     this.s3 = b.s3;
@@ -57,17 +66,53 @@ public final class S3SiteStore implements SiteStore {
     return keyPrefix;
   }
 
+  /**
+   * Writes the file, unless the object under its key already holds exactly these bytes: a full
+   * regeneration then sends only what changed (a PUT costs about twelve times a GET, and a page that
+   * did not change need not be invalidated). The first call lists the prefix once to learn what is
+   * stored; a file another writer changed since is still overwritten unless it holds these bytes.
+   */
   @Override
   public void put(String path, byte[] content, String contentType) {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(contentType, "contentType");
     String key = key(path);
+    String md5 = md5Hex(content);
+    if (md5.equals(stored().get(key))) {
+      return;
+    }
     String cache = path.startsWith("assets/") || path.startsWith("files/") ? IMMUTABLE : REVALIDATE;
     try {
       s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).cacheControl(cache),
           RequestBody.fromBytes(content));
     } catch (SdkException e) {
       throw S3Errors.map("writing site file", path, e);
+    }
+    synchronized (this) {
+      written.put(key, md5);
+    }
+  }
+
+  private synchronized Map<String, String> stored() {
+    if (written == null) {
+      Map<String, String> listed = new HashMap<>();
+      try {
+        for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keyPrefix)).contents()) {
+          listed.put(o.key(), o.eTag() == null ? "" : o.eTag().replace("\"", ""));
+        }
+      } catch (SdkException e) {
+        throw S3Errors.map("listing site files", keyPrefix, e);
+      }
+      written = listed;
+    }
+    return written;
+  }
+
+  private static String md5Hex(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is missing from this JVM", e);
     }
   }
 
@@ -104,6 +149,11 @@ public final class S3SiteStore implements SiteStore {
       s3.deleteObject(b -> b.bucket(bucket).key(key));
     } catch (SdkException e) {
       throw S3Errors.map("deleting site file", path, e);
+    }
+    synchronized (this) {
+      if (written != null) {
+        written.remove(key);
+      }
     }
   }
 

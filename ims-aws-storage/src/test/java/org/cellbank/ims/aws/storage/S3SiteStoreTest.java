@@ -44,4 +44,37 @@ class S3SiteStoreTest extends SiteStoreContract {
     assertThat(store.exists("assets/site.0123456789.css")).isTrue();
     assertThat(store.exists("assets/other.css")).isFalse();
   }
+
+  @Test
+  void aFileWhoseBytesAreStoredAlready_isNotSentAgain_evenByANewStore() {
+    java.util.concurrent.atomic.AtomicInteger puts = new java.util.concurrent.atomic.AtomicInteger();
+    software.amazon.awssdk.core.interceptor.ExecutionInterceptor counter =
+        new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+              software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            if (context.request() instanceof software.amazon.awssdk.services.s3.model.PutObjectRequest) {
+              puts.incrementAndGet();
+            }
+          }
+        };
+    String bucket = S3Fixture.newBucket(ImsS3.shared());
+    try (S3Client counted = S3Fixture.client(ImsS3.shared(), counter)) {
+      S3SiteStore first = S3SiteStore.builder().s3(counted).bucket(bucket).build();
+      first.put("a/index.html", "one".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/html");
+      first.put("a/index.html", "one".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/html");
+      assertThat(puts).as("the same bytes twice").hasValue(1);
+      first.put("a/index.html", "two".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/html");
+      assertThat(puts).as("changed bytes").hasValue(2);
+
+      S3SiteStore later = S3SiteStore.builder().s3(counted).bucket(bucket).build();
+      later.put("a/index.html", "two".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/html");
+      assertThat(puts).as("a new store learns what is stored from the listing").hasValue(2);
+      later.delete("a/index.html");
+      later.put("a/index.html", "two".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/html");
+      assertThat(puts).as("after a delete the file is written again").hasValue(3);
+      assertThat(later.find("a/index.html")).hasValueSatisfying(bytes ->
+          assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("two"));
+    }
+  }
 }
