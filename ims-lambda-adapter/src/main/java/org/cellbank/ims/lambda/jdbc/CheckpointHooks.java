@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * LambdaDataSource dataSource = LambdaDataSource.builder()...build();
- * if ("snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+ * if (snapStart) {   // the function's AWS_LAMBDA_INITIALIZATION_TYPE is "snap-start"
  *   CheckpointHooks.register(dataSource);
  * }
  * }</pre>
