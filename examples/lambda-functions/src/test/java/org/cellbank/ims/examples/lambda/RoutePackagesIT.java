@@ -28,6 +28,7 @@ import org.cellbank.ims.core.db.CatalogueDocuments;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.SchemaMigrations;
 import org.cellbank.ims.core.media.MediaKind;
+import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.media.StoredMedia;
 import org.cellbank.ims.core.sample.SampleData;
 import org.cellbank.ims.core.sample.SampleDataLoader;
@@ -161,21 +162,42 @@ class RoutePackagesIT {
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
         .forcePathStyle(true).build();
     try (Unpacked function = Unpacked.of("ims-site-lambda.zip")) {
+      // The first scheduled run writes everything and keeps the change feed's cursor.
       JsonObject all = function.handle(SiteFunction.class.getName(), env, "{}".getBytes(StandardCharsets.UTF_8));
-      assertThat(all.findString("job")).as(all.toString()).hasValue("site");
-      assertThat(all.findNumber("linePages").orElseThrow().longValue()).isGreaterThan(0);
+      assertThat(all.findString("mode")).as(all.toString()).hasValue("all");
+      assertThat(all.findNumber("linePages").orElseThrow().longValue()).isGreaterThan(1);
       String page = client.getObjectAsBytes(b -> b.bucket(bucket).key("UKBi008-A/index.html")).asUtf8String();
       assertThat(page).contains("UKBi008-A").doesNotContain("<script>");
       assertThat(client.getObjectAsBytes(b -> b.bucket(bucket).key("sitemap.xml")).asUtf8String())
           .contains("https://catalogue.example.org/UKBi008-A/");
 
-      client.deleteObject(b -> b.bucket(bucket).key("UKBi008-A/index.html"));
+      // Nothing changed: nothing regenerated.
+      JsonObject idle = function.handle(SiteFunction.class.getName(), env, "{}".getBytes(StandardCharsets.UTF_8));
+      assertThat(idle.findString("mode")).hasValue("changes");
+      assertThat(idle.findNumber("changes").orElseThrow().longValue()).isZero();
+      assertThat(idle.findNumber("linePages").orElseThrow().longValue()).isZero();
+
+      // A write (any writer: the change log's triggers see it) regenerates that line's page only.
+      CellLineRepository lines = CellLineRepository.create(dataSource);
+      CellLine before = lines.getByName("UKBi008-A");
+      lines.update(before.toBuilder().availableForSaleAtEcacc(!before.availableForSaleAtEcacc()).build());
+      JsonObject followed = function.handle(SiteFunction.class.getName(), env, "{}".getBytes(StandardCharsets.UTF_8));
+      assertThat(followed.findString("mode")).as(followed.toString()).hasValue("changes");
+      assertThat(followed.findNumber("changes").orElseThrow().longValue()).isEqualTo(1);
+      long rewritten = followed.findNumber("linePages").orElseThrow().longValue()
+          + followed.findNumber("statusPages").orElseThrow().longValue();
+      long everyPage = all.findNumber("linePages").orElseThrow().longValue()
+          + all.findNumber("statusPages").orElseThrow().longValue();
+      assertThat(rewritten).as("the changed line's page (and its relatives'), not all").isBetween(1L, everyPage - 1);
+      assertThat(client.getObjectAsBytes(b -> b.bucket(bucket).key("UKBi008-A/index.html")).asUtf8String())
+          .as("the page shows the change").isNotEqualTo(page).contains("UKBi008-A");
+
+      // Named lines, on a direct invocation.
       JsonObject one = function.handle(SiteFunction.class.getName(), env,
           "{\"job\": \"site\", \"lines\": [\"SAMEA2590882\"]}".getBytes(StandardCharsets.UTF_8));
-      assertThat(one.findNumber("linePages").orElseThrow().longValue()).isBetween(1L, all.findNumber("linePages")
-          .orElseThrow().longValue() - 1);
-      assertThat(client.getObjectAsBytes(b -> b.bucket(bucket).key("UKBi008-A/index.html")).asUtf8String())
-          .contains("UKBi008-A");
+      assertThat(one.findString("mode")).hasValue("lines");
+      assertThat(one.findNumber("linePages").orElseThrow().longValue()
+          + one.findNumber("statusPages").orElseThrow().longValue()).isGreaterThanOrEqualTo(1);
     } finally {
       System.clearProperty("aws.accessKeyId");
       System.clearProperty("aws.secretAccessKey");
