@@ -1,6 +1,7 @@
 package org.cellbank.ims.examples.cdk;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.CfnOutput;
@@ -15,6 +16,8 @@ import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.triggers.InvocationType;
 import software.amazon.awscdk.triggers.Trigger;
+import software.amazon.awscdk.SecretValue;
+import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -58,7 +61,7 @@ final class ImsStack extends Stack {
     CfnParameter hpscregUrl = CfnParameter.Builder.create(this, "HpscregUrl")
         .type("String")
         .defaultValue("https://hpscreg.eu/api/export/ebisc")
-        .description("The hPSCreg export the job function imports (reached through the NAT gateway: natGateway=true)")
+        .description("The hPSCreg export the fetch function reads, outside the VPC, for the nightly import")
         .build();
     CfnParameter hpscregUser = CfnParameter.Builder.create(this, "HpscregUser")
         .type("String")
@@ -74,7 +77,7 @@ final class ImsStack extends Stack {
     CfnParameter ecaccUrl = CfnParameter.Builder.create(this, "EcaccUrl")
         .type("String")
         .defaultValue("")
-        .description("ECACC's product page for the availability check (empty: no check; reached through the NAT gateway)")
+        .description("ECACC's product page for the availability check (empty: no check), read by the fetch function")
         .build();
     CfnCondition hasEmail = CfnCondition.Builder.create(this, "HasAlarmEmail")
         .expression(Fn.conditionNot(Fn.conditionEquals(alarmEmail.getValueAsString(), "")))
@@ -88,9 +91,18 @@ final class ImsStack extends Stack {
     Storage storage = new Storage(this, "Storage", settings, api.origin, api.executeApiDomain);
     String siteUrl = settings.siteOrigin() != null ? settings.siteOrigin().replaceAll("/+$", "") + "/"
         : storage.siteUrl() + "/";
+    // The registry's credentials, kept in a secret that only the fetch function reads (never in an
+    // environment); empty values send no credentials.
+    Secret hpscregCredentials = Secret.Builder.create(this, "HpscregCredentials")
+        .description("HTTP Basic credentials of the hPSCreg export (username, password), read by the fetch function")
+        .secretObjectValue(Map.of(
+            "username", SecretValue.cfnParameter(hpscregUser),
+            "password", SecretValue.cfnParameter(hpscregPassword)))
+        .removalPolicy(settings.removalPolicy())
+        .build();
     Functions functions = new Functions(this, "Functions", new Functions.Wiring(settings, network, roles,
-        database, search, storage, hpscregUrl.getValueAsString(), hpscregUser.getValueAsString(),
-        hpscregPassword.getValueAsString(), ecaccUrl.getValueAsString(), siteUrl));
+        database, search, storage, hpscregUrl.getValueAsString(), hpscregCredentials, ecaccUrl.getValueAsString(),
+        siteUrl));
     List<HttpRoute> routes = api.routeTo(functions.httpLive, functions.searchLive, functions.mediaLive);
 
     migration = Trigger.Builder.create(this, "Migration")
@@ -105,7 +117,8 @@ final class ImsStack extends Stack {
 
     Schedules schedules = new Schedules(this, "Schedules", settings, functions);
     Alarms alarms = new Alarms(this, "Alarms", settings, new Alarms.Alarmed(api.api.getApiId(),
-        List.of(functions.http, functions.search, functions.media, functions.jobs, functions.migrate, functions.site),
+        List.of(functions.http, functions.search, functions.media, functions.jobs, functions.migrate, functions.site,
+            functions.fetch),
         schedules.deadLetters,
         database, search), alarmEmail.getValueAsString(), hasEmail);
 
@@ -118,6 +131,7 @@ final class ImsStack extends Stack {
     output("ImsMigrateFunctionName", functions.migrate.getFunctionName(),
         "The migration function (migrate and the api-keys jobs)");
     output("ImsSiteFunctionName", functions.site.getFunctionName(), "The site function (writes the public website)");
+    output("ImsFetchFunctionName", functions.fetch.getFunctionName(), "The fetch function (stages hPSCreg for the import)");
     output("ImsMediaBucketName", storage.media.getBucketName(), "The media bucket");
     output("ImsSiteBucketName", storage.site.getBucketName(), "The public site's bucket");
     output("ImsSiteUrl", storage.siteUrl(), "The public site (CloudFront)");

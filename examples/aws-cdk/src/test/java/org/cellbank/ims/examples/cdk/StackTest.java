@@ -86,58 +86,6 @@ class StackTest {
     }
   }
 
-  @Test
-  void natGatewayFlag_addsOneNatGateway_forTheJobFunctionsSubnetsOnly() {
-    Synthesised s = Synthesised.withNat();
-    assertThat(s.ofType("AWS::EC2::NatGateway")).hasSize(1);
-    assertThat(s.ofType("AWS::EC2::InternetGateway")).hasSize(1);
-    assertThat(s.ofType("AWS::EC2::EIP")).hasSize(1);
-    List<Object> jobSubnets = list(map(function(s, "Jobs").get("VpcConfig")).get("SubnetIds"));
-    assertThat(jobSubnets).hasSize(2).allSatisfy(subnet -> assertThat(subnet.toString()).contains("Vpcegress"));
-    // The egress subnets' default route is the NAT gateway; the isolated ones have no default route.
-    List<String> natRoutes = new ArrayList<>();
-    for (Map<String, Object> r : s.ofType("AWS::EC2::Route").values()) {
-      Map<String, Object> p = Synthesised.props(r);
-      if (p.containsKey("NatGatewayId")) {
-        assertThat(p).containsEntry("DestinationCidrBlock", "0.0.0.0/0");
-        natRoutes.add(p.get("RouteTableId").toString());
-      }
-      assertThat(p.get("RouteTableId").toString()).doesNotContain("Vpcprivate");
-    }
-    assertThat(natRoutes).hasSize(2).allSatisfy(table -> assertThat(table).contains("Vpcegress"));
-    for (String fn : List.of("Http", "Search", "Media", "Migrate", "Site")) {
-      assertThat(map(function(s, fn).get("VpcConfig")).get("SubnetIds").toString()).as(fn)
-          .contains("Vpcprivate").doesNotContain("Vpcegress").doesNotContain("Vpcpublic");
-    }
-    for (Map<String, Object> subnet : s.ofType("AWS::EC2::Subnet").values()) {
-      assertThat(Synthesised.props(subnet)).doesNotContainEntry("MapPublicIpOnLaunch", true);
-    }
-    // The isolated subnets keep their address ranges when the flag is turned on.
-    assertThat(cidrs(s, "Vpcprivate")).isEqualTo(cidrs(Synthesised.prod(), "Vpcprivate"));
-    Map<String, String> schedules = new java.util.HashMap<>();
-    for (Map<String, Object> r : s.ofType("AWS::Scheduler::Schedule").values()) {
-      Map<String, Object> p = Synthesised.props(r);
-      Map<String, Object> target = map(p.get("Target"));
-      schedules.put(p.get("ScheduleExpression").toString(), target.get("Arn") + " input=" + target.get("Input"));
-      assertThat(p).containsEntry("ScheduleExpressionTimezone", "Europe/Paris");
-      assertThat(target).containsKeys("RetryPolicy", "DeadLetterConfig");
-    }
-    assertThat(schedules).containsOnlyKeys("cron(0 2 * * ? *)", "rate(1 minute)", "rate(5 minutes)");
-    assertThat(schedules.get("cron(0 2 * * ? *)")).contains("FunctionsJobs").endsWith("input=null");
-    assertThat(s.nagFindings).isEmpty();
-  }
-
-  private static List<String> cidrs(Synthesised s, String group) {
-    List<String> out = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Object>> e : s.ofType("AWS::EC2::Subnet").entrySet()) {
-      if (e.getKey().contains(group)) {
-        out.add(e.getKey() + "=" + Synthesised.props(e.getValue()).get("CidrBlock"));
-      }
-    }
-    assertThat(out).isNotEmpty();
-    return out;
-  }
-
   @ParameterizedTest(name = "{0}")
   @MethodSource("stages")
   void buckets_areEncrypted_private_tlsOnly_andLogged(String stage, Synthesised s, int zones, int backupDays,
@@ -468,7 +416,7 @@ class StackTest {
   void schedules_runInParis_withRetries_andTheDeadLetterQueue(String stage, Synthesised s, int zones,
       int backupDays, boolean protection, int logDays, int noncurrentDays) {
     Map<String, Map<String, Object>> schedules = s.ofType("AWS::Scheduler::Schedule");
-    assertThat(schedules).hasSize(2);
+    assertThat(schedules).hasSize(4);
     String queue = logicalId(s, "AWS::SQS::Queue", "SchedulesDeadLetters");
     Map<String, String> expressions = new java.util.HashMap<>();
     for (Map<String, Object> r : schedules.values()) {
@@ -480,8 +428,10 @@ class StackTest {
       expressions.put(p.get("ScheduleExpression").toString(),
           target.get("Arn").toString() + " input=" + target.get("Input"));
     }
-    // Without the NAT gateway the import cannot reach hPSCreg: no nightly schedule to fail every night.
-    assertThat(expressions).containsOnlyKeys("rate(1 minute)", "rate(5 minutes)");
+    // The fetch outside the VPC, then, an hour later, the import of what it staged.
+    assertThat(expressions).containsOnlyKeys("cron(0 1 * * ? *)", "cron(0 2 * * ? *)", "rate(1 minute)", "rate(5 minutes)");
+    assertThat(expressions.get("cron(0 1 * * ? *)")).contains("FunctionsFetch").endsWith("input=null");
+    assertThat(expressions.get("cron(0 2 * * ? *)")).contains("FunctionsJobs").endsWith("input=null");
     assertThat(expressions.get("rate(1 minute)")).contains("FunctionsJobs").endsWith("input={\"job\":\"drain\"}");
     // No input: Scheduler's own envelope, on which the site function regenerates every page.
     assertThat(expressions.get("rate(5 minutes)")).contains("FunctionsSite").doesNotContain("FunctionsJobs")
@@ -490,7 +440,7 @@ class StackTest {
         .filter(p -> p.get("ScheduleExpression").equals("rate(5 minutes)")).findFirst().orElseThrow();
     assertThat(map(map(site.get("Target")).get("RetryPolicy")))
         .containsEntry("MaximumRetryAttempts", 1).containsEntry("MaximumEventAgeInSeconds", 300);
-    // The schedules' role invokes the job and the site functions, nothing else.
+    // The schedules' role invokes the fetch, job and site functions, nothing else.
     List<String> invoked = new ArrayList<>();
     for (Map<String, Object> policy : s.ofType("AWS::IAM::Policy").values()) {
       for (Object st : list(map(Synthesised.props(policy).get("PolicyDocument")).get("Statement"))) {
@@ -500,7 +450,38 @@ class StackTest {
         }
       }
     }
-    assertThat(invoked).hasSize(2).anyMatch(r -> r.contains("FunctionsJobs")).anyMatch(r -> r.contains("FunctionsSite"));
+    assertThat(invoked).hasSize(3).anyMatch(r -> r.contains("FunctionsJobs")).anyMatch(r -> r.contains("FunctionsSite"))
+        .anyMatch(r -> r.contains("FunctionsFetch"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stages")
+  void fetchFunction_runsOutsideTheVpc_withoutTheDatabase_andTheImportReadsItsStage(String stage, Synthesised s,
+      int zones, int backupDays, boolean protection, int logDays, int noncurrentDays) {
+    Map<String, Object> fetch = function(s, "Fetch");
+    assertThat(fetch).doesNotContainKey("VpcConfig");
+    assertThat(fetch).containsEntry("Handler", "org.cellbank.ims.examples.lambda.FetchFunction::handleRequest")
+        .containsEntry("Timeout", 900);
+    Map<String, Object> env = map(map(fetch.get("Environment")).get("Variables"));
+    String bucket = logicalId(s, "AWS::S3::Bucket", "StorageRegistryStage");
+    assertThat(env).containsEntry("IMS_REGISTRY_STAGE_BUCKET", Map.of("Ref", bucket))
+        .containsEntry("IMS_HPSCREG_SECRET_ID", Map.of("Ref", logicalId(s, "AWS::SecretsManager::Secret", "HpscregCredentials")))
+        .containsKeys("IMS_HPSCREG_URL", "IMS_ECACC_URL")
+        .doesNotContainKeys("IMS_JDBC_URL", "IMS_DB_SECRET_ID", "IMS_HPSCREG_PASSWORD", "IMS_HPSCREG_USER");
+    Map<String, Object> jobs = map(map(function(s, "Jobs").get("Environment")).get("Variables"));
+    assertThat(jobs).containsEntry("IMS_REGISTRY_STAGE_BUCKET", Map.of("Ref", bucket))
+        .containsEntry("IMS_REGISTRY_MAX_AGE_HOURS", "36")
+        .doesNotContainKeys("IMS_HPSCREG_URL", "IMS_HPSCREG_PASSWORD", "IMS_ECACC_URL");
+    // No function's environment holds the registry's password: it is in the secret.
+    for (Map<String, Object> fn : s.ofType("AWS::Lambda::Function").values()) {
+      Object variables = map(Synthesised.props(fn).getOrDefault("Environment", Map.of())).get("Variables");
+      if (variables != null) {
+        assertThat(map(variables)).doesNotContainKeys("IMS_HPSCREG_PASSWORD", "IMS_JDBC_PASSWORD");
+      }
+    }
+    Map<String, Object> bucketProps = Synthesised.props(s.resources.get(bucket) == null ? Map.of() : map(s.resources.get(bucket)));
+    assertThat(bucketProps.toString()).contains("expire-registry-copies").contains("registry/runs/")
+        .contains("ExpirationInDays=7").contains("BlockPublicAcls=true").contains("SSEAlgorithm=AES256");
   }
 
   @Test

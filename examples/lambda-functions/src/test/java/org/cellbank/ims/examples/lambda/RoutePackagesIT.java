@@ -2,10 +2,14 @@ package org.cellbank.ims.examples.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -15,8 +19,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -212,6 +218,81 @@ class RoutePackagesIT {
   }
 
   /** A package unpacked into a folder of its own and loaded by a class loader over that folder alone. */
+  @Test
+  void theFetchPackageOutsideTheVpc_stagesTheRegistry_andTheJobPackageImportsTheCopy() throws Exception {
+    // hPSCreg and ECACC, on the "internet": only the fetch function is given their address.
+    HttpServer internet = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    internet.createContext("/api/export/ebisc", exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      String name = path.equals("/api/export/ebisc") ? "list" : path.substring("/api/export/ebisc/".length());
+      try (InputStream in = RoutePackagesIT.class.getResourceAsStream("/hpscreg/" + name + ".json")) {
+        byte[] body = in == null ? "\"Cell line not found\"".getBytes(StandardCharsets.UTF_8) : in.readAllBytes();
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    });
+    internet.createContext("/ecacc", exchange -> {
+      byte[] body = "<html><body><h1>UKBi008-A</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    internet.start();
+    ImsS3 s3 = ImsS3.shared();
+    String bucket = "ims-stage-" + ProcessHandle.current().pid();
+    s3.createBucket(bucket);
+    ImsPostgres pg = ImsPostgres.shared();
+    String name = "ims_staged_import_" + ProcessHandle.current().pid();
+    pg.createDatabase(name);
+    DataSource empty = pg.dataSource(name);
+    SchemaMigrations.create(empty).migrate();
+    Map<String, String> stage = Map.of("IMS_REGISTRY_STAGE_BUCKET", bucket, "IMS_REGISTRY_STAGE_PREFIX", "ims",
+        "AWS_REGION", s3.region(), "IMS_S3_ENDPOINT", s3.endpoint().toString());
+    Map<String, String> fetchEnv = new HashMap<>(stage);
+    String base = "http://127.0.0.1:" + internet.getAddress().getPort();
+    fetchEnv.put("IMS_HPSCREG_URL", base + "/api/export/ebisc");
+    fetchEnv.put("IMS_ECACC_URL", base + "/ecacc");
+    Map<String, String> jobsEnv = new HashMap<>(stage);
+    jobsEnv.putAll(Map.of("IMS_JDBC_URL", pg.jdbcUrl(name), "IMS_JDBC_USER", pg.user(), "IMS_JDBC_PASSWORD", pg.password(),
+        "IMS_DB_POOL_SIZE", "1"));
+    System.setProperty("aws.accessKeyId", s3.accessKey());
+    System.setProperty("aws.secretAccessKey", s3.secretKey());
+    byte[] scheduled = "{}".getBytes(StandardCharsets.UTF_8);
+    try (Unpacked fetch = Unpacked.of("ims-fetch-lambda.zip"); Unpacked jobs = Unpacked.of("ims-nightly-lambda.zip")) {
+      JsonObject fetched = fetch.handle(FetchFunction.class.getName(), fetchEnv, scheduled);
+      assertThat(fetched.findString("job")).as(fetched.toString()).hasValue("fetch");
+      assertThat(fetched.findNumber("lines").orElseThrow().longValue()).isEqualTo(3);
+      assertThat(fetched.findNumber("failed").orElseThrow().longValue()).isZero();
+      assertThat(fetch.loader.findResource("org/postgresql/Driver.class")).as("no database driver").isNull();
+      assertThat(fetch.loader.findResource("org/jooq/DSLContext.class")).isNull();
+      assertThat(fetch.loader.findResource("software/amazon/awssdk/services/s3/S3Client.class")).isNull();
+
+      JsonObject imported = jobs.handle(NightlyFunction.class.getName(), jobsEnv,
+          "{\"job\": \"import\"}".getBytes(StandardCharsets.UTF_8));
+      assertThat(imported.findString("outcome")).as(imported.toString()).hasValue("completed");
+      assertThat(imported.findNumber("created").orElseThrow().longValue()).isEqualTo(3);
+      CellLineRepository lines = CellLineRepository.create(empty);
+      assertThat(lines.getByName("UKBi008-A").ecaccId()).isNotNull();
+      assertThat(lines.getByName("UKBi008-A").availableForSaleAtEcacc()).isFalse();
+
+      // The next night: the fetch asks ECACC about the lines the import left, the import flags them.
+      JsonObject second = fetch.handle(FetchFunction.class.getName(), fetchEnv, scheduled);
+      assertThat(second.findNumber("ecacc_checked").orElseThrow().longValue()).as(second.toString()).isEqualTo(3);
+      assertThat(second.findNumber("ecacc_listed").orElseThrow().longValue()).isEqualTo(1);
+      JsonObject ecacc = jobs.handle(NightlyFunction.class.getName(), jobsEnv,
+          "{\"job\": \"ecacc\"}".getBytes(StandardCharsets.UTF_8));
+      assertThat(ecacc.findNumber("flagged").orElseThrow().longValue()).as(ecacc.toString()).isEqualTo(1);
+      assertThat(lines.getByName("UKBi008-A").availableForSaleAtEcacc()).isTrue();
+    } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+      internet.stop(0);
+    }
+  }
+
   private static final class Unpacked implements AutoCloseable {
     final URLClassLoader loader;
 
@@ -235,7 +316,17 @@ class RoutePackagesIT {
           }
         }
       }
-      return new Unpacked(new URLClassLoader(new URL[] {root.toUri().toURL()}, ClassLoader.getPlatformClassLoader()));
+      // As the Lambda runtime loads a package: its root, then each jar in lib/.
+      List<URL> path = new ArrayList<>(List.of(root.toUri().toURL()));
+      Path lib = root.resolve("lib");
+      if (Files.isDirectory(lib)) {
+        try (var jars = Files.list(lib)) {
+          for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+            path.add(jar.toUri().toURL());
+          }
+        }
+      }
+      return new Unpacked(new URLClassLoader(path.toArray(new URL[0]), ClassLoader.getPlatformClassLoader()));
     }
 
     JsonObject handle(String functionClass, Map<String, String> env, byte[] event) throws Exception {
