@@ -142,7 +142,7 @@ final class ImsStack extends Stack {
     output("ImsAlarmTopicArn", alarms.topic.getTopicArn(), "The alarm topic");
 
     Nag.suppress(this, settings, new Nag.Parts(database, search, functions, roles, storage,
-        schedules.deadLetters, List.<IConstruct>copyOf(routes)));
+        schedules.deadLetters, List.<IConstruct>copyOf(routes), hpscregCredentials));
   }
 
   // The trigger's provider is a Lambda function CDK adds; give its log group a retention before the

@@ -132,6 +132,19 @@ final class FunctionSettings {
     return endpoint;
   }
 
+  /**
+   * Whether init warms up (primes) in this environment: under SnapStart or provisioned concurrency
+   * ({@code AWS_LAMBDA_INITIALIZATION_TYPE} other than {@code on-demand}), unless the system property
+   * {@value ImsFunction#WARM_UP_PROPERTY} says otherwise.
+   */
+  static boolean warmsUp(Map<String, String> env) {
+    String forced = System.getProperty(ImsFunction.WARM_UP_PROPERTY);
+    if (forced != null) {
+      return Boolean.parseBoolean(forced);
+    }
+    return !"on-demand".equals(env.get("AWS_LAMBDA_INITIALIZATION_TYPE"));
+  }
+
   /** Whether the variable is set to something other than blanks. */
   static boolean present(Map<String, String> env, String name) {
     String value = env.get(name);

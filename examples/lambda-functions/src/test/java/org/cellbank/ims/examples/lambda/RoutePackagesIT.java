@@ -217,7 +217,60 @@ class RoutePackagesIT {
         + "\"stage\":\"$default\"},\"isBase64Encoded\":false}").getBytes(StandardCharsets.UTF_8);
   }
 
+  /** A class loader over a package's root and jars, which says what it has loaded. */
+  private static final class PackageLoader extends URLClassLoader {
+    PackageLoader(URL[] path) {
+      super(path, ClassLoader.getPlatformClassLoader());
+    }
+
+    boolean loaded(String className) {
+      synchronized (getClassLoadingLock(className)) {
+        return findLoadedClass(className) != null;
+      }
+    }
+  }
+
   /** A package unpacked into a folder of its own and loaded by a class loader over that folder alone. */
+  @Test
+  void underSnapStart_theSearchAndMediaPackages_primeTheirClientsAtInit_andOnDemandTheyDoNot() throws Exception {
+    ImsOpenSearch node = ImsOpenSearch.shared();
+    ImsS3 s3 = ImsS3.shared();
+    String alias = "ims-route-packages-priming-" + ProcessHandle.current().pid();
+    OpenSearchCatalogueIndex.builder().client(OpenSearchClients.http(node.httpUrl()).client()).alias(alias).replicas(0)
+        .build().rebuild(CatalogueDocuments.allVisible(CellLineRepository.create(dataSource)), n -> { });
+    Map<String, String> searchEnv = new HashMap<>(database);
+    searchEnv.put("IMS_OPENSEARCH_URL", node.httpUrl());
+    searchEnv.put("IMS_OPENSEARCH_INDEX", alias);
+    Map<String, String> mediaEnv = new HashMap<>(database);
+    mediaEnv.put("IMS_MEDIA_BUCKET", s3.bucket());
+    mediaEnv.put("AWS_REGION", s3.region());
+    mediaEnv.put("IMS_S3_ENDPOINT", s3.endpoint().toString());
+    System.setProperty("aws.accessKeyId", s3.accessKey());
+    System.setProperty("aws.secretAccessKey", s3.secretKey());
+    try {
+      for (String type : new String[] {"on-demand", "snap-start"}) {
+        boolean primes = type.equals("snap-start");
+        searchEnv.put("AWS_LAMBDA_INITIALIZATION_TYPE", type);
+        mediaEnv.put("AWS_LAMBDA_INITIALIZATION_TYPE", type);
+        try (Unpacked search = Unpacked.of("ims-search-lambda.zip", type);
+            Unpacked media = Unpacked.of("ims-media-lambda.zip", type)) {
+          search.assemble(SearchFunction.class.getName(), searchEnv);
+          assertThat(search.loaded("org.opensearch.client.opensearch.OpenSearchClient")).as(type).isEqualTo(primes);
+          media.assemble(MediaFunction.class.getName(), mediaEnv);
+          assertThat(media.loaded("software.amazon.awssdk.services.s3.presigner.S3Presigner")).as(type).isEqualTo(primes);
+          // Primed or not, the first request is answered the same way.
+          JsonObject found = search.handle(SearchFunction.class.getName(), searchEnv, event("/api/public/search", "q=ataxia"),
+              false);
+          assertThat(found.findNumber("statusCode").orElseThrow().longValue()).as(found.toString()).isEqualTo(200);
+          assertThat(found.findString("body").orElseThrow()).contains("UKBi008-A");
+        }
+      }
+    } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+    }
+  }
+
   @Test
   void theFetchPackageOutsideTheVpc_stagesTheRegistry_andTheJobPackageImportsTheCopy() throws Exception {
     // hPSCreg and ECACC, on the "internet": only the fetch function is given their address.
@@ -301,9 +354,14 @@ class RoutePackagesIT {
     }
 
     static Unpacked of(String zipName) throws IOException {
+      return of(zipName, "");
+    }
+
+    /** The package unpacked into a folder of its own for {@code variant}, so that two copies can run. */
+    static Unpacked of(String zipName, String variant) throws IOException {
       Path zip = Path.of("target", zipName);
       assertThat(zip).as("run after mvn package").exists();
-      Path root = Files.createDirectories(roots.resolve(zipName));
+      Path root = Files.createDirectories(roots.resolve(variant.isEmpty() ? zipName : zipName + "-" + variant));
       try (ZipFile file = new ZipFile(zip.toFile())) {
         for (Enumeration<? extends ZipEntry> e = file.entries(); e.hasMoreElements(); ) {
           ZipEntry entry = e.nextElement();
@@ -326,11 +384,28 @@ class RoutePackagesIT {
           }
         }
       }
-      return new Unpacked(new URLClassLoader(path.toArray(new URL[0]), ClassLoader.getPlatformClassLoader()));
+      return new Unpacked(new PackageLoader(path.toArray(new URL[0])));
     }
 
     JsonObject handle(String functionClass, Map<String, String> env, byte[] event) throws Exception {
       return handle(functionClass, env, event, true);
+    }
+
+    /** Runs the function's init ({@code assemble}) alone. */
+    void assemble(String functionClass, Map<String, String> env) throws Exception {
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      thread.setContextClassLoader(loader);
+      try {
+        loader.loadClass(functionClass).getMethod("assemble", Map.class).invoke(null, env);
+      } finally {
+        thread.setContextClassLoader(previous);
+      }
+    }
+
+    /** Whether the package's class loader has loaded the class. */
+    boolean loaded(String className) {
+      return ((PackageLoader) loader).loaded(className);
     }
 
     JsonObject handle(String functionClass, Map<String, String> env, byte[] event, boolean withKey) throws Exception {
