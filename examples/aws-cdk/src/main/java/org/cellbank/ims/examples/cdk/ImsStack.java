@@ -1,7 +1,6 @@
 package org.cellbank.ims.examples.cdk;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.CfnOutput;
@@ -16,8 +15,8 @@ import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.triggers.InvocationType;
 import software.amazon.awscdk.triggers.Trigger;
-import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -63,17 +62,6 @@ final class ImsStack extends Stack {
         .defaultValue("https://hpscreg.eu/api/export/ebisc")
         .description("The hPSCreg export the fetch function reads, outside the VPC, for the nightly import")
         .build();
-    CfnParameter hpscregUser = CfnParameter.Builder.create(this, "HpscregUser")
-        .type("String")
-        .defaultValue("")
-        .description("HTTP Basic user of the hPSCreg export (empty: none)")
-        .build();
-    CfnParameter hpscregPassword = CfnParameter.Builder.create(this, "HpscregPassword")
-        .type("String")
-        .defaultValue("")
-        .noEcho(true)
-        .description("HTTP Basic password of the hPSCreg export (empty: none)")
-        .build();
     CfnParameter ecaccUrl = CfnParameter.Builder.create(this, "EcaccUrl")
         .type("String")
         .defaultValue("")
@@ -91,13 +79,16 @@ final class ImsStack extends Stack {
     Storage storage = new Storage(this, "Storage", settings, api.origin, api.executeApiDomain);
     String siteUrl = settings.siteOrigin() != null ? settings.siteOrigin().replaceAll("/+$", "") + "/"
         : storage.siteUrl() + "/";
-    // The registry's credentials, kept in a secret that only the fetch function reads (never in an
-    // environment); empty values send no credentials.
+    // The registry's credentials, in a secret that only the fetch function reads; the operator puts
+    // them there after the first deploy (docs/deploy.md), so they pass through no template, parameter
+    // or environment. Until then the user name is empty and the fetch sends no credentials.
     Secret hpscregCredentials = Secret.Builder.create(this, "HpscregCredentials")
-        .description("HTTP Basic credentials of the hPSCreg export (username, password), read by the fetch function")
-        .secretObjectValue(Map.of(
-            "username", SecretValue.cfnParameter(hpscregUser),
-            "password", SecretValue.cfnParameter(hpscregPassword)))
+        .description("HTTP Basic credentials of the hPSCreg export ({\"username\", \"password\"}), read by the fetch function")
+        .generateSecretString(SecretStringGenerator.builder()
+            .secretStringTemplate("{\"username\":\"\"}")
+            .generateStringKey("password")
+            .excludePunctuation(true)
+            .build())
         .removalPolicy(settings.removalPolicy())
         .build();
     Functions functions = new Functions(this, "Functions", new Functions.Wiring(settings, network, roles,
@@ -132,6 +123,8 @@ final class ImsStack extends Stack {
         "The migration function (migrate and the api-keys jobs)");
     output("ImsSiteFunctionName", functions.site.getFunctionName(), "The site function (writes the public website)");
     output("ImsFetchFunctionName", functions.fetch.getFunctionName(), "The fetch function (stages hPSCreg for the import)");
+    output("ImsHpscregSecretArn", hpscregCredentials.getSecretArn(),
+        "The secret holding the hPSCreg export's credentials (put them there: docs/deploy.md)");
     output("ImsMediaBucketName", storage.media.getBucketName(), "The media bucket");
     output("ImsSiteBucketName", storage.site.getBucketName(), "The public site's bucket");
     output("ImsSiteUrl", storage.siteUrl(), "The public site (CloudFront)");

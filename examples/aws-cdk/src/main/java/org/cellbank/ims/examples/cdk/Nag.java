@@ -78,9 +78,9 @@ final class Nag {
     policy(p.roles().jobs, List.of(eni, indexPaths, stageCopies));
     policy(p.roles().fetch, List.of(stageCopies));
     resource(p.hpscregSecret(), List.of(because("AwsSolutions-SMG4", "The hPSCreg export's credentials are "
-        + "issued by the registry, not by this stack: nothing here could rotate them. Change them with a "
-        + "deploy that sets the HpscregUser and HpscregPassword parameters; the fetch function reads the secret at "
-        + "each cold start.")));
+        + "issued by the registry, not by this stack: nothing here could rotate them. The operator puts "
+        + "them into the secret with put-secret-value (docs/deploy.md); the fetch function reads it at each cold "
+        + "start.")));
     policy(p.roles().migrate, List.of(eni));
     policy(p.roles().site, List.of(eni, NagPackSuppression.builder().id("AwsSolutions-IAM5")
         .appliesTo(List.of(objects(stack, p.storage().site), media))

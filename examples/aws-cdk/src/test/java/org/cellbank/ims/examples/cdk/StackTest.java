@@ -39,7 +39,9 @@ class StackTest {
     assertThat(parameter).containsEntry("Type", "Number").containsEntry("Default", backupDays)
         .containsEntry("MinValue", 1).containsEntry("MaxValue", 35);
     assertThat(db.get("DeletionPolicy")).isEqualTo(protection ? "Snapshot" : "Delete");
-    assertThat(s.ofType("AWS::SecretsManager::Secret")).as("RDS creates and rotates the secret").isEmpty();
+    // RDS creates and rotates the database's secret; the stack's one secret is the registry's credentials.
+    assertThat(s.ofType("AWS::SecretsManager::Secret").values()).as("RDS creates and rotates the secret")
+        .singleElement().satisfies(r -> assertThat(Synthesised.props(r).toString()).contains("hPSCreg"));
   }
 
   @Test
@@ -91,7 +93,7 @@ class StackTest {
   void buckets_areEncrypted_private_tlsOnly_andLogged(String stage, Synthesised s, int zones, int backupDays,
       boolean protection, int logDays, int noncurrentDays) {
     Map<String, Map<String, Object>> buckets = s.ofType("AWS::S3::Bucket");
-    assertThat(buckets).hasSize(3);
+    assertThat(buckets).hasSize(4);
     List<Object> tlsOnly = new ArrayList<>();
     for (Map<String, Object> policy : s.ofType("AWS::S3::BucketPolicy").values()) {
       for (Object st : list(map(Synthesised.props(policy).get("PolicyDocument")).get("Statement"))) {
@@ -297,17 +299,19 @@ class StackTest {
         .containsEntry("Handler", "org.cellbank.ims.examples.lambda.NightlyFunction::handleRequest")
         .doesNotContainKey("SnapStart");
     assertThat(ims(env(jobs))).containsOnlyKeys("IMS_JDBC_URL", "IMS_DB_SECRET_ID", "IMS_DB_POOL_SIZE",
-        "IMS_OPENSEARCH_HOST", "IMS_OPENSEARCH_INDEX", "IMS_OPENSEARCH_REPLICAS", "IMS_HPSCREG_URL", "IMS_HPSCREG_USER",
-        "IMS_HPSCREG_PASSWORD", "IMS_ECACC_URL", "IMS_IMPORT_BUDGET_MINUTES", "IMS_DEFAULT_JOB");
+        "IMS_OPENSEARCH_HOST", "IMS_OPENSEARCH_INDEX", "IMS_OPENSEARCH_REPLICAS", "IMS_REGISTRY_STAGE_BUCKET",
+        "IMS_REGISTRY_MAX_AGE_HOURS", "IMS_IMPORT_BUDGET_MINUTES", "IMS_DEFAULT_JOB");
     assertThat(env(jobs)).containsEntry("IMS_DEFAULT_JOB", "nightly").containsEntry("IMS_OPENSEARCH_REPLICAS", "0")
-        .containsEntry("IMS_DB_POOL_SIZE", "2").containsEntry("IMS_IMPORT_BUDGET_MINUTES", "13")
-        .containsEntry("IMS_HPSCREG_URL", Map.of("Ref", "HpscregUrl"));
+        .containsEntry("IMS_DB_POOL_SIZE", "2").containsEntry("IMS_IMPORT_BUDGET_MINUTES", "13");
+    assertThat(ims(env(function(s, "Fetch")))).containsOnlyKeys("IMS_HPSCREG_URL", "IMS_HPSCREG_SECRET_ID",
+        "IMS_ECACC_URL", "IMS_REGISTRY_STAGE_BUCKET", "IMS_FETCH_PARALLELISM");
+    assertThat(env(function(s, "Fetch"))).containsEntry("IMS_HPSCREG_URL", Map.of("Ref", "HpscregUrl"));
     Map<String, Object> migrate = function(s, "Migrate");
     assertThat(migrate.get("Handler")).isEqualTo(jobs.get("Handler"));
     assertThat(migrate.get("Code")).as("the migrate package, with Flyway").isNotEqualTo(jobs.get("Code"));
     assertThat(ims(env(migrate))).containsOnlyKeys("IMS_JDBC_URL", "IMS_DB_SECRET_ID", "IMS_DB_POOL_SIZE", "IMS_DEFAULT_JOB");
     assertThat(env(migrate)).containsEntry("IMS_DEFAULT_JOB", "migrate").containsEntry("IMS_DB_POOL_SIZE", "2");
-    assertThat(s.ofType("AWS::Lambda::Function").keySet()).filteredOn(k -> k.startsWith("Functions")).hasSize(6);
+    assertThat(s.ofType("AWS::Lambda::Function").keySet()).filteredOn(k -> k.startsWith("Functions")).hasSize(7);
 
     for (String fn : FUNCTIONS) {
       Map<String, Object> f = function(s, fn);
@@ -508,8 +512,8 @@ class StackTest {
     }
     assertThat(metrics).contains("AWS/ApiGateway:5xx", "AWS/SQS:ApproximateNumberOfMessagesVisible",
         "AWS/RDS:FreeStorageSpace", "AWS/ES:ClusterStatus.red", "AWS/ES:ClusterStatus.yellow");
-    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Errors")).hasSize(6);
-    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Throttles")).hasSize(6);
+    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Errors")).hasSize(7);
+    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Throttles")).hasSize(7);
     List<String> watched = new ArrayList<>();
     for (Map<String, Object> alarm : s.ofType("AWS::CloudWatch::Alarm").values()) {
       Map<String, Object> p = Synthesised.props(alarm);
@@ -529,8 +533,9 @@ class StackTest {
     Map<String, Object> outputs = map(Synthesised.prod().template.toJSON().get("Outputs"));
     assertThat(outputs).containsOnlyKeys("ImsApiUrl", "ImsHttpFunctionName", "ImsHttpAliasName",
         "ImsSearchFunctionName", "ImsMediaFunctionName", "ImsJobFunctionName", "ImsMigrateFunctionName",
-        "ImsSiteFunctionName", "ImsMediaBucketName", "ImsSiteBucketName", "ImsSiteUrl", "ImsDatabaseEndpoint", "ImsDatabaseSecretArn",
-        "ImsSearchEndpoint", "ImsAlarmTopicArn");
+        "ImsSiteFunctionName", "ImsFetchFunctionName", "ImsHpscregSecretArn", "ImsMediaBucketName", "ImsSiteBucketName",
+        "ImsSiteUrl", "ImsDatabaseEndpoint", "ImsDatabaseSecretArn", "ImsSearchEndpoint", "ImsAlarmTopicArn");
+    assertThat(map(outputs.get("ImsFetchFunctionName")).get("Value").toString()).contains("FunctionsFetch");
     assertThat(map(outputs.get("ImsMigrateFunctionName")).get("Value").toString()).contains("FunctionsMigrate");
     assertThat(map(outputs.get("ImsHttpAliasName"))).containsEntry("Value", "live");
     assertThat(map(outputs.get("ImsSiteFunctionName")).get("Value").toString()).contains("FunctionsSite");
