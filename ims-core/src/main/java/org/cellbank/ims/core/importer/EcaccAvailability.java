@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.cellbank.ims.http.UrlEncoding;
 import org.slf4j.Logger;
@@ -25,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * boolean listed = ecacc.isListed("66770001", "UKBi008-A");
  * }</pre>
  *
+ * <p>An import that cannot reach ECACC (a function in a private network, say) reads the answers a
+ * fetch step staged for it instead ({@link #staged(RegistryStage)}): the import leaves the lines it
+ * wants checked in the stage, the next fetch asks ECACC about them, and the import after that reads
+ * the answers. A line's flag is then set a day after the line first has an ECACC number.
+ *
  * <p>Thread-safe.
  */
 public final class EcaccAvailability {
@@ -38,8 +46,18 @@ public final class EcaccAvailability {
   private final HttpClient http;
   private final URI page;
   private final Duration requestTimeout;
+  private final RegistryStage stage;
+  private volatile Map<String, StagedCopy.EcaccLine> answers;
+
+  private EcaccAvailability(RegistryStage stage) {
+    this.http = null;
+    this.page = null;
+    this.requestTimeout = null;
+    this.stage = stage;
+  }
 
   private EcaccAvailability(Builder b) {
+    this.stage = null;
     this.http = b.httpClient != null ? b.httpClient
         : HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     this.page = b.page;
@@ -52,12 +70,68 @@ public final class EcaccAvailability {
   }
 
   /**
+   * A check that reads the answers staged in {@code stage} by a {@link RegistryStager} with the newest
+   * copy of the registry, instead of asking ECACC.
+   */
+  public static EcaccAvailability staged(RegistryStage stage) {
+    return new EcaccAvailability(Objects.requireNonNull(stage, "stage"));
+  }
+
+  /** Whether this check reads staged answers rather than asking ECACC. */
+  public boolean isStaged() {
+    return stage != null;
+  }
+
+  /**
+   * Starts a run of checks: a staged check reads the newest copy's answers (none when the copy has
+   * none or cannot be read: every line then counts as not listed); a live check does nothing.
+   */
+  void begin() {
+    if (stage == null) {
+      return;
+    }
+    Map<String, StagedCopy.EcaccLine> loaded = new HashMap<>();
+    try {
+      StagedCopy.Manifest manifest = StagedCopy.latest(stage);
+      String key = StagedCopy.ecaccKey(manifest.run());
+      stage.read(key).ifPresent(bytes -> {
+        for (StagedCopy.EcaccLine line : StagedCopy.parseEcacc(bytes, key)) {
+          loaded.put(line.name(), line);
+        }
+      });
+    } catch (RuntimeException e) {
+      LOG.warn("ECACC availability: the staged answers cannot be read, every line counts as not listed: {}", e.getMessage());
+    }
+    answers = Map.copyOf(loaded);
+  }
+
+  /**
+   * Leaves the lines still to be checked in the stage, for the next fetch step to ask ECACC about; a
+   * live check does nothing.
+   */
+  void want(List<StagedCopy.EcaccLine> lines) {
+    if (stage != null) {
+      stage.write(StagedCopy.ECACC_WANTED, StagedCopy.ecaccJson(lines, false));
+    }
+  }
+
+  /**
    * Whether the product page of {@code ecaccId} answers 200 and contains {@code name}; false on any
-   * failure.
+   * failure. A staged check answers what ECACC said for that name and number when the copy was
+   * fetched, and false for a line it was not asked about.
    */
   public boolean isListed(String ecaccId, String name) {
     Objects.requireNonNull(ecaccId, "ecaccId");
     Objects.requireNonNull(name, "name");
+    if (stage != null) {
+      Map<String, StagedCopy.EcaccLine> known = answers;
+      if (known == null) {
+        begin();
+        known = answers;
+      }
+      StagedCopy.EcaccLine answer = known.get(name);
+      return answer != null && answer.listed() && answer.ecaccId().equals(ecaccId);
+    }
     URI uri = URI.create(page + "?refId=" + UrlEncoding.encodeQueryComponent(ecaccId) + "&collection=ecacc_ipsc");
     try {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().build(),

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,6 +37,9 @@ import org.cellbank.ims.http.internal.json.JsonValue;
  *
  * <p>The list is {@code GET <base>}, a detail {@code GET <base>/<name>}. Thread-safe; create one per
  * application. The credentials are kept only as the prepared header value and never logged.
+ *
+ * <p>An import that cannot reach the registry (a function in a private network, say) reads a copy
+ * that a fetch step staged earlier instead ({@link #staged(RegistryStage, Duration)}, {@link RegistryStager}).
  */
 public final class HpscregClient {
 
@@ -43,8 +47,25 @@ public final class HpscregClient {
   private final URI base;
   private final String authorization;
   private final Duration requestTimeout;
+  private final RegistryStage stage;
+  private final Duration maxAge;
+  private final Clock clock;
+  private volatile StagedCopy.Manifest pinned;
+
+  private HpscregClient(RegistryStage stage, Duration maxAge, Clock clock) {
+    this.http = null;
+    this.base = null;
+    this.authorization = null;
+    this.requestTimeout = null;
+    this.stage = stage;
+    this.maxAge = maxAge;
+    this.clock = clock;
+  }
 
   private HpscregClient(Builder b) {
+    this.stage = null;
+    this.maxAge = null;
+    this.clock = null;
     this.http = b.httpClient != null ? b.httpClient
         : HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     String text = b.baseUri.toString();
@@ -59,9 +80,68 @@ public final class HpscregClient {
     return new Builder();
   }
 
-  /** The base URI, e.g. {@code https://hpscreg.eu/api/export/ebisc}. */
+  /**
+   * A client that reads the newest copy of the registry staged in {@code stage} by a
+   * {@link RegistryStager}, instead of the registry itself. Each import run reads the copy's manifest
+   * when it starts and keeps to that copy; a line the fetch step could not fetch fails as it would
+   * have failed then.
+   *
+   * @param maxAge how old the copy may be: an older one is refused (the fetch step has stopped
+   *     working, and importing the same old copy night after night would hide it)
+   */
+  public static HpscregClient staged(RegistryStage stage, Duration maxAge) {
+    return staged(stage, maxAge, Clock.systemUTC());
+  }
+
+  static HpscregClient staged(RegistryStage stage, Duration maxAge, Clock clock) {
+    Objects.requireNonNull(stage, "stage");
+    Objects.requireNonNull(maxAge, "maxAge");
+    if (maxAge.isNegative() || maxAge.isZero()) {
+      throw new IllegalArgumentException("the staged copy's maximum age must be positive: " + maxAge);
+    }
+    return new HpscregClient(stage, maxAge, Objects.requireNonNull(clock, "clock"));
+  }
+
+  /**
+   * The base URI, e.g. {@code https://hpscreg.eu/api/export/ebisc}; null for a
+   * {@linkplain #staged staged} client.
+   */
   public URI baseUri() {
     return base;
+  }
+
+  /** Whether this client reads a staged copy rather than the registry. */
+  public boolean isStaged() {
+    return stage != null;
+  }
+
+  /**
+   * Starts an import run: a staged client reads the newest copy's manifest and keeps to that copy
+   * until the next call; a client of the registry itself does nothing.
+   *
+   * @throws HpscregException when there is no copy, or it is older than the maximum age
+   */
+  void begin() {
+    if (stage == null) {
+      return;
+    }
+    StagedCopy.Manifest manifest = StagedCopy.latest(stage);
+    Duration age = Duration.between(manifest.fetchedAt(), clock.instant());
+    if (age.compareTo(maxAge) > 0) {
+      throw new HpscregException("the newest staged copy of the registry was fetched at " + manifest.fetchedAt()
+          + ", " + age.toHours() + " h ago, more than the " + maxAge.toHours() + " h allowed: is the fetch step failing?",
+          false);
+    }
+    pinned = manifest;
+  }
+
+  private StagedCopy.Manifest manifest() {
+    StagedCopy.Manifest manifest = pinned;
+    if (manifest == null) {
+      begin();
+      manifest = pinned;
+    }
+    return manifest;
   }
 
   /**
@@ -70,7 +150,22 @@ public final class HpscregClient {
    * @throws HpscregException when the call fails or the answer is not a JSON array of strings
    */
   public List<String> list() {
-    JsonValue value = get(base, "the hPSCreg list");
+    JsonValue value;
+    if (stage != null) {
+      begin();
+      StagedCopy.Manifest manifest = pinned;
+      String key = StagedCopy.listKey(manifest.run());
+      value = parse(stage.read(key).orElseThrow(
+          () -> new HpscregException("the staged copy " + manifest.run() + " has no list (" + key + ")", false)),
+          "the hPSCreg list");
+    } else {
+      value = parse(getBytes(base, "the hPSCreg list"), "the hPSCreg list");
+    }
+    return names(value);
+  }
+
+  /** The names of a list document; refused when it is not an array of strings. */
+  static List<String> names(JsonValue value) {
     if (!(value instanceof JsonArray array)) {
       throw new HpscregException("the hPSCreg list answer is " + Fields.kind(value) + ", not an array of names", false);
     }
@@ -92,8 +187,37 @@ public final class HpscregClient {
    */
   Optional<JsonObject> detail(String name) {
     Objects.requireNonNull(name, "name");
-    URI uri = URI.create(base + "/" + UrlEncoding.encodePathSegment(name));
-    JsonValue value = get(uri, "hPSCreg line " + name);
+    String what = "hPSCreg line " + name;
+    if (stage != null) {
+      StagedCopy.Manifest manifest = manifest();
+      Optional<byte[]> staged = stage.read(StagedCopy.lineKey(manifest.run(), name));
+      if (staged.isEmpty()) {
+        String failure = manifest.failed().get(name);
+        throw failure != null
+            ? new HpscregException("the fetch step could not read " + what + " at " + manifest.fetchedAt() + ": " + failure, true)
+            : new HpscregException(what + " is not in the staged copy fetched at " + manifest.fetchedAt(), false);
+      }
+      return detail(name, parse(staged.get(), what));
+    }
+    return detail(name, parse(getBytes(detailUri(name), what), what));
+  }
+
+  private URI detailUri(String name) {
+    return URI.create(base + "/" + UrlEncoding.encodePathSegment(name));
+  }
+
+  /** The bytes of the list document, as the registry sends them (a client of the registry only). */
+  byte[] listBytes() {
+    return getBytes(base, "the hPSCreg list");
+  }
+
+  /** The bytes of one line's detail document, as the registry sends them (a client of the registry only). */
+  byte[] detailBytes(String name) {
+    return getBytes(detailUri(name), "hPSCreg line " + name);
+  }
+
+  /** Checks a detail document's shape: an object, or JSON null (empty). */
+  static Optional<JsonObject> detail(String name, JsonValue value) {
     if (value == JsonNull.INSTANCE) {
       return Optional.empty();
     }
@@ -106,7 +230,10 @@ public final class HpscregClient {
     return Optional.of(object);
   }
 
-  private JsonValue get(URI uri, String what) {
+  private byte[] getBytes(URI uri, String what) {
+    if (http == null) {
+      throw new IllegalStateException("a staged hPSCreg client reads no registry over HTTP");
+    }
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET()
         .header("Accept", "application/json");
     if (authorization != null) {
@@ -125,8 +252,12 @@ public final class HpscregClient {
     if (status != 200) {
       throw new HpscregException("reading " + what + " failed with HTTP status " + status, status >= 500 || status == 429);
     }
+    return response.body();
+  }
+
+  static JsonValue parse(byte[] body, String what) {
     try {
-      return JsonReader.create().read(response.body());
+      return JsonReader.create().read(body);
     } catch (JsonException e) {
       throw new HpscregException("the answer for " + what + " is not JSON: " + e.getMessage(), e, false);
     }

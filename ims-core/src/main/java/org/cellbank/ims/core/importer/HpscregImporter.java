@@ -164,6 +164,18 @@ public final class HpscregImporter {
   }
 
   private ImportReport importNames(Instant start, List<String> names, Duration budget, Long resumedFrom) {
+    try {
+      // A staged client keeps to one copy of the registry for the whole run; a live one does nothing.
+      client.begin();
+    } catch (ImsException e) {
+      LOG.error("hPSCreg import: cannot read the staged copy of the registry: {}", e.getMessage());
+      return stored(ImportReport.builder().startedAt(start).finishedAt(now()).outcome(ImportReport.Outcome.LIST_FAILED)
+          .resumedFrom(resumedFrom)
+          .problems(List.of(new LineProblem("(list)", LineProblem.Kind.FAILED, e.getMessage()))).build());
+    }
+    if (ecacc != null) {
+      ecacc.begin();
+    }
     Instant deadline = start.plus(budget);
     Run run = new Run(loadAgeRanges());
     List<String> notDone = List.of();

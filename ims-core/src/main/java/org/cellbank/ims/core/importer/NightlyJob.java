@@ -1,6 +1,7 @@
 package org.cellbank.ims.core.importer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -114,8 +115,9 @@ public final class NightlyJob {
         reconcile(target, drainer);
       }
     }
+    leaveEcaccWanted();
     if (report.outcome() == ImportReport.Outcome.LIST_FAILED) {
-      throw new HpscregException("the nightly import could not read the hPSCreg list: " + report.summary(), true);
+      throw new HpscregException("the nightly import could not read the hPSCreg list: " + listFailure(report), true);
     }
     return report;
   }
@@ -131,8 +133,9 @@ public final class NightlyJob {
    */
   public ImportReport importAll() {
     ImportReport report = importer().run(budget);
+    leaveEcaccWanted();
     if (report.outcome() == ImportReport.Outcome.LIST_FAILED) {
-      throw new HpscregException("the import could not read the hPSCreg list: " + report.summary(), true);
+      throw new HpscregException("the import could not read the hPSCreg list: " + listFailure(report), true);
     }
     return report;
   }
@@ -147,7 +150,9 @@ public final class NightlyJob {
    */
   public ImportReport importLines(List<String> names) {
     Objects.requireNonNull(names, "names");
-    return importer().resume(names, budget);
+    ImportReport report = importer().resume(names, budget);
+    leaveEcaccWanted();
+    return report;
   }
 
   /**
@@ -207,6 +212,7 @@ public final class NightlyJob {
     if (ecacc == null) {
       throw new IllegalStateException("an ECACC check was asked, but the nightly job has no ECACC page");
     }
+    ecacc.begin();
     int checked = 0;
     int flagged = 0;
     int pageSize = 100;
@@ -226,7 +232,38 @@ public final class NightlyJob {
       }
     }
     LOG.info("nightly job: ECACC check of {} lines, {} newly listed", checked, flagged);
+    leaveEcaccWanted();
     return new EcaccCheck(checked, flagged);
+  }
+
+  /**
+   * With a staged ECACC check, leaves the lines that have an ECACC number but are not yet flagged in
+   * the stage, for the next fetch step to ask ECACC about. A failure is logged, not thrown: the
+   * import's own work is done and stored.
+   */
+  private void leaveEcaccWanted() {
+    if (ecacc == null || !ecacc.isStaged()) {
+      return;
+    }
+    try {
+      List<StagedCopy.EcaccLine> wanted = new ArrayList<>();
+      int pageSize = 100;
+      for (long offset = 0; ; offset += pageSize) {
+        List<CellLine> page = lines.page(new PageRequest(offset, pageSize)).items();
+        for (CellLine line : page) {
+          if (line.ecaccId() != null && !line.availableForSaleAtEcacc()) {
+            wanted.add(new StagedCopy.EcaccLine(line.name(), line.ecaccId(), false));
+          }
+        }
+        if (page.size() < pageSize) {
+          break;
+        }
+      }
+      ecacc.want(wanted);
+      LOG.info("nightly job: {} lines left in the stage for the next ECACC check", wanted.size());
+    } catch (RuntimeException e) {
+      LOG.warn("nightly job: cannot leave the lines to check at ECACC in the stage: {}", e.getMessage());
+    }
   }
 
   /**
@@ -236,6 +273,11 @@ public final class NightlyJob {
    * @param flagged of those, the lines ECACC lists, now flagged as available there
    */
   public record EcaccCheck(int checked, int flagged) {}
+
+  // The report's summary and why the list could not be read.
+  private static String listFailure(ImportReport report) {
+    return report.problems().isEmpty() ? report.summary() : report.problems().get(0).message() + " (" + report.summary() + ")";
+  }
 
   /** Whether the job can import (it has a registry). */
   public boolean imports() {

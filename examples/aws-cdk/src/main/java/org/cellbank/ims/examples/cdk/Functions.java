@@ -22,10 +22,11 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.constructs.Construct;
 
 /**
- * The six functions of {@code examples/lambda-functions}, each from its own package, with its own
+ * The seven functions of {@code examples/lambda-functions}, each from its own package, with its own
  * role holding only the statements it needs, and its own log group with the stage's retention:
  *
  * <ul>
@@ -35,8 +36,11 @@ import software.constructs.Construct;
  *       from the search domain (read actions only);
  *   <li>{@code media} ({@code MediaFunction}, {@code ims-media-lambda.zip}): {@code GET /media/{key}},
  *       a redirect to a presigned GET of the media bucket (read only);
+ *   <li>{@code fetch} ({@code FetchFunction}, {@code ims-fetch-lambda.zip}), outside the VPC: reads
+ *       hPSCreg and ECACC on the internet and stages their documents in the stage bucket;
  *   <li>{@code jobs} ({@code NightlyFunction}, {@code ims-nightly-lambda.zip}): the schedules' target,
- *       default job {@code nightly}; imports from hPSCreg, drains, rebuilds and reconciles the index;
+ *       default job {@code nightly}; imports the staged copy of hPSCreg, drains, rebuilds and
+ *       reconciles the index;
  *   <li>{@code migrate} (the same handler, {@code ims-migrate-lambda.zip}, with Flyway): default job
  *       {@code migrate}, run by the deploy's trigger; also the API-key jobs;
  *   <li>{@code site} ({@code SiteFunction}, {@code ims-site-lambda.zip}): the site schedule's target;
@@ -44,10 +48,9 @@ import software.constructs.Construct;
  * </ul>
  *
  * <p>The three API functions run in the VPC's isolated subnets with SnapStart on published versions
- * and an alias {@code live} that API Gateway invokes. The job function runs in the same subnets, or,
- * with {@code natGateway=true}, in the subnets whose default route is the NAT gateway (hPSCreg is on
- * the internet). The migrate and site functions run in the isolated subnets (S3 through the gateway
- * endpoint).
+ * and an alias {@code live} that API Gateway invokes. The job, migrate and site functions run in the
+ * same subnets (S3 through the gateway endpoint). The fetch function alone runs outside the VPC, with
+ * no access to the database or the search domain: the internet is where hPSCreg and ECACC are.
  */
 final class Functions extends Construct {
 
@@ -57,7 +60,10 @@ final class Functions extends Construct {
   static final String JOBS_ZIP = "ims-nightly-lambda.zip";
   static final String MIGRATE_ZIP = "ims-migrate-lambda.zip";
   static final String SITE_ZIP = "ims-site-lambda.zip";
-  static final List<String> ZIPS = List.of(HTTP_ZIP, SEARCH_ZIP, MEDIA_ZIP, JOBS_ZIP, MIGRATE_ZIP, SITE_ZIP);
+  static final String FETCH_ZIP = "ims-fetch-lambda.zip";
+  static final List<String> ZIPS = List.of(HTTP_ZIP, SEARCH_ZIP, MEDIA_ZIP, JOBS_ZIP, MIGRATE_ZIP, SITE_ZIP, FETCH_ZIP);
+  /** The fetch function's memory: it reads documents, four at a time, and holds one at a time. */
+  static final int FETCH_MEMORY_MB = 512;
   static final String PACKAGE = "org.cellbank.ims.examples.lambda.";
   static final String ALIAS = "live";
   static final String SEARCH_INDEX = "ims-catalogue";
@@ -75,6 +81,7 @@ final class Functions extends Construct {
     final Role jobs;
     final Role migrate;
     final Role site;
+    final Role fetch;
 
     Roles(Construct scope, String id) {
       super(scope, id);
@@ -84,6 +91,7 @@ final class Functions extends Construct {
       jobs = role("Jobs", "IMS job function");
       migrate = role("Migrate", "IMS migration and API-key function");
       site = role("Site", "IMS public website function");
+      fetch = role("Fetch", "IMS registry fetch function (outside the VPC)");
     }
 
     private Role role(String id, String description) {
@@ -103,6 +111,7 @@ final class Functions extends Construct {
   final Function jobs;
   final Function migrate;
   final Function site;
+  final Function fetch;
   final List<LogGroup> logGroups;
 
   Functions(Construct scope, String id, Wiring w) {
@@ -144,10 +153,9 @@ final class Functions extends Construct {
     jobsEnv.put("IMS_OPENSEARCH_HOST", w.search().endpoint());
     jobsEnv.put("IMS_OPENSEARCH_INDEX", SEARCH_INDEX);
     jobsEnv.put("IMS_OPENSEARCH_REPLICAS", s.searchInstanceCount() > 1 ? "1" : "0");
-    jobsEnv.put("IMS_HPSCREG_URL", w.hpscregUrl());
-    jobsEnv.put("IMS_HPSCREG_USER", w.hpscregUser());
-    jobsEnv.put("IMS_HPSCREG_PASSWORD", w.hpscregPassword());
-    jobsEnv.put("IMS_ECACC_URL", w.ecaccUrl());
+    // The registry and ECACC's answers come from the copy the fetch function staged.
+    jobsEnv.put("IMS_REGISTRY_STAGE_BUCKET", w.storage().stage.getBucketName());
+    jobsEnv.put("IMS_REGISTRY_MAX_AGE_HOURS", "36");
     jobsEnv.put("IMS_IMPORT_BUDGET_MINUTES", "13");
     jobsEnv.put("IMS_DEFAULT_JOB", "nightly");
 
@@ -161,6 +169,14 @@ final class Functions extends Construct {
     siteEnv.put("IMS_SITE_URL", w.siteUrl());
     siteEnv.put("IMS_MEDIA_BUCKET", w.storage().media.getBucketName());
 
+    // No database: the registry (credentials in a secret), ECACC and the stage.
+    Map<String, String> fetchEnv = new LinkedHashMap<>();
+    fetchEnv.put("IMS_HPSCREG_URL", w.hpscregUrl());
+    fetchEnv.put("IMS_HPSCREG_SECRET_ID", w.hpscregSecret().getSecretArn());
+    fetchEnv.put("IMS_ECACC_URL", w.ecaccUrl());
+    fetchEnv.put("IMS_REGISTRY_STAGE_BUCKET", w.storage().stage.getBucketName());
+    fetchEnv.put("IMS_FETCH_PARALLELISM", "4");
+
     Roles roles = w.roles();
     String prefix = s.stackName();
     LogGroup httpLogs = logGroup("HttpLogs", prefix + "-http", s);
@@ -169,7 +185,8 @@ final class Functions extends Construct {
     LogGroup jobsLogs = logGroup("JobsLogs", prefix + "-jobs", s);
     LogGroup migrateLogs = logGroup("MigrateLogs", prefix + "-migrate", s);
     LogGroup siteLogs = logGroup("SiteLogs", prefix + "-site", s);
-    logGroups = List.of(httpLogs, searchLogs, mediaLogs, jobsLogs, migrateLogs, siteLogs);
+    LogGroup fetchLogs = logGroup("FetchLogs", prefix + "-fetch", s);
+    logGroups = List.of(httpLogs, searchLogs, mediaLogs, jobsLogs, migrateLogs, siteLogs, fetchLogs);
 
     http = function("Http", prefix + "-http", "IMS HTTP API (ImsFunction): every route but search and media")
         .handler(PACKAGE + "ImsFunction::handleRequest")
@@ -216,7 +233,7 @@ final class Functions extends Construct {
         .memorySize(s.jobMemoryMb())
         .timeout(Duration.minutes(15))
         .role(roles.jobs)
-        .vpcSubnets(network.jobSubnets)
+        .vpcSubnets(network.functionSubnets)
         .environment(jobsEnv)
         .logGroup(jobsLogs)
         .build();
@@ -245,6 +262,22 @@ final class Functions extends Construct {
         .logGroup(siteLogs)
         .build();
 
+    // Outside the VPC: the internet is where hPSCreg and ECACC are; nothing private is in reach.
+    fetch = Function.Builder.create(this, "Fetch")
+        .functionName(prefix + "-fetch")
+        .description("IMS registry fetch (FetchFunction): stages hPSCreg's documents and ECACC's answers for the import")
+        .runtime(RUNTIME)
+        .architecture(Architecture.ARM_64)
+        .paramsAndSecrets(extension)
+        .handler(PACKAGE + "FetchFunction::handleRequest")
+        .code(Code.fromAsset(zips.get(FETCH_ZIP).toString()))
+        .memorySize(FETCH_MEMORY_MB)
+        .timeout(Duration.minutes(15))
+        .role(roles.fetch)
+        .environment(fetchEnv)
+        .logGroup(fetchLogs)
+        .build();
+
     // Logs: each role writes to its own group only.
     writeLogs(roles.http, httpLogs);
     writeLogs(roles.search, searchLogs);
@@ -252,6 +285,7 @@ final class Functions extends Construct {
     writeLogs(roles.jobs, jobsLogs);
     writeLogs(roles.migrate, migrateLogs);
     writeLogs(roles.site, siteLogs);
+    writeLogs(roles.fetch, fetchLogs);
     for (Role role : List.of(roles.http, roles.search, roles.media, roles.jobs, roles.migrate, roles.site)) {
       // Network interfaces of a function in a VPC (Lambda creates them with the function's role).
       role.addToPrincipalPolicy(PolicyStatement.Builder.create()
@@ -266,6 +300,18 @@ final class Functions extends Construct {
           .resources(List.of(w.database().secret.getSecretArn()))
           .build());
     }
+    // The stage: the fetch writes the copies and reads the lines the import left for ECACC; the
+    // import reads the copies and writes only that list. ListBucket: a missing key answers 404.
+    objects(roles.fetch, w.storage().stage, "registry/*", List.of("s3:PutObject", "s3:GetObject"));
+    objects(roles.jobs, w.storage().stage, "registry/*", List.of("s3:GetObject"));
+    objects(roles.jobs, w.storage().stage, "registry/ecacc-wanted.json", List.of("s3:PutObject"));
+    list(roles.fetch, w.storage().stage);
+    list(roles.jobs, w.storage().stage);
+    roles.fetch.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .sid("RegistrySecret")
+        .actions(List.of("secretsmanager:GetSecretValue"))
+        .resources(List.of(w.hpscregSecret().getSecretArn()))
+        .build());
     search(roles.search, Search.READ_ACTIONS, w.search());
     search(roles.jobs, Search.WRITE_ACTIONS, w.search());
     objects(roles.media, w.storage().media, "*", List.of("s3:GetObject"));
@@ -374,7 +420,6 @@ final class Functions extends Construct {
 
   /** What the functions are wired to; {@code siteUrl} is the public site's address, ending in {@code /}. */
   record Wiring(StageSettings settings, Network network, Roles roles, Database database, Search search,
-      Storage storage, String hpscregUrl, String hpscregUser, String hpscregPassword, String ecaccUrl,
-      String siteUrl) {}
+      Storage storage, String hpscregUrl, ISecret hpscregSecret, String ecaccUrl, String siteUrl) {}
 
 }

@@ -15,6 +15,8 @@ import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.triggers.InvocationType;
 import software.amazon.awscdk.triggers.Trigger;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -58,23 +60,12 @@ final class ImsStack extends Stack {
     CfnParameter hpscregUrl = CfnParameter.Builder.create(this, "HpscregUrl")
         .type("String")
         .defaultValue("https://hpscreg.eu/api/export/ebisc")
-        .description("The hPSCreg export the job function imports (reached through the NAT gateway: natGateway=true)")
-        .build();
-    CfnParameter hpscregUser = CfnParameter.Builder.create(this, "HpscregUser")
-        .type("String")
-        .defaultValue("")
-        .description("HTTP Basic user of the hPSCreg export (empty: none)")
-        .build();
-    CfnParameter hpscregPassword = CfnParameter.Builder.create(this, "HpscregPassword")
-        .type("String")
-        .defaultValue("")
-        .noEcho(true)
-        .description("HTTP Basic password of the hPSCreg export (empty: none)")
+        .description("The hPSCreg export the fetch function reads, outside the VPC, for the nightly import")
         .build();
     CfnParameter ecaccUrl = CfnParameter.Builder.create(this, "EcaccUrl")
         .type("String")
         .defaultValue("")
-        .description("ECACC's product page for the availability check (empty: no check; reached through the NAT gateway)")
+        .description("ECACC's product page for the availability check (empty: no check), read by the fetch function")
         .build();
     CfnCondition hasEmail = CfnCondition.Builder.create(this, "HasAlarmEmail")
         .expression(Fn.conditionNot(Fn.conditionEquals(alarmEmail.getValueAsString(), "")))
@@ -88,9 +79,21 @@ final class ImsStack extends Stack {
     Storage storage = new Storage(this, "Storage", settings, api.origin, api.executeApiDomain);
     String siteUrl = settings.siteOrigin() != null ? settings.siteOrigin().replaceAll("/+$", "") + "/"
         : storage.siteUrl() + "/";
+    // The registry's credentials, in a secret that only the fetch function reads; the operator puts
+    // them there after the first deploy (docs/deploy.md), so they pass through no template, parameter
+    // or environment. Until then the user name is empty and the fetch sends no credentials.
+    Secret hpscregCredentials = Secret.Builder.create(this, "HpscregCredentials")
+        .description("HTTP Basic credentials of the hPSCreg export ({\"username\", \"password\"}), read by the fetch function")
+        .generateSecretString(SecretStringGenerator.builder()
+            .secretStringTemplate("{\"username\":\"\"}")
+            .generateStringKey("password")
+            .excludePunctuation(true)
+            .build())
+        .removalPolicy(settings.removalPolicy())
+        .build();
     Functions functions = new Functions(this, "Functions", new Functions.Wiring(settings, network, roles,
-        database, search, storage, hpscregUrl.getValueAsString(), hpscregUser.getValueAsString(),
-        hpscregPassword.getValueAsString(), ecaccUrl.getValueAsString(), siteUrl));
+        database, search, storage, hpscregUrl.getValueAsString(), hpscregCredentials, ecaccUrl.getValueAsString(),
+        siteUrl));
     List<HttpRoute> routes = api.routeTo(functions.httpLive, functions.searchLive, functions.mediaLive);
 
     migration = Trigger.Builder.create(this, "Migration")
@@ -105,7 +108,8 @@ final class ImsStack extends Stack {
 
     Schedules schedules = new Schedules(this, "Schedules", settings, functions);
     Alarms alarms = new Alarms(this, "Alarms", settings, new Alarms.Alarmed(api.api.getApiId(),
-        List.of(functions.http, functions.search, functions.media, functions.jobs, functions.migrate, functions.site),
+        List.of(functions.http, functions.search, functions.media, functions.jobs, functions.migrate, functions.site,
+            functions.fetch),
         schedules.deadLetters,
         database, search), alarmEmail.getValueAsString(), hasEmail);
 
@@ -118,6 +122,9 @@ final class ImsStack extends Stack {
     output("ImsMigrateFunctionName", functions.migrate.getFunctionName(),
         "The migration function (migrate and the api-keys jobs)");
     output("ImsSiteFunctionName", functions.site.getFunctionName(), "The site function (writes the public website)");
+    output("ImsFetchFunctionName", functions.fetch.getFunctionName(), "The fetch function (stages hPSCreg for the import)");
+    output("ImsHpscregSecretArn", hpscregCredentials.getSecretArn(),
+        "The secret holding the hPSCreg export's credentials (put them there: docs/deploy.md)");
     output("ImsMediaBucketName", storage.media.getBucketName(), "The media bucket");
     output("ImsSiteBucketName", storage.site.getBucketName(), "The public site's bucket");
     output("ImsSiteUrl", storage.siteUrl(), "The public site (CloudFront)");
@@ -128,7 +135,7 @@ final class ImsStack extends Stack {
     output("ImsAlarmTopicArn", alarms.topic.getTopicArn(), "The alarm topic");
 
     Nag.suppress(this, settings, new Nag.Parts(database, search, functions, roles, storage,
-        schedules.deadLetters, List.<IConstruct>copyOf(routes)));
+        schedules.deadLetters, List.<IConstruct>copyOf(routes), hpscregCredentials));
   }
 
   // The trigger's provider is a Lambda function CDK adds; give its log group a retention before the

@@ -51,7 +51,7 @@ final class Nag {
     resource(p.search().domain, search);
 
     for (IConstruct f : List.of(p.functions().http, p.functions().search, p.functions().media, p.functions().jobs,
-        p.functions().migrate, p.functions().site)) {
+        p.functions().migrate, p.functions().site, p.functions().fetch)) {
       resource(f, List.of(because("AwsSolutions-L1", "The deployment contract's runtime is java21 (the code is "
           + "compiled for Java 17); SnapStart and the package are tested on it.")));
     }
@@ -68,7 +68,19 @@ final class Nag {
     policy(p.roles().http, List.of(eni));
     policy(p.roles().search, List.of(eni, indexPaths));
     policy(p.roles().media, List.of(eni, objectsOf(List.of(media))));
-    policy(p.roles().jobs, List.of(eni, indexPaths));
+    NagPackSuppression stageCopies = NagPackSuppression.builder().id("AwsSolutions-IAM5")
+        .appliesTo(List.of("Resource::<" + logicalId(stack, p.storage().stage.getNode().getDefaultChild())
+            + ".Arn>/registry/*"))
+        .reason("The registry copies in the stack's own stage bucket (bucket ARN + /registry/*): the fetch "
+            + "function writes and reads them (s3:PutObject, s3:GetObject), the job function reads them "
+            + "(s3:GetObject) and writes only registry/ecacc-wanted.json.")
+        .build();
+    policy(p.roles().jobs, List.of(eni, indexPaths, stageCopies));
+    policy(p.roles().fetch, List.of(stageCopies));
+    resource(p.hpscregSecret(), List.of(because("AwsSolutions-SMG4", "The hPSCreg export's credentials are "
+        + "issued by the registry, not by this stack: nothing here could rotate them. The operator puts "
+        + "them into the secret with put-secret-value (docs/deploy.md); the fetch function reads it at each cold "
+        + "start.")));
     policy(p.roles().migrate, List.of(eni));
     policy(p.roles().site, List.of(eni, NagPackSuppression.builder().id("AwsSolutions-IAM5")
         .appliesTo(List.of(objects(stack, p.storage().site), media))
@@ -123,5 +135,5 @@ final class Nag {
 
   /** The parts that carry suppressions. */
   record Parts(Database database, Search search, Functions functions, Functions.Roles roles, Storage storage,
-      IConstruct deadLetters, List<IConstruct> routes) {}
+      IConstruct deadLetters, List<IConstruct> routes, IConstruct hpscregSecret) {}
 }

@@ -1,6 +1,5 @@
 package org.cellbank.ims.examples.cdk;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
@@ -26,11 +25,9 @@ import software.constructs.Construct;
  * endpoint, the one interface endpoint the functions need (Secrets Manager, for the Parameters and
  * Secrets extension), and the security groups.
  *
- * <p>With {@code natGateway=true} it also has public subnets with an internet gateway, one NAT
- * gateway, and private subnets whose default route is that NAT gateway: the job function runs there,
- * so that the nightly import reaches hPSCreg. The other functions, the database and the search
- * domain stay in the isolated subnets. The new subnets come after the isolated ones, whose address
- * ranges therefore stay as they were when the flag is turned on or off.
+ * <p>Nothing in the VPC reaches the internet: the fetch function, outside the VPC, reads hPSCreg
+ * and ECACC and stages their documents in S3, where the job function inside reads them through the
+ * gateway endpoint.
  *
  * <p>The VPC always spans two zones because an RDS subnet group must; {@code vpcZones} is where the
  * functions run and where the interface endpoint has a network interface, which is what costs.
@@ -39,8 +36,6 @@ final class Network extends Construct {
 
   final Vpc vpc;
   final SubnetSelection functionSubnets;
-  /** The job function's subnets: those of the NAT gateway with {@code natGateway=true}, else {@link #functionSubnets}. */
-  final SubnetSelection jobSubnets;
   final List<ISubnet> zoneSubnets;
   final SecurityGroup functions;
   final SecurityGroup database;
@@ -53,20 +48,14 @@ final class Network extends Construct {
         .retention(settings.logRetention())
         .removalPolicy(settings.removalPolicy())
         .build();
-    List<SubnetConfiguration> subnets = new ArrayList<>(List.of(SubnetConfiguration.builder()
+    List<SubnetConfiguration> subnets = List.of(SubnetConfiguration.builder()
         .name("private")
         .subnetType(SubnetType.PRIVATE_ISOLATED)
         .cidrMask(24)
-        .build()));
-    if (settings.natGateway()) {
-      subnets.add(SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24)
-          .mapPublicIpOnLaunch(false).build());
-      subnets.add(SubnetConfiguration.builder().name("egress").subnetType(SubnetType.PRIVATE_WITH_EGRESS)
-          .cidrMask(24).build());
-    }
+        .build());
     vpc = Vpc.Builder.create(this, "Vpc")
         .maxAzs(Math.max(2, settings.vpcZones()))
-        .natGateways(settings.natGateway() ? 1 : 0)
+        .natGateways(0)
         .restrictDefaultSecurityGroup(false)
         .subnetConfiguration(subnets)
         .gatewayEndpoints(Map.of("S3", GatewayVpcEndpointOptions.builder()
@@ -79,9 +68,6 @@ final class Network extends Construct {
         .build();
     zoneSubnets = vpc.getIsolatedSubnets().subList(0, settings.vpcZones());
     functionSubnets = SubnetSelection.builder().subnets(zoneSubnets).build();
-    jobSubnets = settings.natGateway()
-        ? SubnetSelection.builder().subnets(vpc.getPrivateSubnets().subList(0, settings.vpcZones())).build()
-        : functionSubnets;
 
     functions = SecurityGroup.Builder.create(this, "Functions")
         .vpc(vpc)

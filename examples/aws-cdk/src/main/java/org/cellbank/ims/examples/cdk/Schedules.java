@@ -18,9 +18,11 @@ import software.constructs.Construct;
  * zone, each with a retry policy and the encrypted, TLS-only dead-letter queue:
  *
  * <ul>
- *   <li>nightly {@code cron(0 2 * * ? *)}, only with {@code natGateway=true} (the import reaches
- *       hPSCreg on the internet): the job function, no input (Scheduler's own envelope, so the function
- *       runs its default job, {@code nightly});
+ *   <li>fetch {@code cron(0 1 * * ? *)}: the fetch function, outside the VPC, stages hPSCreg's
+ *       documents and ECACC's answers in the stage bucket (a few minutes for the reference's 1,300 lines);
+ *   <li>nightly {@code cron(0 2 * * ? *)}, an hour later: the job function, no input (Scheduler's own
+ *       envelope, so the function runs its default job, {@code nightly}): it imports the staged copy
+ *       (one up to 36 hours old, so a failed fetch leaves the night before's), then drains;
  *   <li>outbox drain {@code rate(1 minute)}: the job function with {@code {"job":"drain"}};
  *   <li>site {@code rate(5 minutes)}: the site function, no input, so it regenerates the whole public
  *       website and a write shows on the public pages within about five minutes.
@@ -29,6 +31,7 @@ import software.constructs.Construct;
 final class Schedules extends Construct {
 
   static final String TIME_ZONE = "Europe/Paris";
+  static final String FETCH = "cron(0 1 * * ? *)";
   static final String NIGHTLY = "cron(0 2 * * ? *)";
   static final String DRAIN = "rate(1 minute)";
   static final String DRAIN_INPUT = "{\"job\":\"drain\"}";
@@ -48,23 +51,23 @@ final class Schedules extends Construct {
     group = CfnScheduleGroup.Builder.create(this, "Group").name(settings.stackName()).build();
     Role role = Role.Builder.create(this, "Role")
         .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
-        .description("EventBridge Scheduler: invokes the IMS job and site functions")
+        .description("EventBridge Scheduler: invokes the IMS fetch, job and site functions")
         .build();
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .actions(List.of("lambda:InvokeFunction"))
-        .resources(List.of(functions.jobs.getFunctionArn(), functions.site.getFunctionArn()))
+        .resources(List.of(functions.fetch.getFunctionArn(), functions.jobs.getFunctionArn(),
+            functions.site.getFunctionArn()))
         .build());
     role.addToPrincipalPolicy(PolicyStatement.Builder.create()
         .actions(List.of("sqs:SendMessage"))
         .resources(List.of(deadLetters.getQueueArn()))
         .build());
 
-    // The nightly job starts with the hPSCreg import, which needs the NAT gateway's route to the
-    // internet: without it the schedule would fail every night and fill the dead-letter queue.
-    if (settings.natGateway()) {
-      schedule("Nightly", "nightly import from hPSCreg, then the outbox drain", NIGHTLY,
-          functions.jobs, null, role, 2, Duration.hours(1));
-    }
+    // Both retry twice within the hour before the import, which waits for the fetch.
+    schedule("Fetch", "fetch hPSCreg and ECACC into the stage bucket for the nightly import", FETCH,
+        functions.fetch, null, role, 2, Duration.hours(1));
+    schedule("Nightly", "nightly import of the staged registry copy, then the outbox drain", NIGHTLY,
+        functions.jobs, null, role, 2, Duration.hours(1));
     // The next run comes a minute later: one retry within that minute, then the dead letters.
     schedule("OutboxDrain", "drain the search outbox so the index follows writes within a minute", DRAIN,
         functions.jobs, DRAIN_INPUT, role, 1, Duration.seconds(60));

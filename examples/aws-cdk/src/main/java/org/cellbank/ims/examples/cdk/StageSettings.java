@@ -22,7 +22,6 @@ record StageSettings(
     String stackName,
     Path lambdaZips,
     int vpcZones,
-    boolean natGateway,
     String dbInstanceClass,
     int dbAllocatedStorageGb,
     int dbMaxAllocatedStorageGb,
@@ -132,7 +131,6 @@ record StageSettings(
         stackName,
         Path.of(values.get("lambdaZips")),
         integer(values, "vpcZones"),
-        bool(values, "natGateway"),
         values.get("dbInstanceClass"),
         integer(values, "dbAllocatedStorageGb"),
         integer(values, "dbMaxAllocatedStorageGb"),
@@ -167,7 +165,6 @@ record StageSettings(
     d.put("stackName", new String[] {"", ""});
     d.put("lambdaZips", new String[] {"../lambda-functions/target", "../lambda-functions/target"});
     d.put("vpcZones", new String[] {"1", "2"});
-    d.put("natGateway", new String[] {"false", "false"});
     d.put("dbInstanceClass", new String[] {"db.t4g.micro", "db.t4g.micro"});
     d.put("dbAllocatedStorageGb", new String[] {"20", "20"});
     d.put("dbMaxAllocatedStorageGb", new String[] {"50", "100"});

@@ -44,7 +44,7 @@ import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.constructs.Construct;
 
 /**
- * The buckets (media, the public site, and their access logs)
+ * The buckets (media, the public site, the registry stage, and their access logs)
  * and the CloudFront distribution in front of the site: the site bucket (with a viewer-request
  * function that serves {@code /<name>/} from {@code <name>/index.html}) and, under
  * {@link #PUBLIC_API_PATH}, the HTTP API, whose public search the search page calls on the site's
@@ -82,9 +82,14 @@ final class Storage extends Construct {
       "  return request;",
       "}");
 
+  /** How long a staged copy of the registry is kept: the import takes one up to 36 hours old. */
+  static final int STAGE_RUN_DAYS = 7;
+
   final Bucket logs;
   final Bucket media;
   final Bucket site;
+  /** The registry's copies, written by the fetch function outside the VPC, read by the import inside. */
+  final Bucket stage;
   final Distribution distribution;
 
   /**
@@ -112,6 +117,21 @@ final class Storage extends Construct {
         .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
         .serverAccessLogsBucket(logs)
         .serverAccessLogsPrefix("site/")
+        .removalPolicy(settings.removalPolicy())
+        .build();
+
+    stage = Bucket.Builder.create(this, "RegistryStage")
+        .encryption(BucketEncryption.S3_MANAGED)
+        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+        .enforceSsl(true)
+        .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+        .serverAccessLogsBucket(logs)
+        .serverAccessLogsPrefix("stage/")
+        .lifecycleRules(List.of(LifecycleRule.builder()
+            .id("expire-registry-copies")
+            .prefix("registry/runs/")
+            .expiration(Duration.days(STAGE_RUN_DAYS))
+            .build()))
         .removalPolicy(settings.removalPolicy())
         .build();
 

@@ -68,6 +68,7 @@ class IamTest {
     for (String fn : StackTest.FUNCTIONS) {
       roles.add(StackTest.function(s, fn).get("Role"));
     }
+    roles.add(StackTest.function(s, "Fetch").get("Role"));
     assertThat(roles).doesNotHaveDuplicates();
   }
 
@@ -87,6 +88,20 @@ class IamTest {
     String media = StackTest.logicalId(s, "AWS::S3::Bucket", "StorageMedia");
     String site = StackTest.logicalId(s, "AWS::S3::Bucket", "StorageSite");
     String domain = StackTest.logicalId(s, "AWS::OpenSearchService::Domain", "SearchDomain");
+    String stage = StackTest.logicalId(s, "AWS::S3::Bucket", "StorageRegistryStage");
+    // The fetch function, outside the VPC: the registry's secret, the stage, its logs; no database, no VPC.
+    String fetchRole = StackTest.map(StackTest.function(s, "Fetch").get("Role")).get("Fn::GetAtt").toString();
+    List<String> fetch = grants.get(fetchRole.substring(1, fetchRole.indexOf(',')));
+    String secret = StackTest.logicalId(s, "AWS::SecretsManager::Secret", "HpscregCredentials");
+    assertThat(fetch).containsExactlyInAnyOrder(
+        "secretsmanager:GetSecretValue [{Ref=" + secret + "}]",
+        "s3:PutObject [{Fn::Join=[, [{Fn::GetAtt=[" + stage + ", Arn]}, /registry/*]]}]",
+        "s3:GetObject [{Fn::Join=[, [{Fn::GetAtt=[" + stage + ", Arn]}, /registry/*]]}]",
+        "s3:ListBucket [{Fn::GetAtt=[" + stage + ", Arn]}]",
+        "logs:CreateLogStream [{Fn::GetAtt=[" + StackTest.logicalId(s, "AWS::Logs::LogGroup", "FunctionsFetchLogs")
+            + ", Arn]}]",
+        "logs:PutLogEvents [{Fn::GetAtt=[" + StackTest.logicalId(s, "AWS::Logs::LogGroup", "FunctionsFetchLogs")
+            + ", Arn]}]");
     for (String fn : StackTest.FUNCTIONS) {
       String role = StackTest.map(StackTest.function(s, fn).get("Role")).get("Fn::GetAtt").toString();
       List<String> own = grants.get(role.substring(1, role.indexOf(',')));
@@ -110,8 +125,13 @@ class IamTest {
               .contains(media).doesNotContain("/*");
         }
         case "Jobs" -> {
-          assertThat(services).as(fn).containsExactly("ec2", "es", "logs", "secretsmanager");
+          assertThat(services).as(fn).containsExactly("ec2", "es", "logs", "s3", "secretsmanager");
           assertThat(own).filteredOn(g -> g.startsWith("es:")).allMatch(g -> g.contains(domain));
+          // The staged copies: read them, write only the list of lines to ask ECACC about.
+          assertThat(own).filteredOn(g -> g.startsWith("s3:")).containsExactlyInAnyOrder(
+              "s3:GetObject [{Fn::Join=[, [{Fn::GetAtt=[" + stage + ", Arn]}, /registry/*]]}]",
+              "s3:PutObject [{Fn::Join=[, [{Fn::GetAtt=[" + stage + ", Arn]}, /registry/ecacc-wanted.json]]}]",
+              "s3:ListBucket [{Fn::GetAtt=[" + stage + ", Arn]}]");
         }
         case "Site" -> {
           assertThat(services).as(fn).containsExactly("ec2", "logs", "s3", "secretsmanager");

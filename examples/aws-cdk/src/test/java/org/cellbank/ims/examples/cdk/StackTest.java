@@ -39,7 +39,9 @@ class StackTest {
     assertThat(parameter).containsEntry("Type", "Number").containsEntry("Default", backupDays)
         .containsEntry("MinValue", 1).containsEntry("MaxValue", 35);
     assertThat(db.get("DeletionPolicy")).isEqualTo(protection ? "Snapshot" : "Delete");
-    assertThat(s.ofType("AWS::SecretsManager::Secret")).as("RDS creates and rotates the secret").isEmpty();
+    // RDS creates and rotates the database's secret; the stack's one secret is the registry's credentials.
+    assertThat(s.ofType("AWS::SecretsManager::Secret").values()).as("RDS creates and rotates the secret")
+        .singleElement().satisfies(r -> assertThat(Synthesised.props(r).toString()).contains("hPSCreg"));
   }
 
   @Test
@@ -86,64 +88,12 @@ class StackTest {
     }
   }
 
-  @Test
-  void natGatewayFlag_addsOneNatGateway_forTheJobFunctionsSubnetsOnly() {
-    Synthesised s = Synthesised.withNat();
-    assertThat(s.ofType("AWS::EC2::NatGateway")).hasSize(1);
-    assertThat(s.ofType("AWS::EC2::InternetGateway")).hasSize(1);
-    assertThat(s.ofType("AWS::EC2::EIP")).hasSize(1);
-    List<Object> jobSubnets = list(map(function(s, "Jobs").get("VpcConfig")).get("SubnetIds"));
-    assertThat(jobSubnets).hasSize(2).allSatisfy(subnet -> assertThat(subnet.toString()).contains("Vpcegress"));
-    // The egress subnets' default route is the NAT gateway; the isolated ones have no default route.
-    List<String> natRoutes = new ArrayList<>();
-    for (Map<String, Object> r : s.ofType("AWS::EC2::Route").values()) {
-      Map<String, Object> p = Synthesised.props(r);
-      if (p.containsKey("NatGatewayId")) {
-        assertThat(p).containsEntry("DestinationCidrBlock", "0.0.0.0/0");
-        natRoutes.add(p.get("RouteTableId").toString());
-      }
-      assertThat(p.get("RouteTableId").toString()).doesNotContain("Vpcprivate");
-    }
-    assertThat(natRoutes).hasSize(2).allSatisfy(table -> assertThat(table).contains("Vpcegress"));
-    for (String fn : List.of("Http", "Search", "Media", "Migrate", "Site")) {
-      assertThat(map(function(s, fn).get("VpcConfig")).get("SubnetIds").toString()).as(fn)
-          .contains("Vpcprivate").doesNotContain("Vpcegress").doesNotContain("Vpcpublic");
-    }
-    for (Map<String, Object> subnet : s.ofType("AWS::EC2::Subnet").values()) {
-      assertThat(Synthesised.props(subnet)).doesNotContainEntry("MapPublicIpOnLaunch", true);
-    }
-    // The isolated subnets keep their address ranges when the flag is turned on.
-    assertThat(cidrs(s, "Vpcprivate")).isEqualTo(cidrs(Synthesised.prod(), "Vpcprivate"));
-    Map<String, String> schedules = new java.util.HashMap<>();
-    for (Map<String, Object> r : s.ofType("AWS::Scheduler::Schedule").values()) {
-      Map<String, Object> p = Synthesised.props(r);
-      Map<String, Object> target = map(p.get("Target"));
-      schedules.put(p.get("ScheduleExpression").toString(), target.get("Arn") + " input=" + target.get("Input"));
-      assertThat(p).containsEntry("ScheduleExpressionTimezone", "Europe/Paris");
-      assertThat(target).containsKeys("RetryPolicy", "DeadLetterConfig");
-    }
-    assertThat(schedules).containsOnlyKeys("cron(0 2 * * ? *)", "rate(1 minute)", "rate(5 minutes)");
-    assertThat(schedules.get("cron(0 2 * * ? *)")).contains("FunctionsJobs").endsWith("input=null");
-    assertThat(s.nagFindings).isEmpty();
-  }
-
-  private static List<String> cidrs(Synthesised s, String group) {
-    List<String> out = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Object>> e : s.ofType("AWS::EC2::Subnet").entrySet()) {
-      if (e.getKey().contains(group)) {
-        out.add(e.getKey() + "=" + Synthesised.props(e.getValue()).get("CidrBlock"));
-      }
-    }
-    assertThat(out).isNotEmpty();
-    return out;
-  }
-
   @ParameterizedTest(name = "{0}")
   @MethodSource("stages")
   void buckets_areEncrypted_private_tlsOnly_andLogged(String stage, Synthesised s, int zones, int backupDays,
       boolean protection, int logDays, int noncurrentDays) {
     Map<String, Map<String, Object>> buckets = s.ofType("AWS::S3::Bucket");
-    assertThat(buckets).hasSize(3);
+    assertThat(buckets).hasSize(4);
     List<Object> tlsOnly = new ArrayList<>();
     for (Map<String, Object> policy : s.ofType("AWS::S3::BucketPolicy").values()) {
       for (Object st : list(map(Synthesised.props(policy).get("PolicyDocument")).get("Statement"))) {
@@ -349,17 +299,19 @@ class StackTest {
         .containsEntry("Handler", "org.cellbank.ims.examples.lambda.NightlyFunction::handleRequest")
         .doesNotContainKey("SnapStart");
     assertThat(ims(env(jobs))).containsOnlyKeys("IMS_JDBC_URL", "IMS_DB_SECRET_ID", "IMS_DB_POOL_SIZE",
-        "IMS_OPENSEARCH_HOST", "IMS_OPENSEARCH_INDEX", "IMS_OPENSEARCH_REPLICAS", "IMS_HPSCREG_URL", "IMS_HPSCREG_USER",
-        "IMS_HPSCREG_PASSWORD", "IMS_ECACC_URL", "IMS_IMPORT_BUDGET_MINUTES", "IMS_DEFAULT_JOB");
+        "IMS_OPENSEARCH_HOST", "IMS_OPENSEARCH_INDEX", "IMS_OPENSEARCH_REPLICAS", "IMS_REGISTRY_STAGE_BUCKET",
+        "IMS_REGISTRY_MAX_AGE_HOURS", "IMS_IMPORT_BUDGET_MINUTES", "IMS_DEFAULT_JOB");
     assertThat(env(jobs)).containsEntry("IMS_DEFAULT_JOB", "nightly").containsEntry("IMS_OPENSEARCH_REPLICAS", "0")
-        .containsEntry("IMS_DB_POOL_SIZE", "2").containsEntry("IMS_IMPORT_BUDGET_MINUTES", "13")
-        .containsEntry("IMS_HPSCREG_URL", Map.of("Ref", "HpscregUrl"));
+        .containsEntry("IMS_DB_POOL_SIZE", "2").containsEntry("IMS_IMPORT_BUDGET_MINUTES", "13");
+    assertThat(ims(env(function(s, "Fetch")))).containsOnlyKeys("IMS_HPSCREG_URL", "IMS_HPSCREG_SECRET_ID",
+        "IMS_ECACC_URL", "IMS_REGISTRY_STAGE_BUCKET", "IMS_FETCH_PARALLELISM");
+    assertThat(env(function(s, "Fetch"))).containsEntry("IMS_HPSCREG_URL", Map.of("Ref", "HpscregUrl"));
     Map<String, Object> migrate = function(s, "Migrate");
     assertThat(migrate.get("Handler")).isEqualTo(jobs.get("Handler"));
     assertThat(migrate.get("Code")).as("the migrate package, with Flyway").isNotEqualTo(jobs.get("Code"));
     assertThat(ims(env(migrate))).containsOnlyKeys("IMS_JDBC_URL", "IMS_DB_SECRET_ID", "IMS_DB_POOL_SIZE", "IMS_DEFAULT_JOB");
     assertThat(env(migrate)).containsEntry("IMS_DEFAULT_JOB", "migrate").containsEntry("IMS_DB_POOL_SIZE", "2");
-    assertThat(s.ofType("AWS::Lambda::Function").keySet()).filteredOn(k -> k.startsWith("Functions")).hasSize(6);
+    assertThat(s.ofType("AWS::Lambda::Function").keySet()).filteredOn(k -> k.startsWith("Functions")).hasSize(7);
 
     for (String fn : FUNCTIONS) {
       Map<String, Object> f = function(s, fn);
@@ -468,7 +420,7 @@ class StackTest {
   void schedules_runInParis_withRetries_andTheDeadLetterQueue(String stage, Synthesised s, int zones,
       int backupDays, boolean protection, int logDays, int noncurrentDays) {
     Map<String, Map<String, Object>> schedules = s.ofType("AWS::Scheduler::Schedule");
-    assertThat(schedules).hasSize(2);
+    assertThat(schedules).hasSize(4);
     String queue = logicalId(s, "AWS::SQS::Queue", "SchedulesDeadLetters");
     Map<String, String> expressions = new java.util.HashMap<>();
     for (Map<String, Object> r : schedules.values()) {
@@ -480,8 +432,10 @@ class StackTest {
       expressions.put(p.get("ScheduleExpression").toString(),
           target.get("Arn").toString() + " input=" + target.get("Input"));
     }
-    // Without the NAT gateway the import cannot reach hPSCreg: no nightly schedule to fail every night.
-    assertThat(expressions).containsOnlyKeys("rate(1 minute)", "rate(5 minutes)");
+    // The fetch outside the VPC, then, an hour later, the import of what it staged.
+    assertThat(expressions).containsOnlyKeys("cron(0 1 * * ? *)", "cron(0 2 * * ? *)", "rate(1 minute)", "rate(5 minutes)");
+    assertThat(expressions.get("cron(0 1 * * ? *)")).contains("FunctionsFetch").endsWith("input=null");
+    assertThat(expressions.get("cron(0 2 * * ? *)")).contains("FunctionsJobs").endsWith("input=null");
     assertThat(expressions.get("rate(1 minute)")).contains("FunctionsJobs").endsWith("input={\"job\":\"drain\"}");
     // No input: Scheduler's own envelope, on which the site function regenerates every page.
     assertThat(expressions.get("rate(5 minutes)")).contains("FunctionsSite").doesNotContain("FunctionsJobs")
@@ -490,7 +444,7 @@ class StackTest {
         .filter(p -> p.get("ScheduleExpression").equals("rate(5 minutes)")).findFirst().orElseThrow();
     assertThat(map(map(site.get("Target")).get("RetryPolicy")))
         .containsEntry("MaximumRetryAttempts", 1).containsEntry("MaximumEventAgeInSeconds", 300);
-    // The schedules' role invokes the job and the site functions, nothing else.
+    // The schedules' role invokes the fetch, job and site functions, nothing else.
     List<String> invoked = new ArrayList<>();
     for (Map<String, Object> policy : s.ofType("AWS::IAM::Policy").values()) {
       for (Object st : list(map(Synthesised.props(policy).get("PolicyDocument")).get("Statement"))) {
@@ -500,7 +454,38 @@ class StackTest {
         }
       }
     }
-    assertThat(invoked).hasSize(2).anyMatch(r -> r.contains("FunctionsJobs")).anyMatch(r -> r.contains("FunctionsSite"));
+    assertThat(invoked).hasSize(3).anyMatch(r -> r.contains("FunctionsJobs")).anyMatch(r -> r.contains("FunctionsSite"))
+        .anyMatch(r -> r.contains("FunctionsFetch"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stages")
+  void fetchFunction_runsOutsideTheVpc_withoutTheDatabase_andTheImportReadsItsStage(String stage, Synthesised s,
+      int zones, int backupDays, boolean protection, int logDays, int noncurrentDays) {
+    Map<String, Object> fetch = function(s, "Fetch");
+    assertThat(fetch).doesNotContainKey("VpcConfig");
+    assertThat(fetch).containsEntry("Handler", "org.cellbank.ims.examples.lambda.FetchFunction::handleRequest")
+        .containsEntry("Timeout", 900);
+    Map<String, Object> env = map(map(fetch.get("Environment")).get("Variables"));
+    String bucket = logicalId(s, "AWS::S3::Bucket", "StorageRegistryStage");
+    assertThat(env).containsEntry("IMS_REGISTRY_STAGE_BUCKET", Map.of("Ref", bucket))
+        .containsEntry("IMS_HPSCREG_SECRET_ID", Map.of("Ref", logicalId(s, "AWS::SecretsManager::Secret", "HpscregCredentials")))
+        .containsKeys("IMS_HPSCREG_URL", "IMS_ECACC_URL")
+        .doesNotContainKeys("IMS_JDBC_URL", "IMS_DB_SECRET_ID", "IMS_HPSCREG_PASSWORD", "IMS_HPSCREG_USER");
+    Map<String, Object> jobs = map(map(function(s, "Jobs").get("Environment")).get("Variables"));
+    assertThat(jobs).containsEntry("IMS_REGISTRY_STAGE_BUCKET", Map.of("Ref", bucket))
+        .containsEntry("IMS_REGISTRY_MAX_AGE_HOURS", "36")
+        .doesNotContainKeys("IMS_HPSCREG_URL", "IMS_HPSCREG_PASSWORD", "IMS_ECACC_URL");
+    // No function's environment holds the registry's password: it is in the secret.
+    for (Map<String, Object> fn : s.ofType("AWS::Lambda::Function").values()) {
+      Object variables = map(Synthesised.props(fn).getOrDefault("Environment", Map.of())).get("Variables");
+      if (variables != null) {
+        assertThat(map(variables)).doesNotContainKeys("IMS_HPSCREG_PASSWORD", "IMS_JDBC_PASSWORD");
+      }
+    }
+    Map<String, Object> bucketProps = Synthesised.props(s.resources.get(bucket) == null ? Map.of() : map(s.resources.get(bucket)));
+    assertThat(bucketProps.toString()).contains("expire-registry-copies").contains("registry/runs/")
+        .contains("ExpirationInDays=7").contains("BlockPublicAcls=true").contains("SSEAlgorithm=AES256");
   }
 
   @Test
@@ -527,8 +512,8 @@ class StackTest {
     }
     assertThat(metrics).contains("AWS/ApiGateway:5xx", "AWS/SQS:ApproximateNumberOfMessagesVisible",
         "AWS/RDS:FreeStorageSpace", "AWS/ES:ClusterStatus.red", "AWS/ES:ClusterStatus.yellow");
-    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Errors")).hasSize(6);
-    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Throttles")).hasSize(6);
+    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Errors")).hasSize(7);
+    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Throttles")).hasSize(7);
     List<String> watched = new ArrayList<>();
     for (Map<String, Object> alarm : s.ofType("AWS::CloudWatch::Alarm").values()) {
       Map<String, Object> p = Synthesised.props(alarm);
@@ -548,8 +533,9 @@ class StackTest {
     Map<String, Object> outputs = map(Synthesised.prod().template.toJSON().get("Outputs"));
     assertThat(outputs).containsOnlyKeys("ImsApiUrl", "ImsHttpFunctionName", "ImsHttpAliasName",
         "ImsSearchFunctionName", "ImsMediaFunctionName", "ImsJobFunctionName", "ImsMigrateFunctionName",
-        "ImsSiteFunctionName", "ImsMediaBucketName", "ImsSiteBucketName", "ImsSiteUrl", "ImsDatabaseEndpoint", "ImsDatabaseSecretArn",
-        "ImsSearchEndpoint", "ImsAlarmTopicArn");
+        "ImsSiteFunctionName", "ImsFetchFunctionName", "ImsHpscregSecretArn", "ImsMediaBucketName", "ImsSiteBucketName",
+        "ImsSiteUrl", "ImsDatabaseEndpoint", "ImsDatabaseSecretArn", "ImsSearchEndpoint", "ImsAlarmTopicArn");
+    assertThat(map(outputs.get("ImsFetchFunctionName")).get("Value").toString()).contains("FunctionsFetch");
     assertThat(map(outputs.get("ImsMigrateFunctionName")).get("Value").toString()).contains("FunctionsMigrate");
     assertThat(map(outputs.get("ImsHttpAliasName"))).containsEntry("Value", "live");
     assertThat(map(outputs.get("ImsSiteFunctionName")).get("Value").toString()).contains("FunctionsSite");

@@ -76,16 +76,6 @@ final class Synthesised {
         Path.of(System.getProperty("ims.cdk.outdir", "target/cdk.out") + "-domain").toString());
   }
 
-  /** prod with {@code natGateway=true}: the job function reaches hPSCreg through one NAT gateway. */
-  private static final class WithNat {
-    static final Synthesised INSTANCE = new Synthesised("prod", Map.of("natGateway", "true", "stackName", "Ims-prod-nat"),
-        Path.of(System.getProperty("ims.cdk.outdir", "target/cdk.out") + "-nat").toString());
-  }
-
-  static Synthesised withNat() {
-    return WithNat.INSTANCE;
-  }
-
   static Synthesised prod() {
     return Prod.INSTANCE;
   }

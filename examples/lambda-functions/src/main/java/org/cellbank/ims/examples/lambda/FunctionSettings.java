@@ -1,5 +1,6 @@
 package org.cellbank.ims.examples.lambda;
 
+import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -112,6 +113,36 @@ final class FunctionSettings {
         publicIndex == null ? keyed : new ImsApplication.PublicSearchFirst(publicIndex, keyed));
     awaitDatabase(dataSource);
     return handler;
+  }
+
+  /**
+   * The S3-compatible endpoint of {@code IMS_S3_ENDPOINT}, or null for Amazon S3 (here rather than in
+   * {@link MediaSettings}, whose class refers to the S3 client that the job package lacks).
+   *
+   * @throws IllegalStateException when it names no scheme or host
+   */
+  static URI s3Endpoint(Map<String, String> env) {
+    if (!present(env, "IMS_S3_ENDPOINT")) {
+      return null;
+    }
+    URI endpoint = URI.create(env.get("IMS_S3_ENDPOINT").strip());
+    if (endpoint.getScheme() == null || endpoint.getHost() == null) {
+      throw new IllegalStateException("IMS_S3_ENDPOINT must name a scheme and a host: " + endpoint);
+    }
+    return endpoint;
+  }
+
+  /**
+   * Whether init warms up (primes) in this environment: under SnapStart or provisioned concurrency
+   * ({@code AWS_LAMBDA_INITIALIZATION_TYPE} other than {@code on-demand}), unless the system property
+   * {@value ImsFunction#WARM_UP_PROPERTY} says otherwise.
+   */
+  static boolean warmsUp(Map<String, String> env) {
+    String forced = System.getProperty(ImsFunction.WARM_UP_PROPERTY);
+    if (forced != null) {
+      return Boolean.parseBoolean(forced);
+    }
+    return !"on-demand".equals(env.get("AWS_LAMBDA_INITIALIZATION_TYPE"));
   }
 
   /** Whether the variable is set to something other than blanks. */

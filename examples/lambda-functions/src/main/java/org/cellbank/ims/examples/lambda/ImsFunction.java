@@ -94,11 +94,7 @@ public final class ImsFunction extends LambdaEntryPoint {
 
   /** Whether init warms up in this environment: see {@link #WARM_UP_PROPERTY}. */
   static boolean warmsUp(Map<String, String> env) {
-    String forced = System.getProperty(WARM_UP_PROPERTY);
-    if (forced != null) {
-      return Boolean.parseBoolean(forced);
-    }
-    return !"on-demand".equals(env.get("AWS_LAMBDA_INITIALIZATION_TYPE"));
+    return FunctionSettings.warmsUp(env);
   }
 
   // The key lookup and the whole-record read of a detail request, for ids that match nothing, then

@@ -3,6 +3,7 @@ package org.cellbank.ims.examples.lambda;
 import java.time.Duration;
 import java.util.Map;
 import org.cellbank.ims.core.api.MediaRoutes;
+import org.cellbank.ims.core.media.MediaKey;
 import org.cellbank.ims.http.Router;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
 import org.cellbank.ims.lambda.LambdaEntryPoint;
@@ -18,7 +19,7 @@ import org.cellbank.ims.lambda.LambdaEntryPoint;
  * {@code IMS_MEDIA_BUCKET} (in {@code AWS_REGION}; {@code IMS_S3_ENDPOINT} for an S3-compatible
  * server, addressed path-style), {@code IMS_MEDIA_URL_MINUTES} (the presigned URL's life, 1 to 60,
  * default 15), {@code IMS_BASE_PATH}, {@code IMS_COMPRESSION}. The S3 client is built when the first
- * media request arrives; the role needs {@code s3:GetObject} on the bucket's objects and
+ * media request arrives (under SnapStart or provisioned concurrency, at init, which presigns one URL); the role needs {@code s3:GetObject} on the bucket's objects and
  * {@code s3:ListBucket} on the bucket (a missing key then answers 404, not 403).
  */
 public final class MediaFunction extends LambdaEntryPoint {
@@ -43,8 +44,15 @@ public final class MediaFunction extends LambdaEntryPoint {
     if (minutes < 1 || minutes > 60) {
       throw new IllegalStateException("IMS_MEDIA_URL_MINUTES must be between 1 and 60: " + minutes);
     }
-    return FunctionSettings.keyedRoutes(env, MediaRoutes.builder().store(media.onFirstUse()).redirect(true)
-        .expiry(Duration.ofMinutes(minutes)).build().addTo(Router.builder()));
+    ImsLambdaHandler handler = FunctionSettings.keyedRoutes(env, MediaRoutes.builder().store(media.onFirstUse())
+        .redirect(true).expiry(Duration.ofMinutes(minutes)).build().addTo(Router.builder()));
+    if (FunctionSettings.warmsUp(env)) {
+      // Priming (SnapStart, provisioned concurrency): the S3 client and presigner are built and sign
+      // one URL (computed locally, no request); a media request without credentials runs the 401 path.
+      media.store().presignGet(MediaKey.of("celllines/warm-up/warm-up.pdf"), Duration.ofMinutes(minutes));
+      handler.warmUp(ImsLambdaHandler.warmUpEvent("/media/celllines/warm-up/warm-up.pdf"));
+    }
+    return handler;
   }
 
   /** The function as the environment describes it. */

@@ -95,14 +95,7 @@ final class MediaSettings {
 
   /** The S3-compatible endpoint of {@code IMS_S3_ENDPOINT}, or null for Amazon S3. */
   static URI endpoint(Map<String, String> env) {
-    if (!FunctionSettings.present(env, "IMS_S3_ENDPOINT")) {
-      return null;
-    }
-    URI endpoint = URI.create(env.get("IMS_S3_ENDPOINT").strip());
-    if (endpoint.getScheme() == null || endpoint.getHost() == null) {
-      throw new IllegalStateException("IMS_S3_ENDPOINT must name a scheme and a host: " + endpoint);
-    }
-    return endpoint;
+    return FunctionSettings.s3Endpoint(env);
   }
 
   /** Delegates to the store built on the first call. */

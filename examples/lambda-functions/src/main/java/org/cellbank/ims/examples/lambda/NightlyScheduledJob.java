@@ -19,6 +19,7 @@ import org.cellbank.ims.core.importer.ImportReport;
 import org.cellbank.ims.core.importer.EcaccAvailability;
 import org.cellbank.ims.core.importer.HpscregClient;
 import org.cellbank.ims.core.importer.NightlyJob;
+import org.cellbank.ims.core.importer.RegistryStage;
 import org.cellbank.ims.core.search.RebuildResult;
 import org.cellbank.ims.lambda.ScheduledEvent;
 import org.cellbank.ims.lambda.ScheduledJob;
@@ -50,10 +51,16 @@ import org.cellbank.ims.http.internal.text.LogText;
  *       rebuild of the index from the database followed by a drain.
  * </ol>
  *
- * <p>Environment ({@code IMS_HPSCREG_URL} is what turns the job on; the rest is optional):
+ * <p>Environment ({@code IMS_HPSCREG_URL} or {@code IMS_REGISTRY_STAGE_BUCKET} is what turns the
+ * import on; the rest is optional):
  * <ul>
- *   <li>{@code IMS_HPSCREG_URL}: the hPSCreg export URL; {@code IMS_HPSCREG_USER},
- *       {@code IMS_HPSCREG_PASSWORD}: its HTTP Basic credentials;
+ *   <li>{@code IMS_HPSCREG_URL}: the hPSCreg export URL; its HTTP Basic credentials from the secret
+ *       {@code IMS_HPSCREG_SECRET_ID} ({@code username} and {@code password}), or else
+ *       {@code IMS_HPSCREG_USER} and {@code IMS_HPSCREG_PASSWORD};
+ *   <li>or, for a function without internet, {@code IMS_REGISTRY_STAGE_BUCKET} (and
+ *       {@code IMS_REGISTRY_STAGE_PREFIX}, {@code IMS_REGISTRY_MAX_AGE_HOURS}, default 36): import the
+ *       copy of the registry that {@link FetchFunction} staged there, and take ECACC's answers from it
+ *       (see {@link RegistrySettings}); not together with {@code IMS_HPSCREG_URL} or {@code IMS_ECACC_URL};
  *   <li>{@code IMS_IMPORT_BUDGET_MINUTES}: the import's time budget (default 13, at most 14: Lambda
  *       stops a function after 15 minutes, and the search step needs the rest);
  *   <li>{@code IMS_ECACC_URL}: ECACC's product page, queried with {@code ?refId=<number>&collection=ecacc_ipsc},
@@ -122,12 +129,19 @@ public final class NightlyScheduledJob implements ScheduledJob {
     NightlyJob.Builder job = NightlyJob.builder()
         .dataSource(dataSource)
         .importBudget(Duration.ofMinutes(minutes));
-    if (registry != null) {
-      HpscregClient.Builder client = HpscregClient.builder().baseUri(registry);
-      if (FunctionSettings.present(env, "IMS_HPSCREG_USER")) {
-        client.credentials(env.get("IMS_HPSCREG_USER"), env.getOrDefault("IMS_HPSCREG_PASSWORD", ""));
-      }
-      job.registry(client.build());
+    // Not RegistrySettings.staged: its class is not loaded unless needed (the migrate package lacks the SDK).
+    boolean staged = FunctionSettings.present(env, "IMS_REGISTRY_STAGE_BUCKET");
+    if (staged && (registry != null || FunctionSettings.present(env, "IMS_ECACC_URL"))) {
+      throw new IllegalStateException("set IMS_REGISTRY_STAGE_BUCKET (import a staged copy) or IMS_HPSCREG_URL and "
+          + "IMS_ECACC_URL (read the registry and ECACC directly), not both");
+    }
+    if (staged) {
+      // A function without internet: the fetch function stages the registry and ECACC's answers.
+      RegistryStage stage = RegistrySettings.stage(env);
+      job.registry(HpscregClient.staged(stage, RegistrySettings.maxAge(env)));
+      job.ecaccAvailability(EcaccAvailability.staged(stage));
+    } else if (registry != null) {
+      job.registry(RegistrySettings.credentials(env, HpscregClient.builder().baseUri(registry)).build());
     }
     if (FunctionSettings.present(env, "IMS_ECACC_URL")) {
       job.ecaccAvailability(EcaccAvailability.builder().page(URI.create(env.get("IMS_ECACC_URL").strip())).build());
@@ -135,7 +149,7 @@ public final class NightlyScheduledJob implements ScheduledJob {
     if (search != null) {
       job.searchIndex(search);
     }
-    if (registry == null && search == null && !FunctionSettings.present(env, "IMS_ECACC_URL")) {
+    if (registry == null && !staged && search == null && !FunctionSettings.present(env, "IMS_ECACC_URL")) {
       // Only the migrations and the API keys: a job with nothing else to do.
       return new NightlyScheduledJob(null, dataSource, defaultJob);
     }
@@ -196,7 +210,7 @@ public final class NightlyScheduledJob implements ScheduledJob {
       }
       case "ecacc" -> {
         if (job == null) {
-          throw new IllegalStateException("an ECACC check was asked, but the function has no ECACC page (set IMS_ECACC_URL)");
+          throw new IllegalStateException("an ECACC check was asked, but the function has no ECACC page (set IMS_ECACC_URL or IMS_REGISTRY_STAGE_BUCKET)");
         }
         NightlyJob.EcaccCheck check = job.checkEcacc();
         answer.put("checked", check.checked()).put("flagged", check.flagged());
@@ -273,7 +287,7 @@ public final class NightlyScheduledJob implements ScheduledJob {
   private NightlyJob requireRegistry() {
     if (job == null || !job.imports()) {
       throw new IllegalStateException("an import was asked, but the function has no registry "
-          + "(set IMS_HPSCREG_URL)");
+          + "(set IMS_HPSCREG_URL or IMS_REGISTRY_STAGE_BUCKET)");
     }
     return job;
   }

@@ -20,7 +20,8 @@ import org.cellbank.ims.lambda.LambdaEntryPoint;
  * {@code IMS_OPENSEARCH_HOST} (an Amazon OpenSearch Service endpoint, requests signed with SigV4
  * with the function's role in {@code AWS_REGION}) or {@code IMS_OPENSEARCH_URL} (plain HTTP),
  * {@code IMS_OPENSEARCH_INDEX} (default {@code ims-catalogue}), {@code IMS_BASE_PATH},
- * {@code IMS_COMPRESSION}. The search client is built when the first search arrives.
+ * {@code IMS_COMPRESSION}. The search client is built when the first search arrives; under SnapStart
+ * or provisioned concurrency init primes it with one public search, so that the snapshot holds it.
  */
 public final class SearchFunction extends LambdaEntryPoint {
 
@@ -44,7 +45,14 @@ public final class SearchFunction extends LambdaEntryPoint {
       throw new IllegalStateException("set IMS_OPENSEARCH_HOST (Amazon OpenSearch Service) or IMS_OPENSEARCH_URL");
     }
     CatalogueIndex index = search.onFirstUse();
-    return FunctionSettings.keyedRoutes(env, SearchRoutes.create(index).addTo(Router.builder()), index);
+    ImsLambdaHandler handler = FunctionSettings.keyedRoutes(env, SearchRoutes.create(index).addTo(Router.builder()), index);
+    if (FunctionSettings.warmsUp(env)) {
+      // Priming (SnapStart, provisioned concurrency): a public search builds the client, signs and
+      // sends one query and reads its answer; a keyed one without credentials runs the 401 path.
+      handler.warmUp(ImsLambdaHandler.warmUpEvent("/api/public/search"));
+      handler.warmUp(ImsLambdaHandler.warmUpEvent("/api/v0/search"));
+    }
+    return handler;
   }
 
   /** The function as the environment describes it. */

@@ -2,10 +2,14 @@ package org.cellbank.ims.examples.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -15,8 +19,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -211,7 +217,137 @@ class RoutePackagesIT {
         + "\"stage\":\"$default\"},\"isBase64Encoded\":false}").getBytes(StandardCharsets.UTF_8);
   }
 
+  /** A class loader over a package's root and jars, which says what it has loaded. */
+  private static final class PackageLoader extends URLClassLoader {
+    PackageLoader(URL[] path) {
+      super(path, ClassLoader.getPlatformClassLoader());
+    }
+
+    boolean loaded(String className) {
+      synchronized (getClassLoadingLock(className)) {
+        return findLoadedClass(className) != null;
+      }
+    }
+  }
+
   /** A package unpacked into a folder of its own and loaded by a class loader over that folder alone. */
+  @Test
+  void underSnapStart_theSearchAndMediaPackages_primeTheirClientsAtInit_andOnDemandTheyDoNot() throws Exception {
+    ImsOpenSearch node = ImsOpenSearch.shared();
+    ImsS3 s3 = ImsS3.shared();
+    String alias = "ims-route-packages-priming-" + ProcessHandle.current().pid();
+    OpenSearchCatalogueIndex.builder().client(OpenSearchClients.http(node.httpUrl()).client()).alias(alias).replicas(0)
+        .build().rebuild(CatalogueDocuments.allVisible(CellLineRepository.create(dataSource)), n -> { });
+    Map<String, String> searchEnv = new HashMap<>(database);
+    searchEnv.put("IMS_OPENSEARCH_URL", node.httpUrl());
+    searchEnv.put("IMS_OPENSEARCH_INDEX", alias);
+    Map<String, String> mediaEnv = new HashMap<>(database);
+    mediaEnv.put("IMS_MEDIA_BUCKET", s3.bucket());
+    mediaEnv.put("AWS_REGION", s3.region());
+    mediaEnv.put("IMS_S3_ENDPOINT", s3.endpoint().toString());
+    System.setProperty("aws.accessKeyId", s3.accessKey());
+    System.setProperty("aws.secretAccessKey", s3.secretKey());
+    try {
+      for (String type : new String[] {"on-demand", "snap-start"}) {
+        boolean primes = type.equals("snap-start");
+        searchEnv.put("AWS_LAMBDA_INITIALIZATION_TYPE", type);
+        mediaEnv.put("AWS_LAMBDA_INITIALIZATION_TYPE", type);
+        try (Unpacked search = Unpacked.of("ims-search-lambda.zip", type);
+            Unpacked media = Unpacked.of("ims-media-lambda.zip", type)) {
+          search.assemble(SearchFunction.class.getName(), searchEnv);
+          assertThat(search.loaded("org.opensearch.client.opensearch.OpenSearchClient")).as(type).isEqualTo(primes);
+          media.assemble(MediaFunction.class.getName(), mediaEnv);
+          assertThat(media.loaded("software.amazon.awssdk.services.s3.presigner.S3Presigner")).as(type).isEqualTo(primes);
+          // Primed or not, the first request is answered the same way.
+          // Every visible line (another test here may take UKBi008-A out of the catalogue).
+          JsonObject found = search.handle(SearchFunction.class.getName(), searchEnv, event("/api/v0/search", ""));
+          assertThat(found.findNumber("statusCode").orElseThrow().longValue()).as(found.toString()).isEqualTo(200);
+          JsonObject body = JsonReader.create().read(found.findString("body").orElseThrow()).asObject();
+          assertThat(body.findObject("meta").orElseThrow().findNumber("total_count").orElseThrow().longValue())
+              .as(type).isPositive();
+        }
+      }
+    } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+    }
+  }
+
+  @Test
+  void theFetchPackageOutsideTheVpc_stagesTheRegistry_andTheJobPackageImportsTheCopy() throws Exception {
+    // hPSCreg and ECACC, on the "internet": only the fetch function is given their address.
+    HttpServer internet = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    internet.createContext("/api/export/ebisc", exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      String name = path.equals("/api/export/ebisc") ? "list" : path.substring("/api/export/ebisc/".length());
+      try (InputStream in = RoutePackagesIT.class.getResourceAsStream("/hpscreg/" + name + ".json")) {
+        byte[] body = in == null ? "\"Cell line not found\"".getBytes(StandardCharsets.UTF_8) : in.readAllBytes();
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    });
+    internet.createContext("/ecacc", exchange -> {
+      byte[] body = "<html><body><h1>UKBi008-A</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    internet.start();
+    ImsS3 s3 = ImsS3.shared();
+    String bucket = "ims-stage-" + ProcessHandle.current().pid();
+    s3.createBucket(bucket);
+    ImsPostgres pg = ImsPostgres.shared();
+    String name = "ims_staged_import_" + ProcessHandle.current().pid();
+    pg.createDatabase(name);
+    DataSource empty = pg.dataSource(name);
+    SchemaMigrations.create(empty).migrate();
+    Map<String, String> stage = Map.of("IMS_REGISTRY_STAGE_BUCKET", bucket, "IMS_REGISTRY_STAGE_PREFIX", "ims",
+        "AWS_REGION", s3.region(), "IMS_S3_ENDPOINT", s3.endpoint().toString());
+    Map<String, String> fetchEnv = new HashMap<>(stage);
+    String base = "http://127.0.0.1:" + internet.getAddress().getPort();
+    fetchEnv.put("IMS_HPSCREG_URL", base + "/api/export/ebisc");
+    fetchEnv.put("IMS_ECACC_URL", base + "/ecacc");
+    Map<String, String> jobsEnv = new HashMap<>(stage);
+    jobsEnv.putAll(Map.of("IMS_JDBC_URL", pg.jdbcUrl(name), "IMS_JDBC_USER", pg.user(), "IMS_JDBC_PASSWORD", pg.password(),
+        "IMS_DB_POOL_SIZE", "1"));
+    System.setProperty("aws.accessKeyId", s3.accessKey());
+    System.setProperty("aws.secretAccessKey", s3.secretKey());
+    byte[] scheduled = "{}".getBytes(StandardCharsets.UTF_8);
+    try (Unpacked fetch = Unpacked.of("ims-fetch-lambda.zip"); Unpacked jobs = Unpacked.of("ims-nightly-lambda.zip")) {
+      JsonObject fetched = fetch.handle(FetchFunction.class.getName(), fetchEnv, scheduled);
+      assertThat(fetched.findString("job")).as(fetched.toString()).hasValue("fetch");
+      assertThat(fetched.findNumber("lines").orElseThrow().longValue()).isEqualTo(3);
+      assertThat(fetched.findNumber("failed").orElseThrow().longValue()).isZero();
+      assertThat(fetch.loader.findResource("org/postgresql/Driver.class")).as("no database driver").isNull();
+      assertThat(fetch.loader.findResource("org/jooq/DSLContext.class")).isNull();
+      assertThat(fetch.loader.findResource("software/amazon/awssdk/services/s3/S3Client.class")).isNull();
+
+      JsonObject imported = jobs.handle(NightlyFunction.class.getName(), jobsEnv,
+          "{\"job\": \"import\"}".getBytes(StandardCharsets.UTF_8));
+      assertThat(imported.findString("outcome")).as(imported.toString()).hasValue("completed");
+      assertThat(imported.findNumber("created").orElseThrow().longValue()).isEqualTo(3);
+      CellLineRepository lines = CellLineRepository.create(empty);
+      assertThat(lines.getByName("UKBi008-A").ecaccId()).isNotNull();
+      assertThat(lines.getByName("UKBi008-A").availableForSaleAtEcacc()).isFalse();
+
+      // The next night: the fetch asks ECACC about the lines the import left, the import flags them.
+      JsonObject second = fetch.handle(FetchFunction.class.getName(), fetchEnv, scheduled);
+      assertThat(second.findNumber("ecacc_checked").orElseThrow().longValue()).as(second.toString()).isEqualTo(3);
+      assertThat(second.findNumber("ecacc_listed").orElseThrow().longValue()).isEqualTo(1);
+      JsonObject ecacc = jobs.handle(NightlyFunction.class.getName(), jobsEnv,
+          "{\"job\": \"ecacc\"}".getBytes(StandardCharsets.UTF_8));
+      assertThat(ecacc.findNumber("flagged").orElseThrow().longValue()).as(ecacc.toString()).isEqualTo(1);
+      assertThat(lines.getByName("UKBi008-A").availableForSaleAtEcacc()).isTrue();
+    } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+      internet.stop(0);
+    }
+  }
+
   private static final class Unpacked implements AutoCloseable {
     final URLClassLoader loader;
 
@@ -220,9 +356,14 @@ class RoutePackagesIT {
     }
 
     static Unpacked of(String zipName) throws IOException {
+      return of(zipName, "");
+    }
+
+    /** The package unpacked into a folder of its own for {@code variant}, so that two copies can run. */
+    static Unpacked of(String zipName, String variant) throws IOException {
       Path zip = Path.of("target", zipName);
       assertThat(zip).as("run after mvn package").exists();
-      Path root = Files.createDirectories(roots.resolve(zipName));
+      Path root = Files.createDirectories(roots.resolve(variant.isEmpty() ? zipName : zipName + "-" + variant));
       try (ZipFile file = new ZipFile(zip.toFile())) {
         for (Enumeration<? extends ZipEntry> e = file.entries(); e.hasMoreElements(); ) {
           ZipEntry entry = e.nextElement();
@@ -235,11 +376,38 @@ class RoutePackagesIT {
           }
         }
       }
-      return new Unpacked(new URLClassLoader(new URL[] {root.toUri().toURL()}, ClassLoader.getPlatformClassLoader()));
+      // As the Lambda runtime loads a package: its root, then each jar in lib/.
+      List<URL> path = new ArrayList<>(List.of(root.toUri().toURL()));
+      Path lib = root.resolve("lib");
+      if (Files.isDirectory(lib)) {
+        try (var jars = Files.list(lib)) {
+          for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+            path.add(jar.toUri().toURL());
+          }
+        }
+      }
+      return new Unpacked(new PackageLoader(path.toArray(new URL[0])));
     }
 
     JsonObject handle(String functionClass, Map<String, String> env, byte[] event) throws Exception {
       return handle(functionClass, env, event, true);
+    }
+
+    /** Runs the function's init ({@code assemble}) alone. */
+    void assemble(String functionClass, Map<String, String> env) throws Exception {
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      thread.setContextClassLoader(loader);
+      try {
+        loader.loadClass(functionClass).getMethod("assemble", Map.class).invoke(null, env);
+      } finally {
+        thread.setContextClassLoader(previous);
+      }
+    }
+
+    /** Whether the package's class loader has loaded the class. */
+    boolean loaded(String className) {
+      return ((PackageLoader) loader).loaded(className);
     }
 
     JsonObject handle(String functionClass, Map<String, String> env, byte[] event, boolean withKey) throws Exception {

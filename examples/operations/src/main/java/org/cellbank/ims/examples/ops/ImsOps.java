@@ -33,9 +33,10 @@ public final class ImsOps {
       "usage: ims-ops --stack NAME [--region R] [--profile P] COMMAND",
       "",
       "jobs (a Lambda Invoke; the answer is printed):",
-      "  import [LINE]                    the hPSCreg import, all lines or one (the job function)",
+      "  fetch                            stage hPSCreg and ECACC for the import (the fetch function)",
+      "  import [LINE]                    import the staged copy, all lines or one (the job function)",
       "  nightly | drain | rebuild | reconcile   (the job function)",
-      "  invoke JOB [key=value ...]       any job; [--function job|migrate] (default job)",
+      "  invoke JOB [key=value ...]       any job; [--function job|migrate|fetch] (default job)",
       "the migrate function:",
       "  migrate                          the schema migration",
       "  api-keys create-user USER ROLE   ROLE as the IMS names it, e.g. partner, executive_viewer",
@@ -46,10 +47,10 @@ public final class ImsOps {
       "  rollback [--function http|search|media] [--to VERSION]",
       "                                   moves its alias to the previous published version",
       "logs:",
-      "  tail [--since 10m] [--function http|search|media|job|migrate] [--follow]",
+      "  tail [--since 10m] [--function http|search|media|job|migrate|fetch] [--follow]",
       "",
       "names instead of the stack's outputs: --http-function F --search-function F --media-function F",
-      "  --alias A --job-function F --migrate-function F");
+      "  --alias A --job-function F --migrate-function F --fetch-function F");
 
   private final BiFunction<String, String, Clients> clientFactory;
   private final Clock clock;
@@ -120,6 +121,11 @@ public final class ImsOps {
         Function target = command.equals("migrate") ? Function.MIGRATE : Function.JOB;
         invoke(clients, functions.name(target), JsonText.object().put("job", command), out);
       }
+      case "fetch" -> {
+        line.allowOnly(command);
+        arguments(command, rest, 0, 0);
+        invoke(clients, functions.name(Function.FETCH), JsonText.object().put("job", "fetch"), out);
+      }
       case "import" -> {
         line.allowOnly(command);
         arguments(command, rest, 0, 1);
@@ -140,8 +146,8 @@ public final class ImsOps {
         }
         String which = line.option("function");
         Function target = which == null ? Function.JOB : Function.named(which);
-        if (target != Function.JOB && target != Function.MIGRATE) {
-          throw new UsageException("invoke runs jobs: --function must be job or migrate");
+        if (target != Function.JOB && target != Function.MIGRATE && target != Function.FETCH) {
+          throw new UsageException("invoke runs jobs: --function must be job, migrate or fetch");
         }
         invoke(clients, functions.name(target), payload, out);
       }

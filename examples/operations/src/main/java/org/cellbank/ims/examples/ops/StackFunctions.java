@@ -18,7 +18,8 @@ final class StackFunctions {
     SEARCH("search-function", "ImsSearchFunctionName"),
     MEDIA("media-function", "ImsMediaFunctionName"),
     JOB("job-function", "ImsJobFunctionName"),
-    MIGRATE("migrate-function", "ImsMigrateFunctionName");
+    MIGRATE("migrate-function", "ImsMigrateFunctionName"),
+    FETCH("fetch-function", "ImsFetchFunctionName");
 
     final String option;
     final String output;
@@ -28,14 +29,15 @@ final class StackFunctions {
       this.output = output;
     }
 
-    /** The function {@code --function WORD} names: http, search, media, job or migrate. */
+    /** The function {@code --function WORD} names: http, search, media, job, migrate or fetch. */
     static Function named(String word) {
       for (Function f : values()) {
         if (f.option.equals(word + "-function")) {
           return f;
         }
       }
-      throw new UsageException("--function must be http, search, media, job or migrate: " + TerminalText.escape(word));
+      throw new UsageException("--function must be http, search, media, job, migrate or fetch: "
+          + TerminalText.escape(word));
     }
   }
 

@@ -33,6 +33,7 @@ class ImsOpsTest {
   private static final String HTTP_FUNCTION = "ims-prod-HttpFunction-1A2B3C";
   private static final String JOB_FUNCTION = "ims-prod-JobFunction-4D5E6F";
   private static final String MIGRATE_FUNCTION = "ims-prod-MigrateFunction-7G8H9I";
+  private static final String FETCH_FUNCTION = "ims-prod-fetch";
   private static final String SEARCH_FUNCTION = "ims-prod-SearchFunction-0J1K2L";
   private static final String MEDIA_FUNCTION = "ims-prod-MediaFunction-3M4N5O";
 
@@ -94,7 +95,8 @@ class ImsOpsTest {
   private static Answer stackOutputs() {
     return describeStacks(Map.of("ImsApiUrl", "https://api.cellbank.example.org/", "ImsHttpFunctionName", HTTP_FUNCTION,
         "ImsHttpAliasName", "live", "ImsJobFunctionName", JOB_FUNCTION, "ImsMigrateFunctionName", MIGRATE_FUNCTION,
-        "ImsSearchFunctionName", SEARCH_FUNCTION, "ImsMediaFunctionName", MEDIA_FUNCTION));
+        "ImsSearchFunctionName", SEARCH_FUNCTION, "ImsMediaFunctionName", MEDIA_FUNCTION,
+        "ImsFetchFunctionName", FETCH_FUNCTION));
   }
 
   private static Answer invoked(String payload) {
@@ -128,6 +130,8 @@ class ImsOpsTest {
   static Stream<Arguments> jobs() {
     return Stream.of(
         Arguments.of(List.of("migrate"), MIGRATE_FUNCTION, "{\"job\":\"migrate\"}"),
+        Arguments.of(List.of("fetch"), FETCH_FUNCTION, "{\"job\":\"fetch\"}"),
+        Arguments.of(List.of("invoke", "fetch", "--function", "fetch"), FETCH_FUNCTION, "{\"job\":\"fetch\"}"),
         Arguments.of(List.of("import"), JOB_FUNCTION, "{\"job\":\"import\"}"),
         Arguments.of(List.of("import", "UKBi008-A"), JOB_FUNCTION, "{\"job\":\"import\",\"line\":\"UKBi008-A\"}"),
         Arguments.of(List.of("nightly"), JOB_FUNCTION, "{\"job\":\"nightly\"}"),
@@ -281,9 +285,9 @@ class ImsOpsTest {
         Arguments.of(List.of("--stack", STACK, "drain", "--to", "3"), "--to does not apply to drain"),
         Arguments.of(List.of("--stack", STACK, "tail", "--since", "yesterday"), "--since must be like"),
         Arguments.of(List.of("--stack", STACK, "tail", "--function", "db"), "--function must be http, search, media, job"),
-        Arguments.of(List.of("--stack", STACK, "fetch"), "unknown command fetch"),
+        Arguments.of(List.of("--stack", STACK, "fetch", "now"), "fetch takes no argument"),
         Arguments.of(List.of("--stack", STACK, "ecacc"), "unknown command ecacc"),
-        Arguments.of(List.of("--stack", STACK, "invoke", "drain", "--function", "http"), "--function must be job or migrate"),
+        Arguments.of(List.of("--stack", STACK, "invoke", "drain", "--function", "http"), "--function must be job, migrate or fetch"),
         Arguments.of(List.of("--stack", STACK, "rollback", "--function", "job"), "--function must be http, search or media"),
         Arguments.of(List.of("--stack", STACK, "rollback", "--to", "previous"), "--to must be a positive whole number"),
         Arguments.of(List.of("drain"), "--stack NAME is required"));
@@ -293,7 +297,7 @@ class ImsOpsTest {
   void help_printsTheUsage() {
     assertThat(run("--help")).isZero();
     assertThat(out()).contains("api-keys create-user USER ROLE").contains("rollback [--function http|search|media] [--to VERSION]")
-        .doesNotContain("fetch").doesNotContain("ecacc");
+        .contains("fetch  ").doesNotContain("ecacc");
   }
 
   // ---- rollback
