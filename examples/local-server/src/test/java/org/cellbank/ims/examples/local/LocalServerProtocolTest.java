@@ -86,15 +86,18 @@ class LocalServerProtocolTest {
         Answer answer = c.read();
         answered.put(line, answer.status());
         assertStandardError(answer, answer.status());
+        assertThat(c.closedByServer()).as(line).isTrue();
       }
     }
     assertThat(answered).isEqualTo(lines);
   }
 
   @Test
-  void aMalformedHeader_orAMissingHost_is400Json() throws Exception {
+  void aMalformedHeader_aMissingHost_orABrokenChunk_is400Json() throws Exception {
     for (String head : new String[] {"GET / HTTP/1.1\r\nHost: localhost\r\nNo colon here\r\n\r\n",
-        "GET / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nx"}) {
+        "GET / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nx",
+        "POST /api/v0/executive/cell-lines/UKBi008-A/status HTTP/1.1\r\nHost: localhost\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n"}) {
       try (Connection c = new Connection()) {
         c.send(head.getBytes(StandardCharsets.ISO_8859_1));
         assertStandardError(c.read(), 400);
@@ -127,6 +130,7 @@ class LocalServerProtocolTest {
     try (Connection c = new Connection()) {
       c.send(request("GET", DETAIL, headers.toString(), new byte[0]));
       assertStandardError(c.read(), 431);
+      assertThat(c.closedByServer()).isTrue();
     }
   }
 
@@ -135,6 +139,7 @@ class LocalServerProtocolTest {
     try (Connection c = new Connection()) {
       c.send(request("GET", "/api/v0/cell-lines/" + "a".repeat(1024 * 1024), "", new byte[0]));
       assertStandardError(c.read(), 414);
+      assertThat(c.closedByServer()).isTrue();
     }
   }
 
@@ -292,6 +297,15 @@ class LocalServerProtocolTest {
 
     Answer read() throws IOException {
       return read(true);
+    }
+
+    /** Whether the server closed the connection (end of stream) rather than leaving it open. */
+    boolean closedByServer() throws IOException {
+      try {
+        return in.read() < 0;
+      } catch (java.net.SocketException e) {
+        return true;
+      }
     }
 
     /** Reads the answer to a HEAD request: headers only. */
