@@ -225,6 +225,24 @@ class LocalServerProtocolTest {
   }
 
   @Test
+  void aSitePathOutsideTheSite_isNotServed_howeverItIsSpelled() throws Exception {
+    Map<String, Integer> answered = new LinkedHashMap<>();
+    for (String path : new String[] {"/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/..%2F..%2F..%2F..%2Fetc%2Fpasswd", "/.%2e/.%2e/.%2e/.%2e/etc/passwd"}) {
+      try (Connection c = new Connection()) {
+        c.send(request("GET", path, "", new byte[0]));
+        Answer answer = c.read();
+        answered.put(path, answer.status());
+        assertThat(answer.text()).as(path).doesNotContain("root:");
+        if (answer.status() == 400) {
+          assertStandardError(answer, 400);
+        }
+      }
+    }
+    assertThat(answered.values()).as(answered.toString()).allMatch(status -> status == 400 || status == 404);
+  }
+
+  @Test
   void keepAlive_servesManyRequestsOnOneConnection_headIncluded() throws Exception {
     try (Connection c = new Connection()) {
       for (int i = 0; i < 3; i++) {
