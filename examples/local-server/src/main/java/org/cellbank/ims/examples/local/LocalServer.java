@@ -2,6 +2,7 @@ package org.cellbank.ims.examples.local;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -246,7 +247,7 @@ public final class LocalServer {
   }
 
   /** Serves {@code handler} over HTTP on 127.0.0.1:{@code port} (0 picks a free port). */
-  public static LocalHttpServer serve(ImsLambdaHandler handler, int port) throws Exception {
+  public static LocalHttpServer serve(ImsLambdaHandler handler, int port) throws IOException {
     return serve(handler, port, null);
   }
 
@@ -261,8 +262,10 @@ public final class LocalServer {
    * error body. Methods are case-sensitive ({@code get} reaches the IMS as {@code get}), and the
    * path and query reach the handler as the client sent them, percent-encoded, so the handler's
    * strict decoding judges them as on Lambda. Connections are kept alive, with TCP no-delay.
+   *
+   * @throws IOException when the server cannot start, typically because the port is taken
    */
-  public static LocalHttpServer serve(ImsLambdaHandler handler, int port, Site site) throws Exception {
+  public static LocalHttpServer serve(ImsLambdaHandler handler, int port, Site site) throws IOException {
     QueuedThreadPool threads = new QueuedThreadPool(16, 4);
     threads.setName("ims-local-http");
     Server server = new Server(threads);
@@ -286,7 +289,16 @@ public final class LocalServer {
     server.setHandler(site == null ? bridge : new SiteFiles(site.store(), site.contentSecurityPolicy(), bridge));
     server.setErrorHandler(new JsonErrors(MAX_HEADER_BYTES));
     server.setStopTimeout(1000);
-    server.start();
+    try {
+      server.start();
+    } catch (Exception e) {
+      try {
+        server.stop();
+      } catch (Exception stopping) {
+        e.addSuppressed(stopping);
+      }
+      throw new IOException("the HTTP server did not start on 127.0.0.1:" + port + " (is the port taken?)", e);
+    }
     return new LocalHttpServer(server, connector);
   }
 
