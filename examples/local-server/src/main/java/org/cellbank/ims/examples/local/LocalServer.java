@@ -1,11 +1,9 @@
 package org.cellbank.ims.examples.local;
 
-import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -13,8 +11,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.api.MediaRoutes;
 import org.cellbank.ims.core.auth.ApiKeyAuthentication;
@@ -44,13 +40,21 @@ import org.cellbank.ims.search.OpenSearchCatalogueIndex;
 import org.cellbank.ims.search.OpenSearchClients;
 import org.cellbank.ims.testkit.ImsOpenSearch;
 import org.cellbank.ims.testkit.ImsPostgres;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The whole IMS on one machine with embedded defaults: an embedded PostgreSQL whose data survive
  * restarts, the schema migrated, the sample data loaded into an empty database, one API key per role
  * (users {@code partner}, {@code viewer}, {@code manager}, {@code admin}; new keys at every start),
- * and HTTP on {@code 127.0.0.1} served through the very Lambda handler deployed on AWS (each
- * request is turned into an API Gateway HTTP API event).
+ * and HTTP on {@code 127.0.0.1} (Jetty) served through the very Lambda handler deployed on AWS (each
+ * request is turned into a Lambda Function URL event, its path as the client sent it; see
+ * {@link #serve(ImsLambdaHandler, int, Site)} for how strictly requests are parsed).
  *
  * <p>Media live on the file system under {@code <data-dir>/media} ({@code FileSystemMediaStore}) and
  * {@code GET /media/...} streams them; a small sample PDF or JPEG is put under every media key of the
@@ -71,6 +75,9 @@ public final class LocalServer {
   public static final String PARTNER_USER = "partner";
   /** The users, one per role, whose keys the server prints at start: partner, viewer, manager, admin. */
   public static final Map<String, Role> USERS = users();
+
+  /** The most bytes the request line and headers may take together, as on API Gateway. */
+  public static final int MAX_HEADER_BYTES = 10_240;
 
   private LocalServer() {}
 
@@ -162,14 +169,14 @@ public final class LocalServer {
     app.executive(executiveApi(dataSource, drainer));
     ImsLambdaHandler handler = app.build();
     SiteReport siteReport = website.generateAll();
-    HttpServer server = serve(handler, port, new Site(siteStore, website.contentSecurityPolicy()));
-    int actual = server.getAddress().getPort();
+    LocalHttpServer server = serve(handler, port, new Site(siteStore, website.contentSecurityPolicy()));
+    int actual = server.port();
 
     ImsOpenSearch openSearchToStop = openSearch;
     ManagedOpenSearchClient clientToClose = openSearchClient;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.stop(1);
+      server.close();
       if (clientToClose != null) {
         clientToClose.close();
       }
@@ -240,7 +247,7 @@ public final class LocalServer {
   }
 
   /** Serves {@code handler} over HTTP on 127.0.0.1:{@code port} (0 picks a free port). */
-  public static HttpServer serve(ImsLambdaHandler handler, int port) throws IOException {
+  public static LocalHttpServer serve(ImsLambdaHandler handler, int port) throws IOException {
     return serve(handler, port, null);
   }
 
@@ -248,20 +255,51 @@ public final class LocalServer {
    * Serves the generated website of {@code site} at {@code /} and {@code /<name>/}, and
    * {@code handler} under {@code /api} and {@code /media}, over HTTP on 127.0.0.1:{@code port}
    * (0 picks a free port); without a site, {@code handler} answers every path.
+   *
+   * <p>The server (Jetty) parses strictly, as API Gateway does: a malformed request line or header
+   * is a 400, a request line over {@value #MAX_HEADER_BYTES} bytes a 414, a request line and
+   * headers over that together a 431, a body over 6 MiB a 413, each with the IMS's standard JSON
+   * error body. Methods are case-sensitive ({@code get} reaches the IMS as {@code get}), and the
+   * path and query reach the handler as the client sent them, percent-encoded, so the handler's
+   * strict decoding judges them as on Lambda. Connections are kept alive, with TCP no-delay.
+   *
+   * @throws IOException when the server cannot start, typically because the port is taken
    */
-  public static HttpServer serve(ImsLambdaHandler handler, int port, Site site) throws IOException {
-    // Without it every answer on a kept-alive connection waits for Nagle's algorithm (about 40 ms):
-    // 160 requests/s instead of some 450 on the detail route. Read when the JDK server starts.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-    ExecutorService executor = Executors.newFixedThreadPool(8);
-    server.setExecutor(executor);
+  public static LocalHttpServer serve(ImsLambdaHandler handler, int port, Site site) throws IOException {
+    QueuedThreadPool threads = new QueuedThreadPool(16, 4);
+    threads.setName("ims-local-http");
+    Server server = new Server(threads);
+    HttpConfiguration config = new HttpConfiguration();
+    // API Gateway's limit on the request line and headers together (HTTP APIs: 10,240 bytes).
+    config.setRequestHeaderSize(MAX_HEADER_BYTES);
+    config.setHttpCompliance(HttpCompliance.RFC9110);
+    // Jetty's own checks would refuse an encoded '/' or invalid UTF-8 before the IMS sees them;
+    // the IMS decodes the raw path itself, strictly, as on Lambda.
+    config.setUriCompliance(UriCompliance.UNSAFE);
+    config.setSendServerVersion(false);
+    config.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
+    connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+    connector.setPort(port);
+    connector.setAcceptQueueSize(64);
+    // Without it every answer on a kept-alive connection may wait for Nagle's algorithm (~40 ms).
+    connector.setAcceptedTcpNoDelay(true);
+    server.addConnector(connector);
     GatewayBridge bridge = new GatewayBridge(handler);
-    server.createContext("/", site == null ? bridge : new SiteFiles(site.store(), site.contentSecurityPolicy(), bridge));
-    server.start();
-    return server;
+    server.setHandler(site == null ? bridge : new SiteFiles(site.store(), site.contentSecurityPolicy(), bridge));
+    server.setErrorHandler(new JsonErrors(MAX_HEADER_BYTES));
+    server.setStopTimeout(1000);
+    try {
+      server.start();
+    } catch (Exception e) {
+      try {
+        server.stop();
+      } catch (Exception stopping) {
+        e.addSuppressed(stopping);
+      }
+      throw new IOException("the HTTP server did not start on 127.0.0.1:" + port + " (is the port taken?)", e);
+    }
+    return new LocalHttpServer(server, connector);
   }
 
   /**

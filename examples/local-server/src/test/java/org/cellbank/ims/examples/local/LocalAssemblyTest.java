@@ -2,7 +2,6 @@ package org.cellbank.ims.examples.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +45,7 @@ class LocalAssemblyTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path dataDir;
-  private static HttpServer server;
+  private static LocalHttpServer server;
   private static String base;
   private static String auth;
   private static String executiveAuth;
@@ -87,13 +86,13 @@ class LocalAssemblyTest {
         .media(MediaRoutes.builder().store(store).build()).catalogueIndex(index)
         .executive(LocalServer.executiveApi(dataSource, drainer)).build(), 0);
     issuedKeys = LocalServer.issueKeys(keys);
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+    base = "http://127.0.0.1:" + server.port();
   }
 
   @AfterAll
   static void stop() {
     if (server != null) {
-      server.stop(0);
+      server.close();
     }
   }
 

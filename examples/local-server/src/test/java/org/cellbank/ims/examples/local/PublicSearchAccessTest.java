@@ -2,7 +2,6 @@ package org.cellbank.ims.examples.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +43,7 @@ class PublicSearchAccessTest {
       "/api/v0/executive/exports/batch-ids.csv", "/api/v0/executive/batches/SAMEG301734/vials.csv");
 
   @TempDir static Path dir;
-  private static HttpServer server;
+  private static LocalHttpServer server;
   private static String base;
   private static String partner;
 
@@ -64,13 +63,13 @@ class PublicSearchAccessTest {
     server = LocalServer.serve(ImsApplication.builder().dataSource(dataSource)
         .auth(ApiKeyAuthentication.requiring(keys, Role.PARTNER)).cellLines(lines)
         .media(MediaRoutes.builder().store(media).build()).catalogueIndex(index).build(), 0);
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+    base = "http://127.0.0.1:" + server.port();
   }
 
   @AfterAll
   static void stop() {
     if (server != null) {
-      server.stop(0);
+      server.close();
     }
   }
 

@@ -2,7 +2,6 @@ package org.cellbank.ims.examples.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,7 +69,7 @@ class WebsiteBrowserTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path dir;
-  private static HttpServer server;
+  private static LocalHttpServer server;
   private static ImsOpenSearch openSearch;
   private static ManagedOpenSearchClient client;
   private static String base;
@@ -124,13 +123,13 @@ class WebsiteBrowserTest {
         .auth(ApiKeyAuthentication.requiring(keys, Role.PARTNER)).cellLines(lines)
         .media(MediaRoutes.builder().store(mediaStore).build()).catalogueIndex(index).build(), 0,
         new LocalServer.Site(siteStore, site.contentSecurityPolicy()));
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+    base = "http://127.0.0.1:" + server.port();
   }
 
   @AfterAll
   static void stop() {
     if (server != null) {
-      server.stop(0);
+      server.close();
     }
     if (client != null) {
       client.close();
