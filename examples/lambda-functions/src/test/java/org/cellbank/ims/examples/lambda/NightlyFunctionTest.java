@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -39,28 +35,7 @@ class NightlyFunctionTest {
 
   @BeforeAll
   static void setUp() throws IOException {
-    registry = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    registry.createContext("/api/export/ebisc", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      String name = path.equals("/api/export/ebisc") ? "list" : path.substring("/api/export/ebisc/".length());
-      try (InputStream in = NightlyFunctionTest.class.getResourceAsStream("/hpscreg/" + name + ".json")) {
-        byte[] body = in == null ? "{}".getBytes(StandardCharsets.UTF_8) : in.readAllBytes();
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(in == null ? 404 : 200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      }
-    });
-    // ECACC's product page: lists UKBi008-A whatever the number asked.
-    registry.createContext("/ecacc", exchange -> {
-      byte[] body = "<html><body><h1>UKBi008-A</h1></body></html>".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
-    registry.start();
+    registry = RegistryStandIn.start();
     ImsPostgres pg = ImsPostgres.shared();
     pg.createDatabase("ims_function_test");
     dataSource = pg.dataSource("ims_function_test");

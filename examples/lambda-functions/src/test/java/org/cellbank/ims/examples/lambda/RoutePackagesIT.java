@@ -6,10 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.Method;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -276,26 +273,7 @@ class RoutePackagesIT {
   @Test
   void theFetchPackageOutsideTheVpc_stagesTheRegistry_andTheJobPackageImportsTheCopy() throws Exception {
     // hPSCreg and ECACC, on the "internet": only the fetch function is given their address.
-    HttpServer internet = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    internet.createContext("/api/export/ebisc", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      String name = path.equals("/api/export/ebisc") ? "list" : path.substring("/api/export/ebisc/".length());
-      try (InputStream in = RoutePackagesIT.class.getResourceAsStream("/hpscreg/" + name + ".json")) {
-        byte[] body = in == null ? "\"Cell line not found\"".getBytes(StandardCharsets.UTF_8) : in.readAllBytes();
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      }
-    });
-    internet.createContext("/ecacc", exchange -> {
-      byte[] body = "<html><body><h1>UKBi008-A</h1></body></html>".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
-    internet.start();
+    HttpServer internet = RegistryStandIn.start();
     ImsS3 s3 = ImsS3.shared();
     String bucket = "ims-stage-" + ProcessHandle.current().pid();
     s3.createBucket(bucket);
@@ -307,7 +285,7 @@ class RoutePackagesIT {
     Map<String, String> stage = Map.of("IMS_REGISTRY_STAGE_BUCKET", bucket, "IMS_REGISTRY_STAGE_PREFIX", "ims",
         "AWS_REGION", s3.region(), "IMS_S3_ENDPOINT", s3.endpoint().toString());
     Map<String, String> fetchEnv = new HashMap<>(stage);
-    String base = "http://127.0.0.1:" + internet.getAddress().getPort();
+    String base = RegistryStandIn.base(internet);
     fetchEnv.put("IMS_HPSCREG_URL", base + "/api/export/ebisc");
     fetchEnv.put("IMS_ECACC_URL", base + "/ecacc");
     Map<String, String> jobsEnv = new HashMap<>(stage);
