@@ -63,6 +63,17 @@ public final class ExecutiveApi {
   static final int EXPORT_BATCHES = 6;
   static final int EXPORT_VIALS = 7;
   static final int CHANGES = 8;
+  static final int BATCH = 30;
+  static final int BATCH_UPDATE = 31;
+  static final int LINE_CORRECTION = 32;
+  static final int USERS = 33;
+  static final int USER_CREATE = 34;
+  static final int USER_UPDATE = 35;
+  static final int KEYS = 36;
+  static final int KEY_ISSUE = 37;
+  static final int KEY_REVOKE = 38;
+  static final String BATCHES_PATH = PREFIX + "/batches";
+  static final String USERS_PATH = PREFIX + "/users";
   /** The change feed's path (for partners, outside {@value #PREFIX}). */
   public static final String CHANGES_PATH = "/api/v0/changes";
 
@@ -112,7 +123,9 @@ public final class ExecutiveApi {
         .get(PREFIX + "/exports/cell-line-ids.csv", new Route(this, EXPORT_LINES))
         .get(PREFIX + "/exports/batch-ids.csv", new Route(this, EXPORT_BATCHES))
         .get(PREFIX + "/batches/{key}/vials.csv", new Route(this, EXPORT_VIALS))
-        .get(CHANGES_PATH, new Route(this, CHANGES));
+        .get(CHANGES_PATH, new Route(this, CHANGES))
+        .get(BATCHES_PATH + "/{key}", new Route(this, BATCH))
+        .patch(BATCHES_PATH + "/{key}", new Route(this, BATCH_UPDATE));
   }
 
   /** One route; a named class, not a lambda (docs/lambda.md, "Cold-start rules"). */

@@ -43,9 +43,11 @@ final class ExecutiveRoutes {
   private static final Set<String> BATCH_FIELDS = Set.of("batch_id", "batch_type", "vials", "derived_from");
 
   private final ExecutiveService service;
+  private final ManagementRoutes management;
 
   ExecutiveRoutes(ExecutiveService service) {
     this.service = service;
+    this.management = new ManagementRoutes(service);
   }
 
   /** Runs route {@code route} of {@link ExecutiveApi}, answering a faulty-field failure with its fields. */
@@ -68,7 +70,7 @@ final class ExecutiveRoutes {
         case ExecutiveApi.EXPORT_BATCHES -> csv(who.get(), request, route);
         case ExecutiveApi.EXPORT_VIALS -> csv(who.get(), request, route);
         case ExecutiveApi.CHANGES -> changes(who.get(), request);
-        default -> throw new IllegalArgumentException("no executive route " + route);
+        default -> management.handle(route, who.get(), request);
       };
     } catch (InvalidFieldsException e) {
       return invalid(e.fields());
@@ -305,7 +307,7 @@ final class ExecutiveRoutes {
     }
   }
 
-  private static List<FieldError> unknownFields(JsonObject body, Set<String> known) {
+  static List<FieldError> unknownFields(JsonObject body, Set<String> known) {
     List<FieldError> problems = new ArrayList<>(2);
     for (String name : body.members().keySet()) {
       if (!known.contains(name)) {
@@ -315,7 +317,7 @@ final class ExecutiveRoutes {
     return problems;
   }
 
-  private static String string(JsonObject body, String name, List<FieldError> problems) {
+  static String string(JsonObject body, String name, List<FieldError> problems) {
     Optional<JsonValue> v = body.find(name);
     if (v.isEmpty() || v.get() instanceof JsonNull) {
       return null;
@@ -327,7 +329,7 @@ final class ExecutiveRoutes {
     return null;
   }
 
-  private static Integer wholeNumber(JsonObject body, String name, List<FieldError> problems) {
+  static Integer wholeNumber(JsonObject body, String name, List<FieldError> problems) {
     Optional<JsonValue> v = body.find(name);
     if (v.isEmpty() || v.get() instanceof JsonNull) {
       return null;
@@ -347,7 +349,7 @@ final class ExecutiveRoutes {
   }
 
   // Adds the rule problems of fields that have no type problem already.
-  private static void merge(List<FieldError> problems, List<FieldError> more) {
+  static void merge(List<FieldError> problems, List<FieldError> more) {
     for (FieldError m : more) {
       boolean known = false;
       for (FieldError p : problems) {

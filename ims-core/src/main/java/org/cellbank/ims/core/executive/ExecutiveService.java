@@ -93,6 +93,7 @@ public final class ExecutiveService {
   private final boolean outbox;
   private final Runnable afterWrite;
   private final Clock clock;
+  private final BatchEdits batches;
 
   private ExecutiveService(Builder b) {
     DataSource dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
@@ -106,6 +107,7 @@ public final class ExecutiveService {
     this.outbox = b.outbox != null;
     this.afterWrite = b.afterWrite;
     this.clock = b.clock;
+    this.batches = new BatchEdits(this, tx);
   }
 
   /** The clock this service reads times from. */
@@ -395,6 +397,58 @@ public final class ExecutiveService {
   }
 
   /**
+   * A batch with its inventory counts, culture conditions and version, by key. Needs
+   * {@link Role#EXECUTIVE_VIEWER}.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws NotFoundException when no batch has this key
+   */
+  public ExecutiveBatch batch(ApiPrincipal who, String batchKey) {
+    require(who, Role.EXECUTIVE_VIEWER, "view the executive dashboard");
+    Objects.requireNonNull(batchKey, "batchKey");
+    return jdbc.read("reading batch " + batchKey, new Jdbc.ConnectionWork<ExecutiveBatch>() {
+      @Override
+      public ExecutiveBatch run(Connection c) throws SQLException {
+        return batches.read(c, batchKey);
+      }
+    });
+  }
+
+  /**
+   * Changes a batch's inventory counts and culture conditions and returns the batch as stored after
+   * the change. Needs {@link Role#EXECUTIVE_MANAGER}.
+   *
+   * <p>Only the fields the update names change. When one of them differs from the stored value, the
+   * batch's version moves on by one and the change, its audit row (action {@code batch_update}, the
+   * difference of each changed field) and the line's search-outbox row commit together; an update
+   * that changes nothing writes nothing and keeps the version.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws InvalidFieldsException when a field is unknown or a value invalid (every one is named)
+   * @throws NotFoundException when no batch has this key
+   * @throws StaleVersionException when the batch's version is no longer {@code update.expectedVersion()}
+   */
+  public ExecutiveBatch updateBatch(ApiPrincipal who, BatchUpdate update) {
+    require(who, Role.EXECUTIVE_MANAGER, "change a batch");
+    Objects.requireNonNull(update, "update");
+    List<FieldError> problems = update.problems();
+    if (!problems.isEmpty()) {
+      throw new InvalidFieldsException(problems);
+    }
+    boolean changed = tx.write("changing batch " + update.batchKey(), new Transactions.Work<Boolean>() {
+      @Override
+      public Boolean run(Connection c) throws SQLException {
+        return batches.update(c, who, update);
+      }
+    });
+    if (changed) {
+      LOG.debug("{} changed batch {}", who.username(), update.batchKey());
+      written();
+    }
+    return batch(who, update.batchKey());
+  }
+
+  /**
    * A page of the dashboard with its counters, in one SQL statement whatever the page size. Needs
    * {@link Role#EXECUTIVE_VIEWER}.
    *
@@ -490,7 +544,7 @@ public final class ExecutiveService {
     });
   }
 
-  private void enqueue(Connection c, String biosamplesId) throws SQLException {
+  void enqueue(Connection c, String biosamplesId) throws SQLException {
     if (!outbox) {
       return;
     }
@@ -500,7 +554,7 @@ public final class ExecutiveService {
     }
   }
 
-  private void audit(Connection c, ApiPrincipal who, String entity, String entityId, String cellLine, String action,
+  void audit(Connection c, ApiPrincipal who, String entity, String entityId, String cellLine, String action,
       JsonObject changes) throws SQLException {
     try (PreparedStatement s = tx.prepare(c, INSERT_AUDIT)) {
       s.setString(1, who.username());
@@ -514,7 +568,7 @@ public final class ExecutiveService {
     }
   }
 
-  private void written() {
+  void written() {
     if (afterWrite == null) {
       return;
     }
@@ -533,7 +587,7 @@ public final class ExecutiveService {
     }
   }
 
-  private static void requireVersion(String what, long stored, long expected) {
+  static void requireVersion(String what, long stored, long expected) {
     if (stored != expected) {
       throw new StaleVersionException(what + " was changed since it was read (version " + stored + ", not "
           + expected + "): read it again and reapply the change");

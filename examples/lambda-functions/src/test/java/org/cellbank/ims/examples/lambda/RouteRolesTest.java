@@ -94,6 +94,10 @@ class RouteRolesTest {
           body = "{\"status\": \"at_ecacc\"}";
         } else if (path.endsWith("/batches") && method.equals("POST")) {
           body = "{\"batch_id\": \"M" + batch++ + "\", \"vials\": 1}";
+        } else if (method.equals("PATCH")) {
+          // A change the resource accepts, against its current version.
+          headers.put("if-match", etag(app, path, authorization.get("admin")));
+          body = patchBody(path, c);
         }
         if (authorization.get(who) != null) {
           headers.put("authorization", authorization.get(who));
@@ -129,6 +133,14 @@ class RouteRolesTest {
       rows.add(row);
     }
     return rows;
+  }
+
+  // A body for each PATCH row that changes something, so every allowed call writes.
+  private static String patchBody(String path, int call) {
+    if (path.startsWith("/api/v0/executive/batches/")) {
+      return "{\"vials_at_roslin\": " + call + "}";
+    }
+    throw new IllegalArgumentException("no PATCH body for " + path + ": add one to RouteRolesTest");
   }
 
   private static String etag(ImsLambdaHandler app, String path, String authorization) {
