@@ -125,7 +125,8 @@ public final class ExecutiveApi {
         .get(PREFIX + "/batches/{key}/vials.csv", new Route(this, EXPORT_VIALS))
         .get(CHANGES_PATH, new Route(this, CHANGES))
         .get(BATCHES_PATH + "/{key}", new Route(this, BATCH))
-        .patch(BATCHES_PATH + "/{key}", new Route(this, BATCH_UPDATE));
+        .patch(BATCHES_PATH + "/{key}", new Route(this, BATCH_UPDATE))
+        .patch(CELL_LINES + "/{name}", new Route(this, LINE_CORRECTION));
   }
 
   /** One route; a named class, not a lambda (docs/lambda.md, "Cold-start rules"). */

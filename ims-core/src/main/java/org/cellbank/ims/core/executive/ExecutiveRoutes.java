@@ -411,16 +411,21 @@ final class ExecutiveRoutes {
 
   /** 400 naming every faulty field: the standard error body with a {@code fields} list. */
   static HttpResponse invalid(List<FieldError> fields) {
+    return fieldsError(400, "Invalid request:", fields);
+  }
+
+  /** The standard error body with a {@code fields} list, for a 400 or a 409. */
+  static HttpResponse fieldsError(int status, String lead, List<FieldError> fields) {
     List<JsonValue> list = new ArrayList<>(fields.size());
-    StringBuilder message = new StringBuilder("Invalid request:");
+    StringBuilder message = new StringBuilder(lead);
     for (FieldError f : fields) {
       list.add(JsonObject.builder().put("pointer", f.pointer()).put("message", f.message()).build());
       message.append(' ').append(f.pointer()).append(' ').append(f.message()).append(';');
     }
     message.setLength(message.length() - 1);
-    JsonObject error = JsonObject.builder().put("message", message.toString()).put("status", 400)
+    JsonObject error = JsonObject.builder().put("message", message.toString()).put("status", status)
         .put("fields", new JsonArray(list)).build();
-    return json(400, JsonObject.builder().put("error", error).build());
+    return json(status, JsonObject.builder().put("error", error).build());
   }
 
   static JsonObject meta(HttpRequest request, String path, PageRequest r, long total) {

@@ -94,6 +94,7 @@ public final class ExecutiveService {
   private final Runnable afterWrite;
   private final Clock clock;
   private final BatchEdits batches;
+  private final LineCorrections corrections;
 
   private ExecutiveService(Builder b) {
     DataSource dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
@@ -108,6 +109,7 @@ public final class ExecutiveService {
     this.afterWrite = b.afterWrite;
     this.clock = b.clock;
     this.batches = new BatchEdits(this, tx);
+    this.corrections = new LineCorrections(this, tx);
   }
 
   /** The clock this service reads times from. */
@@ -446,6 +448,44 @@ public final class ExecutiveService {
       written();
     }
     return batch(who, update.batchKey());
+  }
+
+  /**
+   * Corrects a line's identifiers (name, BioSamples id, hPSCreg id, ECACC number, donor, depositor)
+   * and returns the line as stored after the correction. Needs {@link Role#ADMINISTRATOR}.
+   *
+   * <p>Each new name and id is checked against the other lines; a taken one is named in a
+   * {@link FieldConflictException}. The line keeps its batches, files and history (they hang off its
+   * row). The correction, its audit row (action {@code correction}) and the search-outbox rows (for a
+   * new BioSamples id the old id's too, so the old document leaves the index) commit together and the
+   * line's version moves on by one; a correction that changes nothing writes nothing.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws InvalidFieldsException when a field is unknown or invalid, or names no stored donor or
+   *     organisation (every one is named)
+   * @throws FieldConflictException when a new name or id belongs to another line
+   * @throws NotFoundException when no line has this name
+   * @throws StaleVersionException when the line's version is no longer {@code correction.expectedVersion()}
+   */
+  public ExecutiveLine correctLine(ApiPrincipal who, LineCorrection correction) {
+    require(who, Role.ADMINISTRATOR, "correct a line's identifiers");
+    Objects.requireNonNull(correction, "correction");
+    List<FieldError> problems = correction.problems();
+    if (!problems.isEmpty()) {
+      throw new InvalidFieldsException(problems);
+    }
+    String name = tx.write("correcting cell line " + correction.lineName(), new Transactions.Work<String>() {
+      @Override
+      public String run(Connection c) throws SQLException {
+        return corrections.correct(c, who, correction);
+      }
+    });
+    if (name == null) {
+      return ExecutiveLine.of(lines.getByName(correction.lineName()));
+    }
+    LOG.debug("{} corrected cell line {}", who.username(), correction.lineName());
+    written();
+    return ExecutiveLine.of(lines.getByName(name));
   }
 
   /**

@@ -24,6 +24,8 @@ final class ManagementRoutes {
   private static final Set<String> BATCH_FIELDS = Set.of("vials_at_roslin", "vials_shipped_to_ecacc",
       "vials_shipped_to_fraunhofer", "culture_conditions");
 
+  private static final Set<String> LINE_FIELDS = Set.copyOf(LineCorrection.FIELDS);
+
   private final ExecutiveService service;
 
   ManagementRoutes(ExecutiveService service) {
@@ -34,6 +36,7 @@ final class ManagementRoutes {
     return switch (route) {
       case ExecutiveApi.BATCH -> batch(who, request);
       case ExecutiveApi.BATCH_UPDATE -> updateBatch(who, request);
+      case ExecutiveApi.LINE_CORRECTION -> correctLine(who, request);
       default -> throw new IllegalArgumentException("no executive route " + route);
     };
   }
@@ -90,6 +93,38 @@ final class ManagementRoutes {
     }
     ExecutiveBatch batch = service.updateBatch(who, new BatchUpdate(key, expected, counts, culture));
     return ExecutiveRoutes.json(200, batchJson(batch)).withHeader("etag", batch.etag());
+  }
+
+  private HttpResponse correctLine(ApiPrincipal who, HttpRequest request) {
+    String name = request.pathParameter("name");
+    Optional<String> ifMatch = ifMatch(request);
+    if (ifMatch.isEmpty()) {
+      return HttpResponse.error(428, "A correction needs If-Match with the line's ETag from GET "
+          + ExecutiveApi.CELL_LINES + "/" + name);
+    }
+    JsonObject body = JsonBodies.object(request);
+    List<FieldError> problems = ExecutiveRoutes.unknownFields(body, LINE_FIELDS);
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String field : LineCorrection.FIELDS) {
+      if (body.members().containsKey(field)) {
+        fields.put(field, ExecutiveRoutes.string(body, field, problems));
+      }
+    }
+    LineCorrection correction = new LineCorrection(name, 0, fields);
+    ExecutiveRoutes.merge(problems, correction.problems());
+    if (!problems.isEmpty()) {
+      return ExecutiveRoutes.invalid(problems);
+    }
+    long expected = ExecutiveRoutes.version(ifMatch.get());
+    if (expected < 0) {
+      return stale(ifMatch.get(), "cell line " + name);
+    }
+    try {
+      ExecutiveLine line = service.correctLine(who, new LineCorrection(name, expected, fields));
+      return ExecutiveRoutes.json(200, ExecutiveJson.line(line)).withHeader("etag", line.etag());
+    } catch (FieldConflictException e) {
+      return ExecutiveRoutes.fieldsError(409, "Conflict:", e.fields());
+    }
   }
 
   // --- shared

@@ -140,6 +140,9 @@ class RouteRolesTest {
     if (path.startsWith("/api/v0/executive/batches/")) {
       return "{\"vials_at_roslin\": " + call + "}";
     }
+    if (path.startsWith("/api/v0/executive/cell-lines/")) {
+      return "{\"ecacc_id\": \"9990000" + call + "\"}";
+    }
     throw new IllegalArgumentException("no PATCH body for " + path + ": add one to RouteRolesTest");
   }
 
