@@ -126,7 +126,13 @@ public final class ExecutiveApi {
         .get(CHANGES_PATH, new Route(this, CHANGES))
         .get(BATCHES_PATH + "/{key}", new Route(this, BATCH))
         .patch(BATCHES_PATH + "/{key}", new Route(this, BATCH_UPDATE))
-        .patch(CELL_LINES + "/{name}", new Route(this, LINE_CORRECTION));
+        .patch(CELL_LINES + "/{name}", new Route(this, LINE_CORRECTION))
+        .get(USERS_PATH, new Route(this, USERS))
+        .post(USERS_PATH, new Route(this, USER_CREATE))
+        .patch(USERS_PATH + "/{username}", new Route(this, USER_UPDATE))
+        .get(USERS_PATH + "/{username}/keys", new Route(this, KEYS))
+        .post(USERS_PATH + "/{username}/keys", new Route(this, KEY_ISSUE))
+        .delete(USERS_PATH + "/{username}/keys/{id}", new Route(this, KEY_REVOKE));
   }
 
   /** One route; a named class, not a lambda (docs/lambda.md, "Cold-start rules"). */

@@ -188,7 +188,7 @@ final class ExecutiveJson {
         .put("role", e.actorRole())
         .put("entity", e.entity())
         .put("entity_id", e.entityId())
-        .put("cell_line", e.cellLine())
+        .put("cell_line", text(e.cellLine()))
         .put("action", e.action())
         .put("changes", changes)
         .build();

@@ -20,7 +20,9 @@ import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.Page;
 import org.cellbank.ims.core.PageRequest;
+import org.cellbank.ims.core.auth.ApiKeyInfo;
 import org.cellbank.ims.core.auth.ApiPrincipal;
+import org.cellbank.ims.core.auth.IssuedKey;
 import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.SearchOutbox;
@@ -95,6 +97,7 @@ public final class ExecutiveService {
   private final Clock clock;
   private final BatchEdits batches;
   private final LineCorrections corrections;
+  private final Accounts accounts;
 
   private ExecutiveService(Builder b) {
     DataSource dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
@@ -110,6 +113,7 @@ public final class ExecutiveService {
     this.clock = b.clock;
     this.batches = new BatchEdits(this, tx);
     this.corrections = new LineCorrections(this, tx);
+    this.accounts = new Accounts(this, tx);
   }
 
   /** The clock this service reads times from. */
@@ -489,6 +493,145 @@ public final class ExecutiveService {
   }
 
   /**
+   * Every API user, by name, with how many valid keys each holds. Needs {@link Role#ADMINISTRATOR}.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   */
+  public List<ApiUser> users(ApiPrincipal who) {
+    require(who, Role.ADMINISTRATOR, "list API users");
+    return jdbc.read("listing API users", new Jdbc.ConnectionWork<List<ApiUser>>() {
+      @Override
+      public List<ApiUser> run(Connection c) throws SQLException {
+        return accounts.users(c);
+      }
+    });
+  }
+
+  /**
+   * Creates an active API user with a role, audited (entity {@code api_user}, action
+   * {@code user_create}). Needs {@link Role#ADMINISTRATOR}.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws InvalidFieldsException when the username breaks the rule of {@link org.cellbank.ims.core.auth.ApiKeys#createUser}
+   * @throws ConflictException when a user has this name already
+   */
+  public ApiUser createUser(ApiPrincipal who, String username, Role role) {
+    require(who, Role.ADMINISTRATOR, "create API users");
+    Objects.requireNonNull(role, "role");
+    if (!Accounts.validUsername(username)) {
+      throw new InvalidFieldsException(List.of(new FieldError("/username", "must be 1 to 150 letters, digits or _ . @ -")));
+    }
+    tx.write("creating API user " + username, new Transactions.Work<Void>() {
+      @Override
+      public Void run(Connection c) throws SQLException {
+        accounts.createUser(c, who, username, role);
+        return null;
+      }
+    });
+    LOG.debug("{} created API user {} with role {}", who.username(), username, role.code());
+    return user(who, username);
+  }
+
+  /**
+   * Changes a user's role or whether the user is active, audited (action {@code user_update}).
+   * Needs {@link Role#ADMINISTRATOR}. An administrator cannot take their own administrator role
+   * away or deactivate themselves (another administrator can).
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws NotFoundException when no user has this name
+   * @throws ConflictException when the change would lock the acting administrator out
+   */
+  public ApiUser updateUser(ApiPrincipal who, UserChange change) {
+    require(who, Role.ADMINISTRATOR, "change API users");
+    Objects.requireNonNull(change, "change");
+    tx.write("changing API user " + change.username(), new Transactions.Work<Boolean>() {
+      @Override
+      public Boolean run(Connection c) throws SQLException {
+        return accounts.updateUser(c, who, change);
+      }
+    });
+    return user(who, change.username());
+  }
+
+  /**
+   * Issues a new key for a user and returns it with its plaintext, shown this once, audited (entity
+   * {@code api_key}, action {@code key_issue}, the key's id and prefix; never the key). Needs
+   * {@link Role#ADMINISTRATOR}.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws NotFoundException when no user has this name
+   */
+  public IssuedKey issueKey(ApiPrincipal who, String username) {
+    require(who, Role.ADMINISTRATOR, "issue API keys");
+    Objects.requireNonNull(username, "username");
+    IssuedKey key = tx.write("issuing an API key for " + username, new Transactions.Work<IssuedKey>() {
+      @Override
+      public IssuedKey run(Connection c) throws SQLException {
+        return accounts.issue(c, who, username);
+      }
+    });
+    LOG.debug("{} issued API key {} for user {}", who.username(), key.id(), username);
+    return key;
+  }
+
+  /**
+   * A user's keys, revoked ones included, oldest first; never a key's secret (only its prefix is
+   * known). Needs {@link Role#ADMINISTRATOR}.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws NotFoundException when no user has this name
+   */
+  public List<ApiKeyInfo> keys(ApiPrincipal who, String username) {
+    require(who, Role.ADMINISTRATOR, "list API keys");
+    Objects.requireNonNull(username, "username");
+    return jdbc.read("listing the API keys of " + username, new Jdbc.ConnectionWork<List<ApiKeyInfo>>() {
+      @Override
+      public List<ApiKeyInfo> run(Connection c) throws SQLException {
+        if (!accounts.userExists(c, username)) {
+          throw Accounts.noUser(username);
+        }
+        return accounts.keys(c, username);
+      }
+    });
+  }
+
+  /**
+   * Revokes one of a user's keys, audited (action {@code key_revoke}); revoking a revoked key changes
+   * nothing. Needs {@link Role#ADMINISTRATOR}. The key the request was made with cannot be revoked.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws NotFoundException when the user has no key with this id
+   * @throws ConflictException when the key is {@link KeyRevocation#callerKey()}
+   */
+  public ApiKeyInfo revokeKey(ApiPrincipal who, KeyRevocation revocation) {
+    require(who, Role.ADMINISTRATOR, "revoke API keys");
+    Objects.requireNonNull(revocation, "revocation");
+    Instant now = clock.instant();
+    tx.write("revoking API key " + revocation.keyId(), new Transactions.Work<Boolean>() {
+      @Override
+      public Boolean run(Connection c) throws SQLException {
+        return accounts.revoke(c, who, revocation, now);
+      }
+    });
+    LOG.debug("{} revoked API key {}", who.username(), revocation.keyId());
+    for (ApiKeyInfo k : keys(who, revocation.username())) {
+      if (k.id() == revocation.keyId()) {
+        return k;
+      }
+    }
+    throw new NotFoundException("user " + revocation.username() + " has no API key with id " + revocation.keyId());
+  }
+
+  private ApiUser user(ApiPrincipal who, String username) {
+    for (ApiUser u : users(who)) {
+      if (u.username().equals(username)) {
+        return u;
+      }
+    }
+    throw Accounts.noUser(username);
+  }
+
+  /**
    * A page of the dashboard with its counters, in one SQL statement whatever the page size. Needs
    * {@link Role#EXECUTIVE_VIEWER}.
    *
@@ -512,17 +655,23 @@ public final class ExecutiveService {
   }
 
   /**
-   * A page of the audit trail, newest first, in one SQL statement. Needs {@link Role#EXECUTIVE_VIEWER}.
+   * A page of the audit trail, newest first, in one SQL statement. Needs {@link Role#EXECUTIVE_VIEWER};
+   * the rows of users and keys need {@link Role#ADMINISTRATOR} (the others' unfiltered trail leaves them out).
    *
    * @throws AccessDeniedException when the principal's role is lower
    */
   public Page<AuditEntry> audit(ApiPrincipal who, AuditQuery query) {
     require(who, Role.EXECUTIVE_VIEWER, "read the audit trail");
     Objects.requireNonNull(query, "query");
+    boolean accounts = "api_user".equals(query.entity()) || "api_key".equals(query.entity());
+    if (accounts) {
+      require(who, Role.ADMINISTRATOR, "read the audit trail of users and keys");
+    }
+    boolean administrator = who.role().includes(Role.ADMINISTRATOR);
     return jdbc.read("reading the audit trail", new Jdbc.ConnectionWork<Page<AuditEntry>>() {
       @Override
       public Page<AuditEntry> run(Connection c) throws SQLException {
-        return AuditSql.page(jdbc, c, query);
+        return AuditSql.page(jdbc, c, query, administrator);
       }
     });
   }

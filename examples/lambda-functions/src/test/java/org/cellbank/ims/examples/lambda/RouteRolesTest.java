@@ -94,11 +94,16 @@ class RouteRolesTest {
           body = "{\"status\": \"at_ecacc\"}";
         } else if (path.endsWith("/batches") && method.equals("POST")) {
           body = "{\"batch_id\": \"M" + batch++ + "\", \"vials\": 1}";
+        } else if (method.equals("PATCH") && path.startsWith("/api/v0/executive/users/")) {
+          body = "{\"role\": \"executive_viewer\"}";
         } else if (method.equals("PATCH")) {
           // A change the resource accepts, against its current version.
           headers.put("if-match", etag(app, path, authorization.get("admin")));
           body = patchBody(path, c);
+        } else if (method.equals("POST") && path.equals("/api/v0/executive/users")) {
+          body = "{\"username\": \"walk" + batch++ + "\", \"role\": \"partner\"}";
         }
+        // The DELETE row revokes key 5: the one the POST .../keys row issued (the four roles' keys are 1 to 4).
         if (authorization.get(who) != null) {
           headers.put("authorization", authorization.get(who));
         }
