@@ -163,6 +163,8 @@ final class ExecutiveJson {
         .put("available_for_sale", bool(r.availableForSale()))
         .put("found_on_ecacc", r.foundOnEcacc())
         .put("batches", r.batches())
+        .put("diseases", JsonArray.ofStrings(r.diseases()))
+        .put("line_diseases", JsonArray.ofStrings(r.lineDiseases()))
         .put("version", r.version())
         .put("resource_uri", lineUri(r.name()))
         .build();

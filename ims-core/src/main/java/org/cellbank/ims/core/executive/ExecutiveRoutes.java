@@ -36,7 +36,7 @@ final class ExecutiveRoutes {
 
   private static final int DEFAULT_LIMIT = 50;
   private static final Set<String> DASHBOARD_PARAMETERS = Set.of("q", "status", "validation", "found_on_ecacc",
-      "depositor", "sort", "limit", "offset", "username", "api_key");
+      "depositor", "disease", "sort", "limit", "offset", "username", "api_key");
   private static final Set<String> AUDIT_PARAMETERS = Set.of("entity", "id", "limit", "offset", "username", "api_key");
   private static final Set<String> CHANGE_PARAMETERS = Set.of("since", "limit", "username", "api_key");
   private static final Set<String> STATUS_FIELDS = Set.of("status", "comment");
@@ -108,13 +108,14 @@ final class ExecutiveRoutes {
       }
     }
     single(request, "depositor").ifPresent(q::depositor);
+    single(request, "disease").ifPresent(q::disease);
     Optional<String> sort = single(request, "sort");
     if (sort.isPresent()) {
       boolean descending = sort.get().startsWith("-");
       try {
         q.sort(DashboardQuery.Sort.ofCode(descending ? sort.get().substring(1) : sort.get()), descending);
       } catch (ValidationException e) {
-        problems.add(new FieldError("sort", "must be name, depositor, validation, status, for_sale or batches,"
+        problems.add(new FieldError("sort", "must be name, depositor, validation, status, for_sale, batches or disease,"
             + " with - in front for descending"));
       }
     }
