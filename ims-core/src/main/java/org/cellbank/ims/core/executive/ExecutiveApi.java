@@ -74,6 +74,8 @@ public final class ExecutiveApi {
   static final int KEY_REVOKE = 38;
   static final String BATCHES_PATH = PREFIX + "/batches";
   static final String USERS_PATH = PREFIX + "/users";
+  /** The default of {@link Builder#maxExportBytes(int)}: 32 MiB. */
+  public static final int DEFAULT_MAX_EXPORT_BYTES = 32 * 1024 * 1024;
   /** The change feed's path (for partners, outside {@value #PREFIX}). */
   public static final String CHANGES_PATH = "/api/v0/changes";
 
@@ -84,6 +86,7 @@ public final class ExecutiveApi {
     SearchOutbox outbox = b.outbox;
     Runnable afterWrite = b.afterWrite;
     Consumer<String> onStatement = b.onStatement;
+    int maxExportBytes = b.maxExportBytes;
     this.routes = new Lazy<>() {
       @Override
       protected ExecutiveRoutes create() {
@@ -97,7 +100,7 @@ public final class ExecutiveApi {
         if (onStatement != null) {
           service.onStatement(onStatement);
         }
-        return new ExecutiveRoutes(service.build());
+        return new ExecutiveRoutes(service.build(), maxExportBytes);
       }
     };
   }
@@ -157,6 +160,7 @@ public final class ExecutiveApi {
     private SearchOutbox outbox;
     private Runnable afterWrite;
     private Consumer<String> onStatement;
+    private int maxExportBytes = DEFAULT_MAX_EXPORT_BYTES;
 
     private Builder() {}
 
@@ -181,6 +185,22 @@ public final class ExecutiveApi {
     /** See {@link ExecutiveService.Builder#onStatement(Consumer)}. */
     public Builder onStatement(Consumer<String> onStatement) {
       this.onStatement = Objects.requireNonNull(onStatement, "onStatement");
+      return this;
+    }
+
+    /**
+     * The largest CSV download answered, in bytes (default {@value #DEFAULT_MAX_EXPORT_BYTES}, 32 MiB). A
+     * download is held in memory before it is answered (see docs/executive.md, "CSV downloads"); past
+     * this size it stops reading rows and answers 507. On Lambda the answer must also fit in 6 MB after
+     * gzip (the adapter answers 500 otherwise).
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder maxExportBytes(int maxExportBytes) {
+      if (maxExportBytes < 1) {
+        throw new IllegalArgumentException("maxExportBytes must be positive: " + maxExportBytes);
+      }
+      this.maxExportBytes = maxExportBytes;
       return this;
     }
 

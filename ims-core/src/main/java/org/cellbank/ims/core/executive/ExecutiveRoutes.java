@@ -27,6 +27,8 @@ import org.cellbank.ims.http.internal.json.JsonReader;
 import org.cellbank.ims.http.internal.json.JsonString;
 import org.cellbank.ims.http.internal.json.JsonValue;
 import org.cellbank.ims.http.internal.json.JsonWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The executive routes' work, built by {@link ExecutiveApi} on the first executive request: request
@@ -42,12 +44,16 @@ final class ExecutiveRoutes {
   private static final Set<String> STATUS_FIELDS = Set.of("status", "comment");
   private static final Set<String> BATCH_FIELDS = Set.of("batch_id", "batch_type", "vials", "derived_from");
 
+  private static final Logger LOG = LoggerFactory.getLogger(ExecutiveRoutes.class);
+
   private final ExecutiveService service;
   private final ManagementRoutes management;
+  private final int maxExportBytes;
 
-  ExecutiveRoutes(ExecutiveService service) {
+  ExecutiveRoutes(ExecutiveService service, int maxExportBytes) {
     this.service = service;
     this.management = new ManagementRoutes(service);
+    this.maxExportBytes = maxExportBytes;
   }
 
   /** Runs route {@code route} of {@link ExecutiveApi}, answering a faulty-field failure with its fields. */
@@ -231,26 +237,33 @@ final class ExecutiveRoutes {
         .build());
   }
 
-  // The CSV is written into memory as it is read (an HttpResponse body is bytes), then answered.
+  // The CSV is written as it is read into a capped byte buffer (an HttpResponse body is bytes), then
+  // answered; past the cap the download stops with a 507 instead of taking the container's memory.
   private HttpResponse csv(ApiPrincipal who, HttpRequest request, int route) {
-    StringBuilder out = new StringBuilder(8192);
+    CsvBuffer out = new CsvBuffer(maxExportBytes);
     String file;
     String today = java.time.LocalDate.now(service.clock()).toString();
-    if (route == ExecutiveApi.EXPORT_LINES) {
-      service.exportCellLineIds(who, out);
-      file = "ebisc_cell_line_ids-" + today + ".csv";
-    } else if (route == ExecutiveApi.EXPORT_BATCHES) {
-      service.exportBatchIds(who, out);
-      file = "ebisc_batch_ids-" + today + ".csv";
-    } else {
-      String key = request.pathParameter("key");
-      service.exportVials(who, key, out);
-      file = key + ".csv";
+    try {
+      if (route == ExecutiveApi.EXPORT_LINES) {
+        service.exportCellLineIds(who, out.writer());
+        file = "ebisc_cell_line_ids-" + today + ".csv";
+      } else if (route == ExecutiveApi.EXPORT_BATCHES) {
+        service.exportBatchIds(who, out.writer());
+        file = "ebisc_batch_ids-" + today + ".csv";
+      } else {
+        String key = request.pathParameter("key");
+        service.exportVials(who, key, out.writer());
+        file = key + ".csv";
+      }
+    } catch (CsvBuffer.TooLarge e) {
+      LOG.warn("A CSV download of {} stopped at the cap of {} bytes", request.path(), maxExportBytes);
+      return HttpResponse.error(507, "This download is larger than " + maxExportBytes + " bytes, the most this"
+          + " deployment holds for one answer (ExecutiveApi.Builder.maxExportBytes)");
     }
     return HttpResponse.builder(200)
         .header("content-type", "text/csv; charset=utf-8")
         .header("content-disposition", "attachment; filename=\"" + safeFileName(file) + "\"")
-        .text(out.toString())
+        .body(out.toByteArray())
         .build();
   }
 
