@@ -26,7 +26,7 @@ import org.cellbank.ims.http.Router;
  * <p>Routes (docs/executive.md has the bodies, answers and a {@code curl} example of each):
  * <ul>
  *   <li>{@code GET cell-lines}: the dashboard list with its counters; {@code q}, {@code status},
- *       {@code validation}, {@code found_on_ecacc}, {@code depositor}, {@code sort} ({@code -} in front
+ *       {@code validation}, {@code found_on_ecacc}, {@code depositor}, {@code disease}, {@code sort} ({@code -} in front
  *       for descending), {@code limit}, {@code offset};
  *   <li>{@code GET cell-lines/{name}}: one line with its checklist and an {@code ETag};
  *   <li>{@code POST cell-lines/{name}/status}: {@code {"status", "comment"}} with {@code If-Match}
@@ -37,6 +37,14 @@ import org.cellbank.ims.http.Router;
  *       {@code id} optional;
  *   <li>{@code GET exports/cell-line-ids.csv}, {@code GET exports/batch-ids.csv},
  *       {@code GET batches/{batch key}/vials.csv}: the reference's CSV downloads;
+ *   <li>{@code GET batches/{batch key}}: a batch with its counts, culture conditions and an
+ *       {@code ETag}; {@code PATCH batches/{batch key}} with {@code If-Match}: the counts and culture
+ *       conditions given;
+ *   <li>{@code PATCH cell-lines/{name}} with {@code If-Match} (administrator): corrects the name,
+ *       BioSamples id, hPSCreg id, ECACC number, donor or depositor (a taken value: 409 naming it);
+ *   <li>{@code GET}/{@code POST users}, {@code PATCH users/{username}}, {@code GET}/{@code POST
+ *       users/{username}/keys}, {@code DELETE users/{username}/keys/{id}} (administrator): users and
+ *       keys, the new key's secret shown once;
  *   <li>and, for partners, {@code GET /api/v0/changes?since=<cursor>}: the lines and batches changed
  *       since a cursor, each with its v0 URI, and the next cursor.
  * </ul>

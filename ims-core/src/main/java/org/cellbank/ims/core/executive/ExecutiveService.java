@@ -39,11 +39,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The executive operations over the catalogue: the dashboard, a line's executive view, status
- * changes, batch creation and the audit trail.
+ * changes, batch creation and update, the administrator's corrections, users and keys, and the audit
+ * trail.
  *
  * <p>Every operation takes the acting {@link ApiPrincipal} and checks its {@link Role} itself, so a
  * caller that forgets a route guard still cannot write: reads need {@link Role#EXECUTIVE_VIEWER},
- * writes {@link Role#EXECUTIVE_MANAGER}; a lower role gets an {@link AccessDeniedException}. Every
+ * writes {@link Role#EXECUTIVE_MANAGER}, corrections of a line's identifiers and users and keys
+ * {@link Role#ADMINISTRATOR}; a lower role gets an {@link AccessDeniedException}. Every
  * write is one transaction that also appends its {@link AuditEntry} (who, when, what, the before/after
  * difference) and, when a {@link Builder#searchOutbox(SearchOutbox) search outbox} is set, the
  * outbox row that makes search follow; after it commits, the {@link Builder#afterWrite(Runnable)}
