@@ -118,6 +118,15 @@ public final class ExecutiveService {
     this.accounts = new Accounts(this, tx);
   }
 
+  /**
+   * The batch reads and writes on a transaction's connection, for every operation of this package that
+   * writes a batch: {@link BatchEdits#lock} then {@link #requireVersion} then {@link BatchEdits#bumpVersion},
+   * so all of them check and move the same version (the batch's ETag).
+   */
+  BatchEdits batchEdits() {
+    return batches;
+  }
+
   /** The clock this service reads times from. */
   Clock clock() {
     return clock;
