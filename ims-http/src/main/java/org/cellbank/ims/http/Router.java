@@ -77,6 +77,23 @@ public final class Router implements HttpHandler {
     return new Builder();
   }
 
+  /**
+   * Every route this router serves, as {@code "<METHOD> <pattern>"} (e.g.
+   * {@code "GET /api/v0/cell-lines/{id}"}, the pattern as registered without a trailing slash), in
+   * the order the patterns were first registered, methods in alphabetical order. For tests and
+   * documentation that must cover every route; {@code HEAD} and {@code OPTIONS} are listed only
+   * when a route names them.
+   */
+  public List<String> routes() {
+    List<String> out = new ArrayList<>();
+    for (RouteGroup group : groups) {
+      for (String method : group.handlers.keySet()) {
+        out.add(method + " " + group.pattern.text);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
   /** Answers a request; never throws for a failing handler. */
   @Override
   public HttpResponse handle(HttpRequest request) {

@@ -244,4 +244,19 @@ class RouterTest {
     assertThatThrownBy(() -> Router.builder().get("/media/{k}/{k+}", req -> HttpResponse.of(204)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void routes_listsEveryMethodAndPattern_inRegistrationOrder() {
+    HttpHandler h = req -> HttpResponse.of(200);
+    Router router = Router.builder()
+        .get("/api/v0/cell-lines/", h)
+        .patch("/api/v0/batches/{key}", h)
+        .get("/api/v0/batches/{key}", h)
+        .delete("/media/{key+}", h)
+        .build();
+
+    assertThat(router.routes()).containsExactly("GET /api/v0/cell-lines", "GET /api/v0/batches/{key}",
+        "PATCH /api/v0/batches/{key}", "DELETE /media/{key+}");
+    assertThatThrownBy(() -> router.routes().add("GET /x")).isInstanceOf(UnsupportedOperationException.class);
+  }
 }

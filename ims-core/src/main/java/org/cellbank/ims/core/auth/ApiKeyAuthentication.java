@@ -78,6 +78,16 @@ public final class ApiKeyAuthentication implements HttpFilter {
     return principal.get();
   }
 
+  /**
+   * The key a request presents (from the header or the query, as {@link #filter} reads it), or empty
+   * when it presents none: for a route that must know which key it is called with, e.g. to refuse
+   * revoking it. Never log it.
+   */
+  public static Optional<String> presentedKey(HttpRequest request) {
+    Optional<Credentials> credentials = credentials(Objects.requireNonNull(request, "request"));
+    return credentials.isEmpty() ? Optional.empty() : Optional.of(credentials.get().key);
+  }
+
   /** Admits the request with its principal attached, or answers 401 or 403. */
   @Override
   public HttpResponse filter(HttpRequest request, HttpHandler next) {

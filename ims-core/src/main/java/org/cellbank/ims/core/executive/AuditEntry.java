@@ -10,23 +10,23 @@ import java.util.Objects;
  * @param occurredAt when the change was committed (the transaction's start)
  * @param actor the user who made it
  * @param actorRole the user's role code then
- * @param entity {@code cell_line} or {@code batch}
- * @param entityId the record's key: a line's BioSamples id or a batch key
- * @param cellLine the BioSamples id of the line the record belongs to (itself for a line)
+ * @param entity {@code cell_line}, {@code batch}, {@code api_user} or {@code api_key}
+ * @param entityId the record's key: a line's BioSamples id, a batch key, a username or a key id
+ * @param cellLine the BioSamples id of the line the record belongs to (itself for a line); null for
+ *     users and keys
  * @param action what was done, e.g. {@code status_change}, {@code batch_create}
  * @param changes the difference as JSON text: {@code {"<field>": {"before": ..., "after": ...}}}
  */
 public record AuditEntry(long id, Instant occurredAt, String actor, String actorRole, String entity, String entityId,
     String cellLine, String action, String changes) {
 
-  /** Checks that the components are present. */
+  /** Checks that the components are present ({@code cellLine} may be null). */
   public AuditEntry {
     Objects.requireNonNull(occurredAt, "occurredAt");
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(actorRole, "actorRole");
     Objects.requireNonNull(entity, "entity");
     Objects.requireNonNull(entityId, "entityId");
-    Objects.requireNonNull(cellLine, "cellLine");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(changes, "changes");
   }

@@ -23,26 +23,31 @@ final class AuditSql {
       + " p.cell_line, p.action, p.changes FROM (SELECT count(*) AS n FROM m) t LEFT JOIN LATERAL"
       + " (SELECT * FROM m ORDER BY id DESC LIMIT ? OFFSET ?) p ON true ORDER BY p.id DESC";
   private static final String ALL = HEAD + TAIL;
+  // Users and keys are the administrator's: the others' unfiltered trail leaves them out.
+  private static final String CATALOGUE = HEAD + " WHERE entity IN ('cell_line', 'batch')" + TAIL;
   private static final String OF_ENTITY = HEAD + " WHERE entity = ?" + TAIL;
   // A line's history: its own rows and its batches', found by the line's name or BioSamples id.
   private static final String OF_LINE = HEAD + " WHERE cell_line = ? OR cell_line IN"
       + " (SELECT biosamples_id FROM ims.cell_line WHERE name = ?)" + TAIL;
-  private static final String OF_BATCH = HEAD + " WHERE entity = 'batch' AND entity_id = ?" + TAIL;
+  private static final String OF_RECORD = HEAD + " WHERE entity = ? AND entity_id = ?" + TAIL;
 
-  static Page<AuditEntry> page(Jdbc jdbc, Connection c, AuditQuery q) throws SQLException {
+  static Page<AuditEntry> page(Jdbc jdbc, Connection c, AuditQuery q, boolean administrator) throws SQLException {
     String sql;
     if (q.entity() == null) {
-      sql = ALL;
+      sql = administrator ? ALL : CATALOGUE;
     } else if (q.entityId() == null) {
       sql = OF_ENTITY;
     } else {
-      sql = q.entity().equals("cell_line") ? OF_LINE : OF_BATCH;
+      sql = q.entity().equals("cell_line") ? OF_LINE : OF_RECORD;
     }
     try (PreparedStatement s = jdbc.prepare(c, sql)) {
       int i = 1;
       if (q.entity() != null && q.entityId() == null) {
         s.setString(i++, q.entity());
       } else if (q.entityId() != null) {
+        if (sql == OF_RECORD) {
+          s.setString(i++, q.entity());
+        }
         s.setString(i++, q.entityId());
         if (sql == OF_LINE) {
           s.setString(i++, q.entityId());

@@ -36,17 +36,23 @@ public record Dashboard(List<Row> rows, long totalCount, Counters counters, Page
    * @param foundOnEcacc whether the line is for sale at ECACC
    * @param batches how many batches it has
    * @param version its version (its ETag is this in double quotes)
+   * @param diseases the donor's disease names, the primary one first; empty for a donor without
+   *     disease (the reference showed "normal")
+   * @param lineDiseases the line's own disease names (from a genetic modification), the primary one first
    */
   public record Row(String name, String biosamplesId, List<String> alternativeNames, String ecaccId, String depositor,
-      String validation, String status, Boolean availableForSale, boolean foundOnEcacc, int batches, long version) {
+      String validation, String status, Boolean availableForSale, boolean foundOnEcacc, int batches, long version,
+      List<String> diseases, List<String> lineDiseases) {
 
-    /** Checks the components and copies the list. */
+    /** Checks the components and copies the lists. */
     public Row {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(biosamplesId, "biosamplesId");
       alternativeNames = List.copyOf(Objects.requireNonNull(alternativeNames, "alternativeNames"));
       Objects.requireNonNull(depositor, "depositor");
       Objects.requireNonNull(validation, "validation");
+      diseases = List.copyOf(Objects.requireNonNull(diseases, "diseases"));
+      lineDiseases = List.copyOf(Objects.requireNonNull(lineDiseases, "lineDiseases"));
     }
   }
 

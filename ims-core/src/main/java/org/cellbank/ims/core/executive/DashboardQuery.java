@@ -16,12 +16,13 @@ import org.cellbank.ims.core.model.ValidationStatus;
  * @param validation the hPSCreg validation state; may be null
  * @param foundOnEcacc whether the line is for sale at ECACC; may be null
  * @param depositor the depositor's (generator's) exact name; may be null
+ * @param disease a disease name, case-insensitive, of the donor's or the line's diseases; may be null
  * @param sort the column to sort by (ties broken by name)
  * @param descending whether the order is descending
  * @param page which rows
  */
 public record DashboardQuery(String text, CellLineStatus status, ValidationStatus validation, Boolean foundOnEcacc,
-    String depositor, Sort sort, boolean descending, PageRequest page) {
+    String depositor, String disease, Sort sort, boolean descending, PageRequest page) {
 
   /** The longest search text accepted. */
   public static final int MAX_TEXT = 200;
@@ -60,7 +61,9 @@ public record DashboardQuery(String text, CellLineStatus status, ValidationStatu
     /** Whether the line is for sale at ECACC. */
     FOR_SALE("for_sale"),
     /** How many batches the line has. */
-    BATCHES("batches");
+    BATCHES("batches"),
+    /** The donor's first disease (the primary one first); lines without one last. */
+    DISEASE("disease");
 
     private final String code;
 
@@ -84,7 +87,7 @@ public record DashboardQuery(String text, CellLineStatus status, ValidationStatu
           return s;
         }
       }
-      throw new ValidationException("sort must be one of name, depositor, validation, status, for_sale, batches"
+      throw new ValidationException("sort must be one of name, depositor, validation, status, for_sale, batches, disease"
           + " (with - in front for descending)");
     }
   }
@@ -96,6 +99,7 @@ public record DashboardQuery(String text, CellLineStatus status, ValidationStatu
     private ValidationStatus validation;
     private Boolean foundOnEcacc;
     private String depositor;
+    private String disease;
     private Sort sort = Sort.NAME;
     private boolean descending;
     private PageRequest page = PageRequest.first(50);
@@ -132,6 +136,12 @@ public record DashboardQuery(String text, CellLineStatus status, ValidationStatu
       return this;
     }
 
+    /** Lists only lines whose donor or line has a disease of this name (case-insensitive). */
+    public Builder disease(String disease) {
+      this.disease = Objects.requireNonNull(disease, "disease");
+      return this;
+    }
+
     /** Sorts by this column, ascending or descending. */
     public Builder sort(Sort sort, boolean descending) {
       this.sort = Objects.requireNonNull(sort, "sort");
@@ -147,7 +157,7 @@ public record DashboardQuery(String text, CellLineStatus status, ValidationStatu
 
     /** Builds the query. */
     public DashboardQuery build() {
-      return new DashboardQuery(text, status, validation, foundOnEcacc, depositor, sort, descending, page);
+      return new DashboardQuery(text, status, validation, foundOnEcacc, depositor, disease, sort, descending, page);
     }
   }
 }

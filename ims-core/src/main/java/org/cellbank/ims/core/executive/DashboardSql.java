@@ -18,12 +18,21 @@ final class DashboardSql {
   private DashboardSql() {}
 
   private static final String HEAD = "WITH params AS (SELECT CAST(? AS text) AS q, CAST(? AS text) AS status,"
-      + " CAST(? AS text) AS validation, CAST(? AS boolean) AS at_ecacc, CAST(? AS text) AS depositor),"
+      + " CAST(? AS text) AS validation, CAST(? AS boolean) AS at_ecacc, CAST(? AS text) AS depositor, CAST(? AS text) AS disease),"
       + " base AS (SELECT l.id, l.name, l.biosamples_id, l.alternative_names, l.ecacc_id, l.hpscreg_id,"
       + " o.name AS depositor, l.validation_status, s.status, l.available_for_sale, l.available_for_sale_at_ecacc,"
-      + " l.version, coalesce(bc.n, 0) AS batches"
+      + " l.version, coalesce(bc.n, 0) AS batches, coalesce(dz.names, '{}') AS diseases,"
+      + " coalesce(lz.names, '{}') AS line_diseases"
       + " FROM ims.cell_line l JOIN ims.organisation o ON o.id = l.generator_id"
       + " LEFT JOIN ims.cell_line_status s ON s.id = l.current_status_id"
+      // The donor's and the line's disease names, the primary one first.
+      // (one aggregation per table, joined by hash, as the batch counts: cheaper than a subquery per line).
+      + " LEFT JOIN (SELECT x.donor_id, array_agg(coalesce(d.name, x.free_text_name) ORDER BY x.primary_disease DESC,"
+      + " coalesce(d.name, x.free_text_name)) AS names FROM ims.donor_disease x LEFT JOIN ims.disease d"
+      + " ON d.id = x.disease_id GROUP BY x.donor_id) dz ON dz.donor_id = l.donor_id"
+      + " LEFT JOIN (SELECT x.cell_line_id, array_agg(coalesce(d.name, x.free_text_name) ORDER BY x.primary_disease DESC,"
+      + " coalesce(d.name, x.free_text_name)) AS names FROM ims.cell_line_disease x LEFT JOIN ims.disease d"
+      + " ON d.id = x.disease_id GROUP BY x.cell_line_id) lz ON lz.cell_line_id = l.id"
       + " LEFT JOIN (SELECT cell_line_id, count(*) AS n FROM ims.batch GROUP BY cell_line_id) bc ON bc.cell_line_id = l.id),"
       + " counters AS (SELECT count(*) AS registered,"
       + " count(*) FILTER (WHERE validation_status IN ('validated_visible', 'validated_not_visible')) AS validated,"
@@ -41,12 +50,14 @@ final class DashboardSql {
       + " AND (p.status IS NULL OR b.status = p.status)"
       + " AND (p.validation IS NULL OR b.validation_status = p.validation)"
       + " AND (p.at_ecacc IS NULL OR b.available_for_sale_at_ecacc = p.at_ecacc)"
-      + " AND (p.depositor IS NULL OR b.depositor = p.depositor)),"
+      + " AND (p.depositor IS NULL OR b.depositor = p.depositor)"
+      + " AND (p.disease IS NULL OR EXISTS (SELECT 1 FROM unnest(b.diseases || b.line_diseases) n"
+      + " WHERE lower(n) = lower(p.disease)))),"
       + " total AS (SELECT count(*) AS n FROM matching)"
       + " SELECT c.registered, c.validated, c.at_ecacc, c.expand_to_order, c.restricted_distribution, c.recalled,"
       + " c.withdrawn, t.n, pg.name, pg.biosamples_id, pg.alternative_names, pg.ecacc_id, pg.depositor,"
       + " pg.validation_status, pg.status, pg.available_for_sale, pg.available_for_sale_at_ecacc, pg.batches,"
-      + " pg.version FROM counters c CROSS JOIN total t LEFT JOIN LATERAL (SELECT m.*, row_number() OVER (ORDER BY ";
+      + " pg.version, pg.diseases, pg.line_diseases FROM counters c CROSS JOIN total t LEFT JOIN LATERAL (SELECT m.*, row_number() OVER (ORDER BY ";
   private static final String TAIL = ") AS rn FROM matching m ORDER BY rn LIMIT ? OFFSET ?) pg ON true ORDER BY pg.rn";
 
   // Every statement text, built once: one per column and direction.
@@ -78,6 +89,7 @@ final class DashboardSql {
       case STATUS -> "m.status";
       case FOR_SALE -> "m.available_for_sale_at_ecacc";
       case BATCHES -> "m.batches";
+      case DISEASE -> "m.diseases[1]";
     };
   }
 
@@ -91,8 +103,9 @@ final class DashboardSql {
       s.setBoolean(4, q.foundOnEcacc());
     }
     s.setString(5, q.depositor());
-    s.setInt(6, q.page().limit());
-    s.setLong(7, q.page().offset());
+    s.setString(6, q.disease());
+    s.setInt(7, q.page().limit());
+    s.setLong(8, q.page().offset());
   }
 
   static Dashboard read(ResultSet r, PageRequest page) throws SQLException {
@@ -111,7 +124,8 @@ final class DashboardSql {
       }
       rows.add(new Dashboard.Row(name, r.getString(10), ExecutiveService.strings(r.getArray(11)), r.getString(12),
           r.getString(13), r.getString(14), r.getString(15), (Boolean) r.getObject(16), r.getBoolean(17),
-          r.getInt(18), r.getLong(19)));
+          r.getInt(18), r.getLong(19), ExecutiveService.strings(r.getArray(20)),
+          ExecutiveService.strings(r.getArray(21))));
     }
     if (counters == null) {
       throw new IllegalStateException("the dashboard statement returned no row");

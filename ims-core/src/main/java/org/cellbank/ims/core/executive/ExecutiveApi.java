@@ -26,7 +26,7 @@ import org.cellbank.ims.http.Router;
  * <p>Routes (docs/executive.md has the bodies, answers and a {@code curl} example of each):
  * <ul>
  *   <li>{@code GET cell-lines}: the dashboard list with its counters; {@code q}, {@code status},
- *       {@code validation}, {@code found_on_ecacc}, {@code depositor}, {@code sort} ({@code -} in front
+ *       {@code validation}, {@code found_on_ecacc}, {@code depositor}, {@code disease}, {@code sort} ({@code -} in front
  *       for descending), {@code limit}, {@code offset};
  *   <li>{@code GET cell-lines/{name}}: one line with its checklist and an {@code ETag};
  *   <li>{@code POST cell-lines/{name}/status}: {@code {"status", "comment"}} with {@code If-Match}
@@ -37,6 +37,14 @@ import org.cellbank.ims.http.Router;
  *       {@code id} optional;
  *   <li>{@code GET exports/cell-line-ids.csv}, {@code GET exports/batch-ids.csv},
  *       {@code GET batches/{batch key}/vials.csv}: the reference's CSV downloads;
+ *   <li>{@code GET batches/{batch key}}: a batch with its counts, culture conditions and an
+ *       {@code ETag}; {@code PATCH batches/{batch key}} with {@code If-Match}: the counts and culture
+ *       conditions given;
+ *   <li>{@code PATCH cell-lines/{name}} with {@code If-Match} (administrator): corrects the name,
+ *       BioSamples id, hPSCreg id, ECACC number, donor or depositor (a taken value: 409 naming it);
+ *   <li>{@code GET}/{@code POST users}, {@code PATCH users/{username}}, {@code GET}/{@code POST
+ *       users/{username}/keys}, {@code DELETE users/{username}/keys/{id}} (administrator): users and
+ *       keys, the new key's secret shown once;
  *   <li>and, for partners, {@code GET /api/v0/changes?since=<cursor>}: the lines and batches changed
  *       since a cursor, each with its v0 URI, and the next cursor.
  * </ul>
@@ -63,6 +71,19 @@ public final class ExecutiveApi {
   static final int EXPORT_BATCHES = 6;
   static final int EXPORT_VIALS = 7;
   static final int CHANGES = 8;
+  static final int BATCH = 30;
+  static final int BATCH_UPDATE = 31;
+  static final int LINE_CORRECTION = 32;
+  static final int USERS = 33;
+  static final int USER_CREATE = 34;
+  static final int USER_UPDATE = 35;
+  static final int KEYS = 36;
+  static final int KEY_ISSUE = 37;
+  static final int KEY_REVOKE = 38;
+  static final String BATCHES_PATH = PREFIX + "/batches";
+  static final String USERS_PATH = PREFIX + "/users";
+  /** The default of {@link Builder#maxExportBytes(int)}: 32 MiB. */
+  public static final int DEFAULT_MAX_EXPORT_BYTES = 32 * 1024 * 1024;
   /** The change feed's path (for partners, outside {@value #PREFIX}). */
   public static final String CHANGES_PATH = "/api/v0/changes";
 
@@ -73,6 +94,7 @@ public final class ExecutiveApi {
     SearchOutbox outbox = b.outbox;
     Runnable afterWrite = b.afterWrite;
     Consumer<String> onStatement = b.onStatement;
+    int maxExportBytes = b.maxExportBytes;
     this.routes = new Lazy<>() {
       @Override
       protected ExecutiveRoutes create() {
@@ -86,7 +108,7 @@ public final class ExecutiveApi {
         if (onStatement != null) {
           service.onStatement(onStatement);
         }
-        return new ExecutiveRoutes(service.build());
+        return new ExecutiveRoutes(service.build(), maxExportBytes);
       }
     };
   }
@@ -112,7 +134,16 @@ public final class ExecutiveApi {
         .get(PREFIX + "/exports/cell-line-ids.csv", new Route(this, EXPORT_LINES))
         .get(PREFIX + "/exports/batch-ids.csv", new Route(this, EXPORT_BATCHES))
         .get(PREFIX + "/batches/{key}/vials.csv", new Route(this, EXPORT_VIALS))
-        .get(CHANGES_PATH, new Route(this, CHANGES));
+        .get(CHANGES_PATH, new Route(this, CHANGES))
+        .get(BATCHES_PATH + "/{key}", new Route(this, BATCH))
+        .patch(BATCHES_PATH + "/{key}", new Route(this, BATCH_UPDATE))
+        .patch(CELL_LINES + "/{name}", new Route(this, LINE_CORRECTION))
+        .get(USERS_PATH, new Route(this, USERS))
+        .post(USERS_PATH, new Route(this, USER_CREATE))
+        .patch(USERS_PATH + "/{username}", new Route(this, USER_UPDATE))
+        .get(USERS_PATH + "/{username}/keys", new Route(this, KEYS))
+        .post(USERS_PATH + "/{username}/keys", new Route(this, KEY_ISSUE))
+        .delete(USERS_PATH + "/{username}/keys/{id}", new Route(this, KEY_REVOKE));
   }
 
   /** One route; a named class, not a lambda (docs/lambda.md, "Cold-start rules"). */
@@ -137,6 +168,7 @@ public final class ExecutiveApi {
     private SearchOutbox outbox;
     private Runnable afterWrite;
     private Consumer<String> onStatement;
+    private int maxExportBytes = DEFAULT_MAX_EXPORT_BYTES;
 
     private Builder() {}
 
@@ -161,6 +193,22 @@ public final class ExecutiveApi {
     /** See {@link ExecutiveService.Builder#onStatement(Consumer)}. */
     public Builder onStatement(Consumer<String> onStatement) {
       this.onStatement = Objects.requireNonNull(onStatement, "onStatement");
+      return this;
+    }
+
+    /**
+     * The largest CSV download answered, in bytes (default {@value #DEFAULT_MAX_EXPORT_BYTES}, 32 MiB). A
+     * download is held in memory before it is answered (see docs/executive.md, "CSV downloads"); past
+     * this size it stops reading rows and answers 507. On Lambda the answer must also fit in 6 MB after
+     * gzip (the adapter answers 500 otherwise).
+     *
+     * @throws IllegalArgumentException when not positive
+     */
+    public Builder maxExportBytes(int maxExportBytes) {
+      if (maxExportBytes < 1) {
+        throw new IllegalArgumentException("maxExportBytes must be positive: " + maxExportBytes);
+      }
+      this.maxExportBytes = maxExportBytes;
       return this;
     }
 

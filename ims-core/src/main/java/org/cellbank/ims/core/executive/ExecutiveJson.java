@@ -163,6 +163,8 @@ final class ExecutiveJson {
         .put("available_for_sale", bool(r.availableForSale()))
         .put("found_on_ecacc", r.foundOnEcacc())
         .put("batches", r.batches())
+        .put("diseases", JsonArray.ofStrings(r.diseases()))
+        .put("line_diseases", JsonArray.ofStrings(r.lineDiseases()))
         .put("version", r.version())
         .put("resource_uri", lineUri(r.name()))
         .build();
@@ -188,7 +190,7 @@ final class ExecutiveJson {
         .put("role", e.actorRole())
         .put("entity", e.entity())
         .put("entity_id", e.entityId())
-        .put("cell_line", e.cellLine())
+        .put("cell_line", text(e.cellLine()))
         .put("action", e.action())
         .put("changes", changes)
         .build();

@@ -27,6 +27,8 @@ import org.cellbank.ims.http.internal.json.JsonReader;
 import org.cellbank.ims.http.internal.json.JsonString;
 import org.cellbank.ims.http.internal.json.JsonValue;
 import org.cellbank.ims.http.internal.json.JsonWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The executive routes' work, built by {@link ExecutiveApi} on the first executive request: request
@@ -36,16 +38,22 @@ final class ExecutiveRoutes {
 
   private static final int DEFAULT_LIMIT = 50;
   private static final Set<String> DASHBOARD_PARAMETERS = Set.of("q", "status", "validation", "found_on_ecacc",
-      "depositor", "sort", "limit", "offset", "username", "api_key");
+      "depositor", "disease", "sort", "limit", "offset", "username", "api_key");
   private static final Set<String> AUDIT_PARAMETERS = Set.of("entity", "id", "limit", "offset", "username", "api_key");
   private static final Set<String> CHANGE_PARAMETERS = Set.of("since", "limit", "username", "api_key");
   private static final Set<String> STATUS_FIELDS = Set.of("status", "comment");
   private static final Set<String> BATCH_FIELDS = Set.of("batch_id", "batch_type", "vials", "derived_from");
 
-  private final ExecutiveService service;
+  private static final Logger LOG = LoggerFactory.getLogger(ExecutiveRoutes.class);
 
-  ExecutiveRoutes(ExecutiveService service) {
+  private final ExecutiveService service;
+  private final ManagementRoutes management;
+  private final int maxExportBytes;
+
+  ExecutiveRoutes(ExecutiveService service, int maxExportBytes) {
     this.service = service;
+    this.management = new ManagementRoutes(service);
+    this.maxExportBytes = maxExportBytes;
   }
 
   /** Runs route {@code route} of {@link ExecutiveApi}, answering a faulty-field failure with its fields. */
@@ -68,7 +76,7 @@ final class ExecutiveRoutes {
         case ExecutiveApi.EXPORT_BATCHES -> csv(who.get(), request, route);
         case ExecutiveApi.EXPORT_VIALS -> csv(who.get(), request, route);
         case ExecutiveApi.CHANGES -> changes(who.get(), request);
-        default -> throw new IllegalArgumentException("no executive route " + route);
+        default -> management.handle(route, who.get(), request);
       };
     } catch (InvalidFieldsException e) {
       return invalid(e.fields());
@@ -106,13 +114,14 @@ final class ExecutiveRoutes {
       }
     }
     single(request, "depositor").ifPresent(q::depositor);
+    single(request, "disease").ifPresent(q::disease);
     Optional<String> sort = single(request, "sort");
     if (sort.isPresent()) {
       boolean descending = sort.get().startsWith("-");
       try {
         q.sort(DashboardQuery.Sort.ofCode(descending ? sort.get().substring(1) : sort.get()), descending);
       } catch (ValidationException e) {
-        problems.add(new FieldError("sort", "must be name, depositor, validation, status, for_sale or batches,"
+        problems.add(new FieldError("sort", "must be name, depositor, validation, status, for_sale, batches or disease,"
             + " with - in front for descending"));
       }
     }
@@ -228,26 +237,33 @@ final class ExecutiveRoutes {
         .build());
   }
 
-  // The CSV is written into memory as it is read (an HttpResponse body is bytes), then answered.
+  // The CSV is written as it is read into a capped byte buffer (an HttpResponse body is bytes), then
+  // answered; past the cap the download stops with a 507 instead of taking the container's memory.
   private HttpResponse csv(ApiPrincipal who, HttpRequest request, int route) {
-    StringBuilder out = new StringBuilder(8192);
+    CsvBuffer out = new CsvBuffer(maxExportBytes);
     String file;
     String today = java.time.LocalDate.now(service.clock()).toString();
-    if (route == ExecutiveApi.EXPORT_LINES) {
-      service.exportCellLineIds(who, out);
-      file = "ebisc_cell_line_ids-" + today + ".csv";
-    } else if (route == ExecutiveApi.EXPORT_BATCHES) {
-      service.exportBatchIds(who, out);
-      file = "ebisc_batch_ids-" + today + ".csv";
-    } else {
-      String key = request.pathParameter("key");
-      service.exportVials(who, key, out);
-      file = key + ".csv";
+    try {
+      if (route == ExecutiveApi.EXPORT_LINES) {
+        service.exportCellLineIds(who, out.writer());
+        file = "ebisc_cell_line_ids-" + today + ".csv";
+      } else if (route == ExecutiveApi.EXPORT_BATCHES) {
+        service.exportBatchIds(who, out.writer());
+        file = "ebisc_batch_ids-" + today + ".csv";
+      } else {
+        String key = request.pathParameter("key");
+        service.exportVials(who, key, out.writer());
+        file = key + ".csv";
+      }
+    } catch (CsvBuffer.TooLarge e) {
+      LOG.warn("A CSV download of {} stopped at the cap of {} bytes", request.path(), maxExportBytes);
+      return HttpResponse.error(507, "This download is larger than " + maxExportBytes + " bytes, the most this"
+          + " deployment holds for one answer (ExecutiveApi.Builder.maxExportBytes)");
     }
     return HttpResponse.builder(200)
         .header("content-type", "text/csv; charset=utf-8")
         .header("content-disposition", "attachment; filename=\"" + safeFileName(file) + "\"")
-        .text(out.toString())
+        .body(out.toByteArray())
         .build();
   }
 
@@ -305,7 +321,7 @@ final class ExecutiveRoutes {
     }
   }
 
-  private static List<FieldError> unknownFields(JsonObject body, Set<String> known) {
+  static List<FieldError> unknownFields(JsonObject body, Set<String> known) {
     List<FieldError> problems = new ArrayList<>(2);
     for (String name : body.members().keySet()) {
       if (!known.contains(name)) {
@@ -315,7 +331,7 @@ final class ExecutiveRoutes {
     return problems;
   }
 
-  private static String string(JsonObject body, String name, List<FieldError> problems) {
+  static String string(JsonObject body, String name, List<FieldError> problems) {
     Optional<JsonValue> v = body.find(name);
     if (v.isEmpty() || v.get() instanceof JsonNull) {
       return null;
@@ -327,7 +343,7 @@ final class ExecutiveRoutes {
     return null;
   }
 
-  private static Integer wholeNumber(JsonObject body, String name, List<FieldError> problems) {
+  static Integer wholeNumber(JsonObject body, String name, List<FieldError> problems) {
     Optional<JsonValue> v = body.find(name);
     if (v.isEmpty() || v.get() instanceof JsonNull) {
       return null;
@@ -347,7 +363,7 @@ final class ExecutiveRoutes {
   }
 
   // Adds the rule problems of fields that have no type problem already.
-  private static void merge(List<FieldError> problems, List<FieldError> more) {
+  static void merge(List<FieldError> problems, List<FieldError> more) {
     for (FieldError m : more) {
       boolean known = false;
       for (FieldError p : problems) {
@@ -409,16 +425,21 @@ final class ExecutiveRoutes {
 
   /** 400 naming every faulty field: the standard error body with a {@code fields} list. */
   static HttpResponse invalid(List<FieldError> fields) {
+    return fieldsError(400, "Invalid request:", fields);
+  }
+
+  /** The standard error body with a {@code fields} list, for a 400 or a 409. */
+  static HttpResponse fieldsError(int status, String lead, List<FieldError> fields) {
     List<JsonValue> list = new ArrayList<>(fields.size());
-    StringBuilder message = new StringBuilder("Invalid request:");
+    StringBuilder message = new StringBuilder(lead);
     for (FieldError f : fields) {
       list.add(JsonObject.builder().put("pointer", f.pointer()).put("message", f.message()).build());
       message.append(' ').append(f.pointer()).append(' ').append(f.message()).append(';');
     }
     message.setLength(message.length() - 1);
-    JsonObject error = JsonObject.builder().put("message", message.toString()).put("status", 400)
+    JsonObject error = JsonObject.builder().put("message", message.toString()).put("status", status)
         .put("fields", new JsonArray(list)).build();
-    return json(400, JsonObject.builder().put("error", error).build());
+    return json(status, JsonObject.builder().put("error", error).build());
   }
 
   static JsonObject meta(HttpRequest request, String path, PageRequest r, long total) {

@@ -20,7 +20,9 @@ import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.Page;
 import org.cellbank.ims.core.PageRequest;
+import org.cellbank.ims.core.auth.ApiKeyInfo;
 import org.cellbank.ims.core.auth.ApiPrincipal;
+import org.cellbank.ims.core.auth.IssuedKey;
 import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.SearchOutbox;
@@ -37,11 +39,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The executive operations over the catalogue: the dashboard, a line's executive view, status
- * changes, batch creation and the audit trail.
+ * changes, batch creation and update, the administrator's corrections, users and keys, and the audit
+ * trail.
  *
  * <p>Every operation takes the acting {@link ApiPrincipal} and checks its {@link Role} itself, so a
  * caller that forgets a route guard still cannot write: reads need {@link Role#EXECUTIVE_VIEWER},
- * writes {@link Role#EXECUTIVE_MANAGER}; a lower role gets an {@link AccessDeniedException}. Every
+ * writes {@link Role#EXECUTIVE_MANAGER}, corrections of a line's identifiers and users and keys
+ * {@link Role#ADMINISTRATOR}; a lower role gets an {@link AccessDeniedException}. Every
  * write is one transaction that also appends its {@link AuditEntry} (who, when, what, the before/after
  * difference) and, when a {@link Builder#searchOutbox(SearchOutbox) search outbox} is set, the
  * outbox row that makes search follow; after it commits, the {@link Builder#afterWrite(Runnable)}
@@ -93,6 +97,9 @@ public final class ExecutiveService {
   private final boolean outbox;
   private final Runnable afterWrite;
   private final Clock clock;
+  private final BatchEdits batches;
+  private final LineCorrections corrections;
+  private final Accounts accounts;
 
   private ExecutiveService(Builder b) {
     DataSource dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
@@ -106,6 +113,18 @@ public final class ExecutiveService {
     this.outbox = b.outbox != null;
     this.afterWrite = b.afterWrite;
     this.clock = b.clock;
+    this.batches = new BatchEdits(this, tx);
+    this.corrections = new LineCorrections(this, tx);
+    this.accounts = new Accounts(this, tx);
+  }
+
+  /**
+   * The batch reads and writes on a transaction's connection, for every operation of this package that
+   * writes a batch: {@link BatchEdits#lock} then {@link #requireVersion} then {@link BatchEdits#bumpVersion},
+   * so all of them check and move the same version (the batch's ETag).
+   */
+  BatchEdits batchEdits() {
+    return batches;
   }
 
   /** The clock this service reads times from. */
@@ -395,6 +414,235 @@ public final class ExecutiveService {
   }
 
   /**
+   * A batch with its inventory counts, culture conditions and version, by key. Needs
+   * {@link Role#EXECUTIVE_VIEWER}.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws NotFoundException when no batch has this key
+   */
+  public ExecutiveBatch batch(ApiPrincipal who, String batchKey) {
+    require(who, Role.EXECUTIVE_VIEWER, "view the executive dashboard");
+    Objects.requireNonNull(batchKey, "batchKey");
+    return jdbc.read("reading batch " + batchKey, new Jdbc.ConnectionWork<ExecutiveBatch>() {
+      @Override
+      public ExecutiveBatch run(Connection c) throws SQLException {
+        return batches.read(c, batchKey);
+      }
+    });
+  }
+
+  /**
+   * Changes a batch's inventory counts and culture conditions and returns the batch as stored after
+   * the change. Needs {@link Role#EXECUTIVE_MANAGER}.
+   *
+   * <p>Only the fields the update names change. When one of them differs from the stored value, the
+   * batch's version moves on by one and the change, its audit row (action {@code batch_update}, the
+   * difference of each changed field) and the line's search-outbox row commit together; an update
+   * that changes nothing writes nothing and keeps the version.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws InvalidFieldsException when a field is unknown or a value invalid (every one is named)
+   * @throws NotFoundException when no batch has this key
+   * @throws StaleVersionException when the batch's version is no longer {@code update.expectedVersion()}
+   */
+  public ExecutiveBatch updateBatch(ApiPrincipal who, BatchUpdate update) {
+    require(who, Role.EXECUTIVE_MANAGER, "change a batch");
+    Objects.requireNonNull(update, "update");
+    List<FieldError> problems = update.problems();
+    if (!problems.isEmpty()) {
+      throw new InvalidFieldsException(problems);
+    }
+    boolean changed = tx.write("changing batch " + update.batchKey(), new Transactions.Work<Boolean>() {
+      @Override
+      public Boolean run(Connection c) throws SQLException {
+        return batches.update(c, who, update);
+      }
+    });
+    if (changed) {
+      LOG.debug("{} changed batch {}", who.username(), update.batchKey());
+      written();
+    }
+    return batch(who, update.batchKey());
+  }
+
+  /**
+   * Corrects a line's identifiers (name, BioSamples id, hPSCreg id, ECACC number, donor, depositor)
+   * and returns the line as stored after the correction. Needs {@link Role#ADMINISTRATOR}.
+   *
+   * <p>Each new name and id is checked against the other lines; a taken one is named in a
+   * {@link FieldConflictException}. The line keeps its batches, files and history (they hang off its
+   * row). The correction, its audit row (action {@code correction}) and the search-outbox rows (for a
+   * new BioSamples id the old id's too, so the old document leaves the index) commit together and the
+   * line's version moves on by one; a correction that changes nothing writes nothing.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws InvalidFieldsException when a field is unknown or invalid, or names no stored donor or
+   *     organisation (every one is named)
+   * @throws FieldConflictException when a new name or id belongs to another line
+   * @throws NotFoundException when no line has this name
+   * @throws StaleVersionException when the line's version is no longer {@code correction.expectedVersion()}
+   */
+  public ExecutiveLine correctLine(ApiPrincipal who, LineCorrection correction) {
+    require(who, Role.ADMINISTRATOR, "correct a line's identifiers");
+    Objects.requireNonNull(correction, "correction");
+    List<FieldError> problems = correction.problems();
+    if (!problems.isEmpty()) {
+      throw new InvalidFieldsException(problems);
+    }
+    String name = tx.write("correcting cell line " + correction.lineName(), new Transactions.Work<String>() {
+      @Override
+      public String run(Connection c) throws SQLException {
+        return corrections.correct(c, who, correction);
+      }
+    });
+    if (name == null) {
+      return ExecutiveLine.of(lines.getByName(correction.lineName()));
+    }
+    LOG.debug("{} corrected cell line {}", who.username(), correction.lineName());
+    written();
+    return ExecutiveLine.of(lines.getByName(name));
+  }
+
+  /**
+   * Every API user, by name, with how many valid keys each holds. Needs {@link Role#ADMINISTRATOR}.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   */
+  public List<ApiUser> users(ApiPrincipal who) {
+    require(who, Role.ADMINISTRATOR, "list API users");
+    return jdbc.read("listing API users", new Jdbc.ConnectionWork<List<ApiUser>>() {
+      @Override
+      public List<ApiUser> run(Connection c) throws SQLException {
+        return accounts.users(c);
+      }
+    });
+  }
+
+  /**
+   * Creates an active API user with a role, audited (entity {@code api_user}, action
+   * {@code user_create}). Needs {@link Role#ADMINISTRATOR}.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws InvalidFieldsException when the username breaks the rule of {@link org.cellbank.ims.core.auth.ApiKeys#createUser}
+   * @throws ConflictException when a user has this name already
+   */
+  public ApiUser createUser(ApiPrincipal who, String username, Role role) {
+    require(who, Role.ADMINISTRATOR, "create API users");
+    Objects.requireNonNull(role, "role");
+    if (!Accounts.validUsername(username)) {
+      throw new InvalidFieldsException(List.of(new FieldError("/username", "must be 1 to 150 letters, digits or _ . @ -")));
+    }
+    tx.write("creating API user " + username, new Transactions.Work<Void>() {
+      @Override
+      public Void run(Connection c) throws SQLException {
+        accounts.createUser(c, who, username, role);
+        return null;
+      }
+    });
+    LOG.debug("{} created API user {} with role {}", who.username(), username, role.code());
+    return user(who, username);
+  }
+
+  /**
+   * Changes a user's role or whether the user is active, audited (action {@code user_update}).
+   * Needs {@link Role#ADMINISTRATOR}. An administrator cannot take their own administrator role
+   * away or deactivate themselves (another administrator can).
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws NotFoundException when no user has this name
+   * @throws ConflictException when the change would lock the acting administrator out
+   */
+  public ApiUser updateUser(ApiPrincipal who, UserChange change) {
+    require(who, Role.ADMINISTRATOR, "change API users");
+    Objects.requireNonNull(change, "change");
+    tx.write("changing API user " + change.username(), new Transactions.Work<Boolean>() {
+      @Override
+      public Boolean run(Connection c) throws SQLException {
+        return accounts.updateUser(c, who, change);
+      }
+    });
+    return user(who, change.username());
+  }
+
+  /**
+   * Issues a new key for a user and returns it with its plaintext, shown this once, audited (entity
+   * {@code api_key}, action {@code key_issue}, the key's id and prefix; never the key). Needs
+   * {@link Role#ADMINISTRATOR}.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws NotFoundException when no user has this name
+   */
+  public IssuedKey issueKey(ApiPrincipal who, String username) {
+    require(who, Role.ADMINISTRATOR, "issue API keys");
+    Objects.requireNonNull(username, "username");
+    IssuedKey key = tx.write("issuing an API key for " + username, new Transactions.Work<IssuedKey>() {
+      @Override
+      public IssuedKey run(Connection c) throws SQLException {
+        return accounts.issue(c, who, username);
+      }
+    });
+    LOG.debug("{} issued API key {} for user {}", who.username(), key.id(), username);
+    return key;
+  }
+
+  /**
+   * A user's keys, revoked ones included, oldest first; never a key's secret (only its prefix is
+   * known). Needs {@link Role#ADMINISTRATOR}.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws NotFoundException when no user has this name
+   */
+  public List<ApiKeyInfo> keys(ApiPrincipal who, String username) {
+    require(who, Role.ADMINISTRATOR, "list API keys");
+    Objects.requireNonNull(username, "username");
+    return jdbc.read("listing the API keys of " + username, new Jdbc.ConnectionWork<List<ApiKeyInfo>>() {
+      @Override
+      public List<ApiKeyInfo> run(Connection c) throws SQLException {
+        if (!accounts.userExists(c, username)) {
+          throw Accounts.noUser(username);
+        }
+        return accounts.keys(c, username);
+      }
+    });
+  }
+
+  /**
+   * Revokes one of a user's keys, audited (action {@code key_revoke}); revoking a revoked key changes
+   * nothing. Needs {@link Role#ADMINISTRATOR}. The key the request was made with cannot be revoked.
+   *
+   * @throws AccessDeniedException when the principal's role is lower
+   * @throws NotFoundException when the user has no key with this id
+   * @throws ConflictException when the key is {@link KeyRevocation#callerKey()}
+   */
+  public ApiKeyInfo revokeKey(ApiPrincipal who, KeyRevocation revocation) {
+    require(who, Role.ADMINISTRATOR, "revoke API keys");
+    Objects.requireNonNull(revocation, "revocation");
+    Instant now = clock.instant();
+    tx.write("revoking API key " + revocation.keyId(), new Transactions.Work<Boolean>() {
+      @Override
+      public Boolean run(Connection c) throws SQLException {
+        return accounts.revoke(c, who, revocation, now);
+      }
+    });
+    LOG.debug("{} revoked API key {}", who.username(), revocation.keyId());
+    for (ApiKeyInfo k : keys(who, revocation.username())) {
+      if (k.id() == revocation.keyId()) {
+        return k;
+      }
+    }
+    throw new NotFoundException("user " + revocation.username() + " has no API key with id " + revocation.keyId());
+  }
+
+  private ApiUser user(ApiPrincipal who, String username) {
+    for (ApiUser u : users(who)) {
+      if (u.username().equals(username)) {
+        return u;
+      }
+    }
+    throw Accounts.noUser(username);
+  }
+
+  /**
    * A page of the dashboard with its counters, in one SQL statement whatever the page size. Needs
    * {@link Role#EXECUTIVE_VIEWER}.
    *
@@ -418,17 +666,23 @@ public final class ExecutiveService {
   }
 
   /**
-   * A page of the audit trail, newest first, in one SQL statement. Needs {@link Role#EXECUTIVE_VIEWER}.
+   * A page of the audit trail, newest first, in one SQL statement. Needs {@link Role#EXECUTIVE_VIEWER};
+   * the rows of users and keys need {@link Role#ADMINISTRATOR} (the others' unfiltered trail leaves them out).
    *
    * @throws AccessDeniedException when the principal's role is lower
    */
   public Page<AuditEntry> audit(ApiPrincipal who, AuditQuery query) {
     require(who, Role.EXECUTIVE_VIEWER, "read the audit trail");
     Objects.requireNonNull(query, "query");
+    boolean accounts = "api_user".equals(query.entity()) || "api_key".equals(query.entity());
+    if (accounts) {
+      require(who, Role.ADMINISTRATOR, "read the audit trail of users and keys");
+    }
+    boolean administrator = who.role().includes(Role.ADMINISTRATOR);
     return jdbc.read("reading the audit trail", new Jdbc.ConnectionWork<Page<AuditEntry>>() {
       @Override
       public Page<AuditEntry> run(Connection c) throws SQLException {
-        return AuditSql.page(jdbc, c, query);
+        return AuditSql.page(jdbc, c, query, administrator);
       }
     });
   }
@@ -490,7 +744,7 @@ public final class ExecutiveService {
     });
   }
 
-  private void enqueue(Connection c, String biosamplesId) throws SQLException {
+  void enqueue(Connection c, String biosamplesId) throws SQLException {
     if (!outbox) {
       return;
     }
@@ -500,7 +754,7 @@ public final class ExecutiveService {
     }
   }
 
-  private void audit(Connection c, ApiPrincipal who, String entity, String entityId, String cellLine, String action,
+  void audit(Connection c, ApiPrincipal who, String entity, String entityId, String cellLine, String action,
       JsonObject changes) throws SQLException {
     try (PreparedStatement s = tx.prepare(c, INSERT_AUDIT)) {
       s.setString(1, who.username());
@@ -514,7 +768,7 @@ public final class ExecutiveService {
     }
   }
 
-  private void written() {
+  void written() {
     if (afterWrite == null) {
       return;
     }
@@ -533,7 +787,7 @@ public final class ExecutiveService {
     }
   }
 
-  private static void requireVersion(String what, long stored, long expected) {
+  static void requireVersion(String what, long stored, long expected) {
     if (stored != expected) {
       throw new StaleVersionException(what + " was changed since it was read (version " + stored + ", not "
           + expected + "): read it again and reapply the change");

@@ -22,8 +22,9 @@ import org.cellbank.ims.testkit.ImsPostgres;
 /**
  * Loads generated cell lines into an embedded PostgreSQL and prints, for the executive dashboard
  * list ({@link ExecutiveService#dashboard}), the SQL statements per call and the p50/p99 latency at
- * page sizes 25 and 500, without filters and with a text search, a status filter and a sort by
- * depositor.
+ * page sizes 25 and 500, without filters, with a text search, a status filter and a sort by
+ * depositor, and with a disease filter and a sort by disease; first, the size per line of the
+ * cell-line CSV download.
  *
  * <p>Arguments: {@code [lines (default 1500)] [calls per case (default 200)] [data directory]}; with a
  * data directory the database survives the run and a second run skips the loading.
@@ -68,16 +69,27 @@ public final class DashboardBenchmark {
         ExecutiveService executive = ExecutiveService.builder().dataSource(dataSource)
             .onStatement(sql -> statements.incrementAndGet()).build();
         ApiPrincipal viewer = new ApiPrincipal("bench", Role.EXECUTIVE_VIEWER);
+        // The cell-line CSV's size per line, for the download cap (ExecutiveApi.Builder.maxExportBytes).
+        StringBuilder csv = new StringBuilder();
+        long csvStart = System.nanoTime();
+        executive.exportCellLineIds(viewer, csv);
+        long csvBytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        System.out.printf("cell-line CSV: %d bytes for %d lines, %.0f bytes per line (%.1f s)%n", csvBytes,
+            lines.count(), (double) csvBytes / lines.count(), (System.nanoTime() - csvStart) / 1e9);
         String text = generated.get(0).name().substring(0, 3);
+        String disease = generated.get(0).donor().diseases().get(0).disease().name();
         System.out.printf("%-10s %-60s %6s %10s %6s %9s %9s%n", "page size", "filters", "rows", "matching",
             "stmts", "p50 ms", "p99 ms");
         for (int size : new int[] {25, 500}) {
-          for (boolean filtered : new boolean[] {false, true}) {
+          for (int filters = 0; filters < 3; filters++) {
             DashboardQuery.Builder q = DashboardQuery.builder().page(PageRequest.first(size));
             String label = "none";
-            if (filtered) {
+            if (filters == 1) {
               q.text(text).status(CellLineStatus.AT_ECACC).sort(DashboardQuery.Sort.DEPOSITOR, true);
               label = "q=" + text + " status=at_ecacc sort=-depositor";
+            } else if (filters == 2) {
+              q.disease(disease).sort(DashboardQuery.Sort.DISEASE, false);
+              label = "disease=" + disease + " sort=disease";
             }
             DashboardQuery query = q.build();
             for (int i = 0; i < 20; i++) {

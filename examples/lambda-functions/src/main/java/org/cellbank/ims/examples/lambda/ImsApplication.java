@@ -1,5 +1,6 @@
 package org.cellbank.ims.examples.lambda;
 
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.PageRequest;
@@ -158,11 +159,18 @@ public final class ImsApplication {
     }
 
     /**
-     * The handler.
+     * Every route behind the authentication filter of the handler this builder builds, as
+     * {@link Router#routes()} lists them ({@code "GET /api/v0/cell-lines/{id}"}); the public search
+     * ({@code GET /api/public/search}, without a key) is not among them. {@code RouteRolesTest}
+     * checks that docs/executive.md's role table covers each.
      *
      * @throws IllegalStateException when the data source or the authentication filter is missing
      */
-    public ImsLambdaHandler build() {
+    public List<String> routes() {
+      return authenticatedRoutes().routes();
+    }
+
+    private Router authenticatedRoutes() {
       if (dataSource == null || auth == null) {
         throw new IllegalStateException("a data source and an authentication filter are required");
       }
@@ -177,7 +185,19 @@ public final class ImsApplication {
       if (index != null) {
         SearchRoutes.create(index).addTo(router);
       }
-      HttpHandler routes = router.filter(auth).build();
+      return router.filter(auth).build();
+    }
+
+    /**
+     * The handler.
+     *
+     * @throws IllegalStateException when the data source or the authentication filter is missing
+     */
+    public ImsLambdaHandler build() {
+      if (dataSource == null || auth == null) {
+        throw new IllegalStateException("a data source and an authentication filter are required");
+      }
+      HttpHandler routes = authenticatedRoutes();
       if (index != null) {
         routes = new PublicSearchFirst(index, routes);
       }

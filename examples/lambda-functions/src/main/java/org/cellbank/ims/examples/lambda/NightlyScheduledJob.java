@@ -15,6 +15,8 @@ import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.DrainResult;
 import org.cellbank.ims.core.db.ReconcileResult;
 import org.cellbank.ims.core.db.SchemaMigrations;
+import org.cellbank.ims.core.executive.Purge;
+import org.cellbank.ims.core.executive.PurgeResult;
 import org.cellbank.ims.core.importer.ImportReport;
 import org.cellbank.ims.core.importer.EcaccAvailability;
 import org.cellbank.ims.core.importer.HpscregClient;
@@ -70,6 +72,8 @@ import org.cellbank.ims.http.internal.text.LogText;
  *       Service endpoint without scheme, signed with SigV4 with the function's role in
  *       {@code AWS_REGION} (set by Lambda). Not both. Either needs {@code IMS_DB_POOL_SIZE} 2 (the
  *       default): the drain holds one connection for its claim and reads lines on the other;
+ *   <li>{@code IMS_PURGE_IDEMPOTENCY_DAYS}, {@code IMS_PURGE_CHANGE_LOG_DAYS}: the purge's retentions
+ *       (default 7 and 90 days);
  *   <li>{@code IMS_OPENSEARCH_INDEX}: the index alias (default {@code ims-catalogue});
  *       {@code IMS_OPENSEARCH_REPLICAS}: replicas of a rebuilt index (default 1).
  * </ul>
@@ -86,16 +90,18 @@ public final class NightlyScheduledJob implements ScheduledJob {
   private static final String DEFAULT_BUDGET_MINUTES = "13";
 
   private static final List<String> JOBS = List.of("nightly", "import", "ecacc", "drain", "rebuild", "reconcile", "migrate",
-      "api-keys.create-user", "api-keys.issue", "api-keys.list", "api-keys.revoke");
+      "api-keys.create-user", "api-keys.issue", "api-keys.list", "api-keys.revoke", "purge");
 
   private final NightlyJob job;
   private final DataSource dataSource;
   private final String defaultJob;
+  private final Purge purge;
 
-  private NightlyScheduledJob(NightlyJob job, DataSource dataSource, String defaultJob) {
+  private NightlyScheduledJob(NightlyJob job, DataSource dataSource, String defaultJob, Purge purge) {
     this.job = job;
     this.dataSource = dataSource;
     this.defaultJob = defaultJob;
+    this.purge = purge;
   }
 
   /**
@@ -111,7 +117,7 @@ public final class NightlyScheduledJob implements ScheduledJob {
     String defaultJob = FunctionSettings.present(env, "IMS_DEFAULT_JOB") ? env.get("IMS_DEFAULT_JOB").strip() : "nightly";
     if (!JOBS.contains(defaultJob) || defaultJob.startsWith("api-keys.")) {
       throw new IllegalStateException("IMS_DEFAULT_JOB must be one of nightly, import, ecacc, drain, rebuild, reconcile, "
-          + "migrate: " + defaultJob);
+          + "migrate, purge: " + defaultJob);
     }
     long minutes = FunctionSettings.number(env, "IMS_IMPORT_BUDGET_MINUTES", DEFAULT_BUDGET_MINUTES);
     if (minutes < 1 || minutes > 14) {
@@ -121,6 +127,13 @@ public final class NightlyScheduledJob implements ScheduledJob {
       throw new IllegalStateException("a migration function needs IMS_DB_POOL_SIZE=2: Flyway holds its lock on one "
           + "connection and migrates on the other");
     }
+    long keyDays = FunctionSettings.number(env, "IMS_PURGE_IDEMPOTENCY_DAYS", "7");
+    long changeDays = FunctionSettings.number(env, "IMS_PURGE_CHANGE_LOG_DAYS", "90");
+    if (keyDays < 1 || changeDays < 1) {
+      throw new IllegalStateException("IMS_PURGE_IDEMPOTENCY_DAYS and IMS_PURGE_CHANGE_LOG_DAYS must be 1 or more");
+    }
+    Purge purge = Purge.builder().dataSource(dataSource).idempotencyRetention(Duration.ofDays(keyDays))
+        .changeLogRetention(Duration.ofDays(changeDays)).build();
     SearchSettings search = SearchSettings.of(env);
     if (search != null && FunctionSettings.number(env, "IMS_DB_POOL_SIZE", "2") < 2) {
       throw new IllegalStateException("the search outbox drain needs IMS_DB_POOL_SIZE=2: it holds one connection"
@@ -151,9 +164,9 @@ public final class NightlyScheduledJob implements ScheduledJob {
     }
     if (registry == null && !staged && search == null && !FunctionSettings.present(env, "IMS_ECACC_URL")) {
       // Only the migrations and the API keys: a job with nothing else to do.
-      return new NightlyScheduledJob(null, dataSource, defaultJob);
+      return new NightlyScheduledJob(null, dataSource, defaultJob, purge);
     }
-    return new NightlyScheduledJob(job.build(), dataSource, defaultJob);
+    return new NightlyScheduledJob(job.build(), dataSource, defaultJob, purge);
   }
 
   /** Whether the job drains (or rebuilds) a search index after the import. */
@@ -177,11 +190,14 @@ public final class NightlyScheduledJob implements ScheduledJob {
    * did as a JSON object with {@code "job"} and {@code "ok": true}:
    * <ul>
    *   <li>{@code nightly}: import, then drain, or rebuild, drain and reconcile when the event holds
-   *       {@code "rebuild": true};
+   *       {@code "rebuild": true}; then the purge;
    *   <li>{@code import}: the import alone, or only the line named by {@code "line"};
    *   <li>{@code ecacc}: the ECACC availability check of every line not yet flagged;
    *   <li>{@code drain}, {@code rebuild}, {@code reconcile}: the search steps alone;
    *   <li>{@code migrate}: the schema migrations;
+   *   <li>{@code purge}: deletes stored idempotency answers older than {@code IMS_PURGE_IDEMPOTENCY_DAYS}
+   *       (default 7) and change-log rows older than {@code IMS_PURGE_CHANGE_LOG_DAYS} (default 90), in
+   *       batches of 1,000 ({@link Purge});
    *   <li>{@code api-keys.create-user} ({@code user}, {@code role}), {@code api-keys.issue}
    *       ({@code user}; the answer holds the key, shown once), {@code api-keys.list} (optional
    *       {@code user}), {@code api-keys.revoke} ({@code id}).
@@ -203,6 +219,7 @@ public final class NightlyScheduledJob implements ScheduledJob {
               + "(set IMS_OPENSEARCH_URL or IMS_OPENSEARCH_HOST)");
         }
         report(answer, requireRegistry().run(rebuild));
+        purged(answer, purge.run());
       }
       case "import" -> {
         String line = request.text("line", false);
@@ -231,6 +248,7 @@ public final class NightlyScheduledJob implements ScheduledJob {
             .put("stale", reconciled.stale().size()).put("extra", reconciled.extra().size())
             .put("repaired", reconciled.drained().upserted() + reconciled.drained().deleted());
       }
+      case "purge" -> purged(answer, purge.run());
       case "migrate" -> {
         requireFlyway();
         SchemaMigrations migrations = SchemaMigrations.create(dataSource);
@@ -312,6 +330,10 @@ public final class NightlyScheduledJob implements ScheduledJob {
 
   private ApiKeys apiKeys() {
     return ApiKeys.create(dataSource);
+  }
+
+  private static void purged(JsonObject.Builder answer, PurgeResult purged) {
+    answer.put("purgedIdempotencyKeys", purged.idempotencyKeys()).put("purgedChanges", purged.changeLogRows());
   }
 
   private static void report(JsonObject.Builder answer, ImportReport report) {

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Walks every route of the assembled application with no key and with a key of every role, and
  * checks each answer's status against the table in docs/executive.md ("Who may call what"): the
- * table the documentation prints is the one tested.
+ * table the documentation prints is the one tested. Every route the application registers
+ * ({@link ImsApplication.Builder#routes()}) must have a row, so a new route cannot go untested.
  */
 class RouteRolesTest {
 
@@ -71,14 +72,16 @@ class RouteRolesTest {
       keys.createUser(user, roles[i]);
       authorization.put(user, "ApiKey " + user + ":" + keys.issue(user).key());
     }
-    ImsLambdaHandler app = ImsApplication.builder().dataSource(dataSource)
+    ImsApplication.Builder assembly = ImsApplication.builder().dataSource(dataSource)
         .auth(ApiKeyAuthentication.requiring(keys, Role.PARTNER))
         .media(MediaRoutes.builder().store(store).build())
-        .catalogueIndex(index)
-        .build();
+        .catalogueIndex(index);
+    ImsLambdaHandler app = assembly.build();
 
     List<String[]> rows = table();
     assertThat(rows).as("rows of the table in %s", TABLE).hasSizeGreaterThanOrEqualTo(18);
+    assertThat(uncovered(assembly.routes(), rows))
+        .as("routes the application serves that the table in %s has no row for", TABLE).isEmpty();
     List<String> mismatches = new ArrayList<>();
     int batch = 100;
     for (String[] row : rows) {
@@ -94,7 +97,16 @@ class RouteRolesTest {
           body = "{\"status\": \"at_ecacc\"}";
         } else if (path.endsWith("/batches") && method.equals("POST")) {
           body = "{\"batch_id\": \"M" + batch++ + "\", \"vials\": 1}";
+        } else if (method.equals("PATCH") && path.startsWith("/api/v0/executive/users/")) {
+          body = "{\"role\": \"executive_viewer\"}";
+        } else if (method.equals("PATCH")) {
+          // A change the resource accepts, against its current version.
+          headers.put("if-match", etag(app, path, authorization.get("admin")));
+          body = patchBody(path, c);
+        } else if (method.equals("POST") && path.equals("/api/v0/executive/users")) {
+          body = "{\"username\": \"walk" + batch++ + "\", \"role\": \"partner\"}";
         }
+        // The DELETE row revokes key 5: the one the POST .../keys row issued (the four roles' keys are 1 to 4).
         if (authorization.get(who) != null) {
           headers.put("authorization", authorization.get(who));
         }
@@ -106,6 +118,55 @@ class RouteRolesTest {
       }
     }
     assertThat(mismatches).isEmpty();
+  }
+
+  @Test
+  void aRouteMissingFromTheTable_isReported() throws IOException {
+    DataSource dataSource = ImsPostgres.shared().createDatabase();
+    List<String> routes = ImsApplication.builder().dataSource(dataSource)
+        .auth(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER)).routes();
+    List<String[]> rows = table();
+    List<String[]> withoutPatch = new ArrayList<>();
+    for (String[] row : rows) {
+      if (!(row[0].equals("PATCH") && row[1].startsWith("/api/v0/executive/batches/"))) {
+        withoutPatch.add(row);
+      }
+    }
+
+    assertThat(routes).contains("PATCH /api/v0/executive/batches/{key}", "GET /api/v0/cell-lines/{id}");
+    assertThat(uncovered(routes, withoutPatch)).containsExactly("PATCH /api/v0/executive/batches/{key}");
+    assertThat(uncovered(List.of("DELETE /api/v0/executive/unlisted/{id}"), rows))
+        .containsExactly("DELETE /api/v0/executive/unlisted/{id}");
+  }
+
+  // The registered routes ("METHOD pattern") no table row calls: same method, a path the pattern matches.
+  static List<String> uncovered(List<String> routes, List<String[]> rows) {
+    List<String> out = new ArrayList<>();
+    for (String route : routes) {
+      String method = route.substring(0, route.indexOf(' '));
+      String[] pattern = route.substring(route.indexOf(' ') + 1).substring(1).split("/");
+      boolean covered = false;
+      for (String[] row : rows) {
+        covered |= row[0].equals(method) && matches(pattern, row[1].substring(1).split("/"));
+      }
+      if (!covered) {
+        out.add(route);
+      }
+    }
+    return out;
+  }
+
+  private static boolean matches(String[] pattern, String[] path) {
+    boolean tail = pattern.length > 0 && pattern[pattern.length - 1].endsWith("+}");
+    if (tail ? path.length < pattern.length : path.length != pattern.length) {
+      return false;
+    }
+    for (int i = 0; i < pattern.length; i++) {
+      if (!pattern[i].startsWith("{") && !pattern[i].equals(path[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // The table's rows: method, path and the five statuses.
@@ -129,6 +190,17 @@ class RouteRolesTest {
       rows.add(row);
     }
     return rows;
+  }
+
+  // A body for each PATCH row that changes something, so every allowed call writes.
+  private static String patchBody(String path, int call) {
+    if (path.startsWith("/api/v0/executive/batches/")) {
+      return "{\"vials_at_roslin\": " + call + "}";
+    }
+    if (path.startsWith("/api/v0/executive/cell-lines/")) {
+      return "{\"ecacc_id\": \"9990000" + call + "\"}";
+    }
+    throw new IllegalArgumentException("no PATCH body for " + path + ": add one to RouteRolesTest");
   }
 
   private static String etag(ImsLambdaHandler app, String path, String authorization) {

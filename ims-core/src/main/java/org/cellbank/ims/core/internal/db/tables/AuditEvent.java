@@ -89,7 +89,7 @@ public class AuditEvent extends TableImpl<AuditEventRecord> {
     /**
      * The column <code>ims.audit_event.cell_line</code>.
      */
-    public final TableField<AuditEventRecord, String> CELL_LINE = createField(DSL.name("cell_line"), SQLDataType.VARCHAR(100).nullable(false), this, "");
+    public final TableField<AuditEventRecord, String> CELL_LINE = createField(DSL.name("cell_line"), SQLDataType.VARCHAR(100), this, "");
 
     /**
      * The column <code>ims.audit_event.action</code>.
@@ -153,7 +153,8 @@ public class AuditEvent extends TableImpl<AuditEventRecord> {
     @Override
     public List<Check<AuditEventRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("audit_event_entity_check"), "(((entity)::text = ANY ((ARRAY['cell_line'::character varying, 'batch'::character varying])::text[])))", true)
+            Internal.createCheck(this, DSL.name("audit_event_cell_line_check"), "(((cell_line IS NULL) = ((entity)::text = ANY ((ARRAY['api_user'::character varying, 'api_key'::character varying])::text[]))))", true),
+            Internal.createCheck(this, DSL.name("audit_event_entity_check"), "(((entity)::text = ANY ((ARRAY['cell_line'::character varying, 'batch'::character varying, 'api_user'::character varying, 'api_key'::character varying])::text[])))", true)
         );
     }
 

@@ -122,7 +122,7 @@ public class ChangeLog extends TableImpl<ChangeLogRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.CHANGE_LOG_CURSOR_IDX);
+        return Arrays.asList(Indexes.CHANGE_LOG_CHANGED_AT_IDX, Indexes.CHANGE_LOG_CURSOR_IDX);
     }
 
     @Override
