@@ -2,9 +2,11 @@ package org.cellbank.ims.core.executive;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.db.SearchOutbox;
 import org.cellbank.ims.core.internal.Lazy;
+import org.cellbank.ims.core.media.MediaStore;
 import org.cellbank.ims.http.HttpHandler;
 import org.cellbank.ims.http.HttpRequest;
 import org.cellbank.ims.http.HttpResponse;
@@ -37,6 +39,15 @@ import org.cellbank.ims.http.Router;
  *       {@code id} optional;
  *   <li>{@code GET exports/cell-line-ids.csv}, {@code GET exports/batch-ids.csv},
  *       {@code GET batches/{batch key}/vials.csv}: the reference's CSV downloads;
+ *   <li>with a media store ({@link Builder#mediaStore(MediaStore)}), the files:
+ *       {@code POST cell-lines/{name}/clips} (multipart {@code version}, {@code file}; or JSON naming a
+ *       direct upload), {@code DELETE cell-lines/{name}/clips/{version}},
+ *       {@code PUT}/{@code DELETE batches/{batch key}/certificate-of-analysis},
+ *       {@code POST batches/{batch key}/images} (multipart {@code file}, {@code magnification},
+ *       {@code time_point}), {@code DELETE batches/{batch key}/images/{n}}, and
+ *       {@code POST .../clips/uploads}, {@code .../certificate-of-analysis/uploads},
+ *       {@code .../images/uploads}: tickets for direct uploads above the API's payload limit (see
+ *       {@link ExecutiveFiles});
  *   <li>and, for partners, {@code GET /api/v0/changes?since=<cursor>}: the lines and batches changed
  *       since a cursor, each with its v0 URI, and the next cursor.
  * </ul>
@@ -63,10 +74,20 @@ public final class ExecutiveApi {
   static final int EXPORT_BATCHES = 6;
   static final int EXPORT_VIALS = 7;
   static final int CHANGES = 8;
+  static final int CLIP_UPLOAD = 20;
+  static final int CLIP_DELETE = 21;
+  static final int CLIP_TICKET = 22;
+  static final int COA_PUT = 23;
+  static final int COA_DELETE = 24;
+  static final int COA_TICKET = 25;
+  static final int IMAGE_UPLOAD = 26;
+  static final int IMAGE_DELETE = 27;
+  static final int IMAGE_TICKET = 28;
   /** The change feed's path (for partners, outside {@value #PREFIX}). */
   public static final String CHANGES_PATH = "/api/v0/changes";
 
   private final Lazy<ExecutiveRoutes> routes;
+  private final Lazy<ExecutiveFileRoutes> fileRoutes;
 
   private ExecutiveApi(Builder b) {
     DataSource dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
@@ -89,6 +110,26 @@ public final class ExecutiveApi {
         return new ExecutiveRoutes(service.build());
       }
     };
+    Supplier<MediaStore> media = b.media;
+    long maxFileSize = b.maxFileSize;
+    this.fileRoutes = media == null ? null : new Lazy<>() {
+      @Override
+      protected ExecutiveFileRoutes create() {
+        ExecutiveFiles.Builder files = ExecutiveFiles.builder().dataSource(dataSource)
+            .mediaStore(Objects.requireNonNull(media.get(), "the media store supplier returned null"))
+            .maxFileSize(maxFileSize);
+        if (outbox != null) {
+          files.searchOutbox(outbox);
+        }
+        if (afterWrite != null) {
+          files.afterWrite(afterWrite);
+        }
+        if (onStatement != null) {
+          files.onStatement(onStatement);
+        }
+        return new ExecutiveFileRoutes(files.build());
+      }
+    };
   }
 
   /** The routes over the database behind {@code dataSource}, without a search outbox. */
@@ -103,7 +144,7 @@ public final class ExecutiveApi {
 
   /** Adds every executive route to a router builder and returns it. */
   public Router.Builder addTo(Router.Builder router) {
-    return router
+    router
         .get(CELL_LINES, new Route(this, DASHBOARD))
         .get(CELL_LINES + "/{name}", new Route(this, LINE))
         .post(CELL_LINES + "/{name}/status", new Route(this, STATUS))
@@ -113,6 +154,22 @@ public final class ExecutiveApi {
         .get(PREFIX + "/exports/batch-ids.csv", new Route(this, EXPORT_BATCHES))
         .get(PREFIX + "/batches/{key}/vials.csv", new Route(this, EXPORT_VIALS))
         .get(CHANGES_PATH, new Route(this, CHANGES));
+    if (fileRoutes != null) {
+      String clips = CELL_LINES + "/{name}/clips";
+      String coa = PREFIX + "/batches/{key}/certificate-of-analysis";
+      String images = PREFIX + "/batches/{key}/images";
+      router
+          .post(clips, new Route(this, CLIP_UPLOAD))
+          .delete(clips + "/{version}", new Route(this, CLIP_DELETE))
+          .post(clips + "/uploads", new Route(this, CLIP_TICKET))
+          .put(coa, new Route(this, COA_PUT))
+          .delete(coa, new Route(this, COA_DELETE))
+          .post(coa + "/uploads", new Route(this, COA_TICKET))
+          .post(images, new Route(this, IMAGE_UPLOAD))
+          .delete(images + "/{n}", new Route(this, IMAGE_DELETE))
+          .post(images + "/uploads", new Route(this, IMAGE_TICKET));
+    }
+    return router;
   }
 
   /** One route; a named class, not a lambda (docs/lambda.md, "Cold-start rules"). */
@@ -127,7 +184,24 @@ public final class ExecutiveApi {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
+      if (route >= CLIP_UPLOAD) {
+        return api.fileRoutes.get().handle(route, request);
+      }
       return api.routes.get().handle(route, request);
+    }
+  }
+
+  /** A store given as it is; a named class, not a lambda (docs/lambda.md, "Cold-start rules"). */
+  private static final class Fixed implements Supplier<MediaStore> {
+    private final MediaStore store;
+
+    Fixed(MediaStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public MediaStore get() {
+      return store;
     }
   }
 
@@ -137,8 +211,38 @@ public final class ExecutiveApi {
     private SearchOutbox outbox;
     private Runnable afterWrite;
     private Consumer<String> onStatement;
+    private Supplier<MediaStore> media;
+    private long maxFileSize = ExecutiveFiles.DEFAULT_MAX_FILE_SIZE;
 
     private Builder() {}
+
+    /**
+     * Serves the file routes (CLIPs, certificates of analysis, batch images) over this store; without a
+     * store (or {@link #mediaStoreOnFirstUse(Supplier)}) they are not served.
+     */
+    public Builder mediaStore(MediaStore store) {
+      Objects.requireNonNull(store, "store");
+      this.media = new Fixed(store);
+      return this;
+    }
+
+    /**
+     * Serves the file routes over the store {@code store} gives when the first file request arrives,
+     * so that an application whose requests are reads never builds it (an S3 client, for instance).
+     */
+    public Builder mediaStoreOnFirstUse(Supplier<MediaStore> store) {
+      this.media = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** See {@link ExecutiveFiles.Builder#maxFileSize(long)}. */
+    public Builder maxFileSize(long maxFileSize) {
+      if (maxFileSize < 1) {
+        throw new IllegalArgumentException("maxFileSize must be positive: " + maxFileSize);
+      }
+      this.maxFileSize = maxFileSize;
+      return this;
+    }
 
     /** The database (required); the caller owns it. */
     public Builder dataSource(DataSource dataSource) {
