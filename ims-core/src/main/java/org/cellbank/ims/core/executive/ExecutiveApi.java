@@ -74,6 +74,9 @@ public final class ExecutiveApi {
   static final int EXPORT_BATCHES = 6;
   static final int EXPORT_VIALS = 7;
   static final int CHANGES = 8;
+  static final String CLIPS = CELL_LINES + "/{name}/clips";
+  static final String COA = PREFIX + "/batches/{key}/certificate-of-analysis";
+  static final String IMAGES = PREFIX + "/batches/{key}/images";
   static final int CLIP_UPLOAD = 20;
   static final int CLIP_DELETE = 21;
   static final int CLIP_TICKET = 22;
@@ -155,19 +158,17 @@ public final class ExecutiveApi {
         .get(PREFIX + "/batches/{key}/vials.csv", new Route(this, EXPORT_VIALS))
         .get(CHANGES_PATH, new Route(this, CHANGES));
     if (fileRoutes != null) {
-      String clips = CELL_LINES + "/{name}/clips";
-      String coa = PREFIX + "/batches/{key}/certificate-of-analysis";
-      String images = PREFIX + "/batches/{key}/images";
+      // Constant expressions only: no string concatenation at run time (cold-start rules).
       router
-          .post(clips, new Route(this, CLIP_UPLOAD))
-          .delete(clips + "/{version}", new Route(this, CLIP_DELETE))
-          .post(clips + "/uploads", new Route(this, CLIP_TICKET))
-          .put(coa, new Route(this, COA_PUT))
-          .delete(coa, new Route(this, COA_DELETE))
-          .post(coa + "/uploads", new Route(this, COA_TICKET))
-          .post(images, new Route(this, IMAGE_UPLOAD))
-          .delete(images + "/{n}", new Route(this, IMAGE_DELETE))
-          .post(images + "/uploads", new Route(this, IMAGE_TICKET));
+          .post(CLIPS, new Route(this, CLIP_UPLOAD))
+          .delete(CLIPS + "/{version}", new Route(this, CLIP_DELETE))
+          .post(CLIPS + "/uploads", new Route(this, CLIP_TICKET))
+          .put(COA, new Route(this, COA_PUT))
+          .delete(COA, new Route(this, COA_DELETE))
+          .post(COA + "/uploads", new Route(this, COA_TICKET))
+          .post(IMAGES, new Route(this, IMAGE_UPLOAD))
+          .delete(IMAGES + "/{n}", new Route(this, IMAGE_DELETE))
+          .post(IMAGES + "/uploads", new Route(this, IMAGE_TICKET));
     }
     return router;
   }
