@@ -26,7 +26,6 @@ import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.StorageException;
 import org.cellbank.ims.core.ValidationException;
-import org.cellbank.ims.core.api.V0Json;
 import org.cellbank.ims.core.auth.ApiPrincipal;
 import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.SearchOutbox;
@@ -241,7 +240,7 @@ public final class ExecutiveFiles {
             .put("cell_line", upload.lineName())
             .put("information_pack", JsonObject.builder()
                 .put("version", upload.version())
-                .put("clip_file", V0Json.mediaUrl(stored.key().value()))
+                .put("clip_file", ExecutiveJson.mediaUrl(stored.key().value()))
                 .put("md5", stored.md5Hex())
                 .put("sha256", stored.sha256Hex())
                 .put("size", stored.size())
@@ -342,7 +341,7 @@ public final class ExecutiveFiles {
         String body = ExecutiveJson.pretty(JsonObject.builder()
             .put("batch", upload.batchKey())
             .put("certificate_of_analysis", JsonObject.builder()
-                .put("file", V0Json.mediaUrl(stored.key().value()))
+                .put("file", ExecutiveJson.mediaUrl(stored.key().value()))
                 .put("md5", stored.md5Hex())
                 .put("sha256", stored.sha256Hex())
                 .put("size", stored.size())
@@ -478,7 +477,7 @@ public final class ExecutiveFiles {
             .put("batch", upload.batchKey())
             .put("image", JsonObject.builder()
                 .put("number", number)
-                .put("image_file", V0Json.mediaUrl(stored.key().value()))
+                .put("image_file", ExecutiveJson.mediaUrl(stored.key().value()))
                 .put("image_md5", stored.md5Hex())
                 .put("sha256", stored.sha256Hex())
                 .put("size", stored.size())
