@@ -175,7 +175,7 @@ class RoutePackagesIT {
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
         .forcePathStyle(true).build();
     try (Unpacked function = Unpacked.of("ims-lambda.zip")) {
-      JsonObject detail = function.handle(ImsFunction.class.getName(), env, event("/api/v0/cell-lines/UKBi008-A", ""));
+      JsonObject detail = function.handle(ImsFunction.class.getName(), env, event("/api/v0/cell-lines/SAMEA2590882", ""));
       assertThat(detail.findNumber("statusCode").orElseThrow().longValue()).isEqualTo(200);
       assertThat(function.loader.findResource("software/amazon/awssdk/services/s3/S3Client.class")).isNotNull();
       JsonObject created = function.handle(ImsFunction.class.getName(), env, event);
