@@ -2,12 +2,10 @@ package org.cellbank.ims.core.executive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,9 +23,9 @@ import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.SchemaMigrations;
 import org.cellbank.ims.core.db.SearchOutbox;
-import org.cellbank.ims.core.media.FileSystemMediaStore;
 import org.cellbank.ims.core.media.MediaKey;
 import org.cellbank.ims.core.media.MediaObject;
+import org.cellbank.ims.core.media.MediaStore;
 import org.cellbank.ims.core.sample.SampleData;
 import org.cellbank.ims.core.sample.SampleDataLoader;
 import org.cellbank.ims.http.Headers;
@@ -41,14 +39,16 @@ import org.cellbank.ims.http.internal.json.JsonValue;
 import org.cellbank.ims.testkit.ImsPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The executive file routes behind the API-key filter, on a real database with the sample lines and a
- * real {@link FileSystemMediaStore}: every status they answer, the checksums, the audit rows, the
- * idempotent replay, the direct uploads, and that a failed database write leaves no object behind.
+ * real {@link MediaStore}: every status they answer, the checksums, the audit rows, the idempotent
+ * replay, the direct uploads, and that a failed database write leaves no object behind. One subclass
+ * per store ({@code FileSystemExecutiveFilesTest}, ims-aws-storage's {@code S3ExecutiveFilesTest}).
  */
-class ExecutiveFilesTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ExecutiveFilesContract {
 
   static final String LINES = "/api/v0/executive/cell-lines/";
   static final String BATCHES = "/api/v0/executive/batches/";
@@ -58,16 +58,22 @@ class ExecutiveFilesTest {
   static final byte[] GIF = "GIF89a\1\0\1\0".getBytes(StandardCharsets.ISO_8859_1);
   static final int MAX_FILE = 64 * 1024;
 
-  @TempDir static Path media;
-  private static DataSource dataSource;
-  private static FileSystemMediaStore store;
-  private static Router router;
-  private static String partner;
-  private static String viewer;
-  private static String manager;
+  private DataSource dataSource;
+  private MediaStore store;
+  private Router router;
+  private String partner;
+  private String viewer;
+  private String manager;
+
+  /** A new, empty store; called once, before the tests. */
+  protected abstract MediaStore createStore();
+
+  /** Sends {@code content} as a direct upload's client would: the ticket's method, URL and headers. */
+  protected abstract void upload(MediaStore store, URI url, Map<String, String> headers, byte[] content)
+      throws Exception;
 
   @BeforeAll
-  static void setUp() {
+  void setUp() {
     dataSource = ImsPostgres.shared().createDatabase();
     SchemaMigrations.create(dataSource).migrate();
     SampleDataLoader.create(CellLineRepository.create(dataSource)).loadMissing(SampleData.all());
@@ -78,8 +84,7 @@ class ExecutiveFilesTest {
     partner = "ApiKey ecacc:" + keys.issue("ecacc").key();
     viewer = "ApiKey viewer:" + keys.issue("viewer").key();
     manager = "ApiKey manager:" + keys.issue("manager").key();
-    store = FileSystemMediaStore.builder().root(media).baseUri(URI.create("http://127.0.0.1:1/media/"))
-        .signingKey(new byte[32]).build();
+    store = createStore();
     router = ExecutiveApi.builder().dataSource(dataSource).searchOutbox(SearchOutbox.create(dataSource))
         .mediaStore(store).maxFileSize(MAX_FILE).build()
         .addTo(Router.builder())
@@ -367,7 +372,7 @@ class ExecutiveFilesTest {
     assertThat(ticket.findString("method")).hasValue("PUT");
     String uploadId = ticket.findString("upload_id").orElseThrow();
     assertThat(uploadId).startsWith("pending/");
-    store.acceptSignedUpload(URI.create(ticket.findString("url").orElseThrow()), new ByteArrayInputStream(PDF));
+    send(ticket, PDF);
 
     assertThat(pointers(attach(clips, "{\"version\": \"v31\"}"))).containsExactly("/upload_id", "/size", "/md5");
     assertThat(attach(clips, "{\"version\": \"v31\", \"upload_id\": \"pending/0000/none.pdf\", \"size\": 3,"
@@ -383,7 +388,7 @@ class ExecutiveFilesTest {
 
     // A wrong MD5: refused, and the ticket is spent.
     JsonObject second = json(ticketCall(clips, manager, "{\"file_name\": \"b.pdf\"}"));
-    store.acceptSignedUpload(URI.create(second.findString("url").orElseThrow()), new ByteArrayInputStream(PDF));
+    send(second, PDF);
     String secondId = second.findString("upload_id").orElseThrow();
     assertThat(attach(clips, "{\"version\": \"v32\", \"upload_id\": \"" + secondId + "\", \"size\": " + PDF.length
         + ", \"md5\": \"" + "0".repeat(32) + "\"}").status()).isEqualTo(400);
@@ -392,7 +397,7 @@ class ExecutiveFilesTest {
     // A PNG uploaded for a CoA: 415, and the pending object is gone.
     String coa = BATCHES + "SAMEG301734/certificate-of-analysis";
     JsonObject third = json(ticketCall(coa, manager, "{\"file_name\": \"coa.pdf\"}"));
-    store.acceptSignedUpload(URI.create(third.findString("url").orElseThrow()), new ByteArrayInputStream(PNG));
+    send(third, PNG);
     String thirdId = third.findString("upload_id").orElseThrow();
     HttpResponse png = call("PUT", coa, manager, ("{\"upload_id\": \"" + thirdId + "\", \"size\": " + PNG.length
         + ", \"md5\": \"" + hex("MD5", PNG) + "\"}").getBytes(StandardCharsets.UTF_8),
@@ -404,18 +409,25 @@ class ExecutiveFilesTest {
 
   // --- helpers
 
-  private static HttpResponse ticketCall(String collection, String authorization, String body) {
+  private void send(JsonObject ticket, byte[] content) throws Exception {
+    Map<String, String> headers = new LinkedHashMap<>();
+    ticket.findObject("headers").orElseThrow().members().forEach((name, value) -> headers.put(name,
+        ((org.cellbank.ims.http.internal.json.JsonString) value).value()));
+    upload(store, URI.create(ticket.findString("url").orElseThrow()), headers, content);
+  }
+
+  private HttpResponse ticketCall(String collection, String authorization, String body) {
     return call("POST", collection + "/uploads", authorization, body.getBytes(StandardCharsets.UTF_8),
         Map.of("Content-Type", "application/json"));
   }
 
-  private static HttpResponse attach(String collection, String body) {
+  private HttpResponse attach(String collection, String body) {
     return call("POST", collection, manager, body.getBytes(StandardCharsets.UTF_8),
         Map.of("Content-Type", "application/json"));
   }
 
   /** A multipart/form-data body. */
-  static final class Form {
+  final class Form {
     private final String boundary;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -464,7 +476,7 @@ class ExecutiveFilesTest {
     }
   }
 
-  static HttpResponse call(String method, String path, String authorization, byte[] body, Map<String, String> headers) {
+  HttpResponse call(String method, String path, String authorization, byte[] body, Map<String, String> headers) {
     Headers.Builder h = Headers.builder();
     if (authorization != null) {
       h.add("Authorization", authorization);
@@ -477,15 +489,15 @@ class ExecutiveFilesTest {
     return router.handle(request.build());
   }
 
-  private static HttpResponse get(String path, String authorization) {
+  private HttpResponse get(String path, String authorization) {
     return call("GET", path, authorization, null, Map.of());
   }
 
-  private static String lineEtag(String name) {
+  private String lineEtag(String name) {
     return get(LINES + name, viewer).headers().first("etag").orElseThrow();
   }
 
-  private static String batchEtag(String key) throws Exception {
+  private String batchEtag(String key) throws Exception {
     return "\"" + single("SELECT version FROM ims.batch WHERE biosamples_id = '" + key + "'") + "\"";
   }
 
@@ -513,7 +525,7 @@ class ExecutiveFilesTest {
     return MediaKey.of(url.substring("/media/".length()).replace("%20", " "));
   }
 
-  private static int objects() {
+  private int objects() {
     List<MediaObject> all = new ArrayList<>(store.list("celllines/"));
     all.addAll(store.list("pending/"));
     return all.size();
@@ -527,11 +539,11 @@ class ExecutiveFilesTest {
     }
   }
 
-  private static long count(String sql) throws Exception {
+  private long count(String sql) throws Exception {
     return Long.parseLong(single(sql));
   }
 
-  private static String single(String sql) throws Exception {
+  private String single(String sql) throws Exception {
     try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
         ResultSet r = s.executeQuery()) {
       assertThat(r.next()).as(sql).isTrue();
@@ -539,7 +551,7 @@ class ExecutiveFilesTest {
     }
   }
 
-  private static void execute(String sql) throws Exception {
+  private void execute(String sql) throws Exception {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       s.execute(sql);
     }
