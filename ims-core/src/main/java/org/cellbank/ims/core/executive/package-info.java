@@ -2,7 +2,9 @@
  * The executive operations, the IMS's write side: {@link org.cellbank.ims.core.executive.ExecutiveService}
  * (the dashboard, status changes, batch creation, the audit trail, CSV exports and the change feed,
  * each operation checking the acting principal's role itself, each write one transaction with its
- * audit row) and {@link org.cellbank.ims.core.executive.ExecutiveApi} (its HTTP routes under
+ * audit row), {@link org.cellbank.ims.core.executive.ExecutiveFiles} (a line's CLIPs, a batch's
+ * certificate of analysis and images, through a {@link org.cellbank.ims.core.media.MediaStore}) and
+ * {@link org.cellbank.ims.core.executive.ExecutiveApi} (their HTTP routes under
  * {@code /api/v0/executive/}, loaded on their first request).
  */
 package org.cellbank.ims.core.executive;

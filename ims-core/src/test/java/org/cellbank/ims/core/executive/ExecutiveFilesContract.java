@@ -16,6 +16,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.auth.ApiKeyAuthentication;
 import org.cellbank.ims.core.auth.ApiKeys;
@@ -182,6 +187,33 @@ public abstract class ExecutiveFilesContract {
     assertThat(again.status()).isEqualTo(409);
     assertThat(error(again).findString("message").orElseThrow()).contains("v11");
     assertThat(objects()).isEqualTo(objects);
+  }
+
+  @Test
+  void clipUpload_racingTheSameVersion_onlyOneWins_andTheLoserLeavesNoObject() throws Exception {
+    int objects = objects();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        Form form = new Form().field("version", "v77").file("file", "race-" + i + ".pdf", "application/pdf", PDF);
+        answers.add(pool.submit(() -> {
+          start.await();
+          return form.send("POST", LINES + "TESTi010-A/clips", manager, Map.of()).status();
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> f : answers) {
+        statuses.add(f.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(objects()).isEqualTo(objects + 1);
+    assertThat(count("SELECT count(*) FROM ims.cell_line_information_pack WHERE version = 'v77'")).isEqualTo(1);
   }
 
   @Test
