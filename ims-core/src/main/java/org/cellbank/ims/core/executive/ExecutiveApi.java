@@ -185,7 +185,8 @@ public final class ExecutiveApi {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-      if (route >= CLIP_UPLOAD) {
+      // Routes 20 to 29 are the file routes, served with the media store.
+      if (route >= CLIP_UPLOAD && route <= 29) {
         return api.fileRoutes.get().handle(route, request);
       }
       return api.routes.get().handle(route, request);
