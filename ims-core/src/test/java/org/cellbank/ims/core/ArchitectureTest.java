@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   api ──► auth, importer, sample, media, db, search, model, core, http
- *   executive ──► auth, db, internal, search, model, core, http, commons-csv
+ *   executive ──► auth, db, internal, media, search, model, core, http, commons-csv
  *   importer ──► db, internal, search, model
  *   site ──► db, media, model, core, http (UrlEncoding), Mustache
  *   auth ──► internal          sample ──► db, model
@@ -52,7 +52,7 @@ class ArchitectureTest {
         root + ".importer..", HTTP, JSON, "org.jooq.."));
     rules.add(only(root, "sample", root, root + ".model..", root + ".db..", root + ".sample.."));
     rules.add(only(root, "executive", root, root + ".model..", root + ".search..", root + ".internal..", root + ".auth..", root + ".db..",
-        root + ".executive..", HTTP, HTTP + ".internal", JSON, "org.apache.commons.csv.."));
+        root + ".media..", root + ".executive..", HTTP, HTTP + ".internal", JSON, "org.apache.commons.csv.."));
     rules.add(only(root, "site", root, root + ".model..", root + ".db..", root + ".media..", root + ".site..", HTTP,
         "com.github.mustachejava.."));
     rules.add(only(root, "api", root + "..", HTTP + ".."));

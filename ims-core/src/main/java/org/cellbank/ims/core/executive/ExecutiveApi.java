@@ -2,9 +2,11 @@ package org.cellbank.ims.core.executive;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.cellbank.ims.core.db.SearchOutbox;
 import org.cellbank.ims.core.internal.Lazy;
+import org.cellbank.ims.core.media.MediaStore;
 import org.cellbank.ims.http.HttpHandler;
 import org.cellbank.ims.http.HttpRequest;
 import org.cellbank.ims.http.HttpResponse;
@@ -45,6 +47,15 @@ import org.cellbank.ims.http.Router;
  *   <li>{@code GET}/{@code POST users}, {@code PATCH users/{username}}, {@code GET}/{@code POST
  *       users/{username}/keys}, {@code DELETE users/{username}/keys/{id}} (administrator): users and
  *       keys, the new key's secret shown once;
+ *   <li>with a media store ({@link Builder#mediaStore(MediaStore)}), the files:
+ *       {@code POST cell-lines/{name}/clips} (multipart {@code version}, {@code file}; or JSON naming a
+ *       direct upload), {@code DELETE cell-lines/{name}/clips/{version}},
+ *       {@code PUT}/{@code DELETE batches/{batch key}/certificate-of-analysis},
+ *       {@code POST batches/{batch key}/images} (multipart {@code file}, {@code magnification},
+ *       {@code time_point}), {@code DELETE batches/{batch key}/images/{n}}, and
+ *       {@code POST .../clips/uploads}, {@code .../certificate-of-analysis/uploads},
+ *       {@code .../images/uploads}: tickets for direct uploads above the API's payload limit (see
+ *       {@link ExecutiveFiles});
  *   <li>and, for partners, {@code GET /api/v0/changes?since=<cursor>}: the lines and batches changed
  *       since a cursor, each with its v0 URI, and the next cursor.
  * </ul>
@@ -84,10 +95,23 @@ public final class ExecutiveApi {
   static final String USERS_PATH = PREFIX + "/users";
   /** The default of {@link Builder#maxExportBytes(int)}: 32 MiB. */
   public static final int DEFAULT_MAX_EXPORT_BYTES = 32 * 1024 * 1024;
+  static final String CLIPS = CELL_LINES + "/{name}/clips";
+  static final String COA = PREFIX + "/batches/{key}/certificate-of-analysis";
+  static final String IMAGES = PREFIX + "/batches/{key}/images";
+  static final int CLIP_UPLOAD = 20;
+  static final int CLIP_DELETE = 21;
+  static final int CLIP_TICKET = 22;
+  static final int COA_PUT = 23;
+  static final int COA_DELETE = 24;
+  static final int COA_TICKET = 25;
+  static final int IMAGE_UPLOAD = 26;
+  static final int IMAGE_DELETE = 27;
+  static final int IMAGE_TICKET = 28;
   /** The change feed's path (for partners, outside {@value #PREFIX}). */
   public static final String CHANGES_PATH = "/api/v0/changes";
 
   private final Lazy<ExecutiveRoutes> routes;
+  private final Lazy<ExecutiveFileRoutes> fileRoutes;
 
   private ExecutiveApi(Builder b) {
     DataSource dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
@@ -111,6 +135,26 @@ public final class ExecutiveApi {
         return new ExecutiveRoutes(service.build(), maxExportBytes);
       }
     };
+    Supplier<MediaStore> media = b.media;
+    long maxFileSize = b.maxFileSize;
+    this.fileRoutes = media == null ? null : new Lazy<>() {
+      @Override
+      protected ExecutiveFileRoutes create() {
+        ExecutiveFiles.Builder files = ExecutiveFiles.builder().dataSource(dataSource)
+            .mediaStore(Objects.requireNonNull(media.get(), "the media store supplier returned null"))
+            .maxFileSize(maxFileSize);
+        if (outbox != null) {
+          files.searchOutbox(outbox);
+        }
+        if (afterWrite != null) {
+          files.afterWrite(afterWrite);
+        }
+        if (onStatement != null) {
+          files.onStatement(onStatement);
+        }
+        return new ExecutiveFileRoutes(files.build());
+      }
+    };
   }
 
   /** The routes over the database behind {@code dataSource}, without a search outbox. */
@@ -125,7 +169,7 @@ public final class ExecutiveApi {
 
   /** Adds every executive route to a router builder and returns it. */
   public Router.Builder addTo(Router.Builder router) {
-    return router
+    router
         .get(CELL_LINES, new Route(this, DASHBOARD))
         .get(CELL_LINES + "/{name}", new Route(this, LINE))
         .post(CELL_LINES + "/{name}/status", new Route(this, STATUS))
@@ -144,6 +188,20 @@ public final class ExecutiveApi {
         .get(USERS_PATH + "/{username}/keys", new Route(this, KEYS))
         .post(USERS_PATH + "/{username}/keys", new Route(this, KEY_ISSUE))
         .delete(USERS_PATH + "/{username}/keys/{id}", new Route(this, KEY_REVOKE));
+    if (fileRoutes != null) {
+      // Constant expressions only: no string concatenation at run time (cold-start rules).
+      router
+          .post(CLIPS, new Route(this, CLIP_UPLOAD))
+          .delete(CLIPS + "/{version}", new Route(this, CLIP_DELETE))
+          .post(CLIPS + "/uploads", new Route(this, CLIP_TICKET))
+          .put(COA, new Route(this, COA_PUT))
+          .delete(COA, new Route(this, COA_DELETE))
+          .post(COA + "/uploads", new Route(this, COA_TICKET))
+          .post(IMAGES, new Route(this, IMAGE_UPLOAD))
+          .delete(IMAGES + "/{n}", new Route(this, IMAGE_DELETE))
+          .post(IMAGES + "/uploads", new Route(this, IMAGE_TICKET));
+    }
+    return router;
   }
 
   /** One route; a named class, not a lambda (docs/lambda.md, "Cold-start rules"). */
@@ -158,7 +216,25 @@ public final class ExecutiveApi {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
+      // Routes 20 to 29 are the file routes, served with the media store.
+      if (route >= CLIP_UPLOAD && route <= 29) {
+        return api.fileRoutes.get().handle(route, request);
+      }
       return api.routes.get().handle(route, request);
+    }
+  }
+
+  /** A store given as it is; a named class, not a lambda (docs/lambda.md, "Cold-start rules"). */
+  private static final class Fixed implements Supplier<MediaStore> {
+    private final MediaStore store;
+
+    Fixed(MediaStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public MediaStore get() {
+      return store;
     }
   }
 
@@ -169,8 +245,38 @@ public final class ExecutiveApi {
     private Runnable afterWrite;
     private Consumer<String> onStatement;
     private int maxExportBytes = DEFAULT_MAX_EXPORT_BYTES;
+    private Supplier<MediaStore> media;
+    private long maxFileSize = ExecutiveFiles.DEFAULT_MAX_FILE_SIZE;
 
     private Builder() {}
+
+    /**
+     * Serves the file routes (CLIPs, certificates of analysis, batch images) over this store; without a
+     * store (or {@link #mediaStoreOnFirstUse(Supplier)}) they are not served.
+     */
+    public Builder mediaStore(MediaStore store) {
+      Objects.requireNonNull(store, "store");
+      this.media = new Fixed(store);
+      return this;
+    }
+
+    /**
+     * Serves the file routes over the store {@code store} gives when the first file request arrives,
+     * so that an application whose requests are reads never builds it (an S3 client, for instance).
+     */
+    public Builder mediaStoreOnFirstUse(Supplier<MediaStore> store) {
+      this.media = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** See {@link ExecutiveFiles.Builder#maxFileSize(long)}. */
+    public Builder maxFileSize(long maxFileSize) {
+      if (maxFileSize < 1) {
+        throw new IllegalArgumentException("maxFileSize must be positive: " + maxFileSize);
+      }
+      this.maxFileSize = maxFileSize;
+      return this;
+    }
 
     /** The database (required); the caller owns it. */
     public Builder dataSource(DataSource dataSource) {

@@ -39,6 +39,15 @@ final class ExecutiveJson {
     return "/api/v0/batches/" + batchKey;
   }
 
+  /** The relative media URL of a stored file, as the v0 API writes it: {@code /media/} and the key, each segment escaped. */
+  static String mediaUrl(String key) {
+    StringBuilder sb = new StringBuilder("/media");
+    for (String part : key.split("/", -1)) {
+      sb.append('/').append(org.cellbank.ims.http.UrlEncoding.encodePathSegment(part));
+    }
+    return sb.toString();
+  }
+
   static JsonValue text(String value) {
     return value == null ? JsonNull.INSTANCE : new JsonString(value);
   }

@@ -31,7 +31,8 @@ import software.constructs.Construct;
  *
  * <ul>
  *   <li>{@code http} ({@code ImsFunction}, {@code ims-lambda.zip}): every API route but the search and
- *       the media; reads the database only;
+ *       the media; reads and writes the database, and the media bucket's files for the executive file
+ *       routes;
  *   <li>{@code search} ({@code SearchFunction}, {@code ims-search-lambda.zip}): {@code GET /api/v0/search}
  *       from the search domain (read actions only);
  *   <li>{@code media} ({@code MediaFunction}, {@code ims-media-lambda.zip}): {@code GET /media/{key}},
@@ -135,6 +136,8 @@ final class Functions extends Construct {
     httpEnv.put("IMS_API_MAX_LIMIT", "250");
     httpEnv.put("IMS_BASE_PATH", basePath);
     httpEnv.put("IMS_COMPRESSION", "true");
+    // The executive file routes (CLIPs, CoAs, batch images); their S3 client loads on their first request.
+    httpEnv.put("IMS_MEDIA_BUCKET", w.storage().media.getBucketName());
     httpEnv.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
 
     Map<String, String> searchEnv = database(w, s.dbPoolSize());
@@ -315,6 +318,9 @@ final class Functions extends Construct {
     search(roles.search, Search.READ_ACTIONS, w.search());
     search(roles.jobs, Search.WRITE_ACTIONS, w.search());
     objects(roles.media, w.storage().media, "*", List.of("s3:GetObject"));
+    // The executive file routes: store, confirm (read, copy from pending/), and remove files.
+    objects(roles.http, w.storage().media, "*", List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject"));
+    list(roles.http, w.storage().media);
     list(roles.media, w.storage().media);
     // The site: its pages (written, read back, deleted when a line leaves the catalogue), and the
     // media files the pages show, copied from the media bucket; ListBucket for a 404 on a missing key.

@@ -108,7 +108,15 @@ class IamTest {
       assertThat(own).as(fn).isNotNull().anyMatch(g -> g.startsWith("secretsmanager:GetSecretValue "));
       List<String> services = own.stream().map(g -> g.substring(0, g.indexOf(':'))).distinct().sorted().toList();
       switch (fn) {
-        case "Http", "Migrate" -> assertThat(services).as(fn).containsExactly("ec2", "logs", "secretsmanager");
+        case "Migrate" -> assertThat(services).as(fn).containsExactly("ec2", "logs", "secretsmanager");
+        case "Http" -> {
+          // The executive file routes: the media bucket's objects, nothing else in S3.
+          assertThat(services).as(fn).containsExactly("ec2", "logs", "s3", "secretsmanager");
+          String mediaObjects = "[{Fn::Join=[, [{Fn::GetAtt=[" + media + ", Arn]}, /*]]}]";
+          assertThat(own).filteredOn(g -> g.startsWith("s3:")).containsExactlyInAnyOrder(
+              "s3:PutObject " + mediaObjects, "s3:GetObject " + mediaObjects, "s3:DeleteObject " + mediaObjects,
+              "s3:ListBucket [{Fn::GetAtt=[" + media + ", Arn]}]");
+        }
         case "Search" -> {
           assertThat(services).as(fn).containsExactly("ec2", "es", "logs", "secretsmanager");
           assertThat(own).filteredOn(g -> g.startsWith("es:")).extracting(g -> g.substring(0, g.indexOf(' ')))

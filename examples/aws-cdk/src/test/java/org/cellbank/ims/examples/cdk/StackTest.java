@@ -275,7 +275,8 @@ class StackTest {
 
     Map<String, Object> http = env(function(s, "Http"));
     assertThat(ims(http)).containsOnlyKeys("IMS_JDBC_URL", "IMS_DB_SECRET_ID", "IMS_DB_POOL_SIZE", "IMS_API_MAX_LIMIT",
-        "IMS_BASE_PATH", "IMS_COMPRESSION", "JAVA_TOOL_OPTIONS");
+        "IMS_BASE_PATH", "IMS_COMPRESSION", "JAVA_TOOL_OPTIONS", "IMS_MEDIA_BUCKET");
+    assertThat(http).containsEntry("IMS_MEDIA_BUCKET", Map.of("Ref", logicalId(s, "AWS::S3::Bucket", "StorageMedia")));
     assertThat(http).containsEntry("IMS_API_MAX_LIMIT", "250").containsEntry("IMS_COMPRESSION", "true");
     Map<String, Object> search = env(function(s, "Search"));
     assertThat(ims(search)).containsOnlyKeys("IMS_JDBC_URL", "IMS_DB_SECRET_ID", "IMS_DB_POOL_SIZE", "IMS_OPENSEARCH_HOST",

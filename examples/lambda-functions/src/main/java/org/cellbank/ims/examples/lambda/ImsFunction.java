@@ -8,6 +8,8 @@ import org.cellbank.ims.core.auth.ApiKeyAuthentication;
 import org.cellbank.ims.core.auth.ApiKeys;
 import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.CellLineRepository;
+import org.cellbank.ims.core.executive.ExecutiveApi;
+import org.cellbank.ims.core.media.MediaStore;
 import org.cellbank.ims.core.sample.SampleData;
 import org.cellbank.ims.http.HttpResponse;
 import org.cellbank.ims.lambda.ImsLambdaHandler;
@@ -35,7 +37,13 @@ import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
  *   <li>{@code IMS_BASE_PATH}: the base path of a custom domain's base-path mapping, e.g. {@code /ims}
  *       (removed when present, so the default endpoint keeps working); none by default;
  *   <li>{@code IMS_COMPRESSION}: gzip answers for clients that accept it (default true; set false
- *       behind a REST API without the binary media type {@code *}{@code /*}).
+ *       behind a REST API without the binary media type {@code *}{@code /*});
+ *   <li>{@code IMS_MEDIA_BUCKET} (in {@code AWS_REGION}; {@code IMS_S3_ENDPOINT} for an S3-compatible
+ *       server): serves the executive file routes (CLIPs, certificates of analysis, batch images;
+ *       docs/executive.md) over this bucket; the S3 client is built on the first file request, so the
+ *       other routes' cold start is unchanged. The role then needs {@code s3:PutObject},
+ *       {@code s3:GetObject} and {@code s3:DeleteObject} on the bucket's objects and
+ *       {@code s3:ListBucket} on it. Without it those routes answer 404.
  * </ul>
  *
  * <p>Init opens the database connection on a second thread first and assembles the function while
@@ -78,13 +86,18 @@ public final class ImsFunction extends LambdaEntryPoint {
     // First of all: the connection opens on a second thread (which then warms up the queries, when
     // init warms up), while this thread assembles the application.
     dataSource.openInBackground(warmUp ? new WarmUpQueries(dataSource) : null);
-    ImsLambdaHandler handler = ImsApplication.builder()
+    ImsApplication.Builder app = ImsApplication.builder()
         .maxPageSize(Integer.parseInt(env.getOrDefault("IMS_API_MAX_LIMIT", "250")))
         .compression(Boolean.parseBoolean(env.getOrDefault("IMS_COMPRESSION", "true")))
         .basePath(env.getOrDefault("IMS_BASE_PATH", ""))
         .dataSource(dataSource)
-        .auth(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER))
-        .build();
+        .auth(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER));
+    if (FunctionSettings.present(env, "IMS_MEDIA_BUCKET")) {
+      // The executive file routes; the S3 store (and its client) is built on the first file request.
+      app.executive(ExecutiveApi.builder().dataSource(dataSource)
+          .mediaStoreOnFirstUse(new MediaStoreOnFirstUse(env)).build());
+    }
+    ImsLambdaHandler handler = app.build();
     if (warmUp) {
       warmUpAnswers(handler);
     }
@@ -121,6 +134,23 @@ public final class ImsFunction extends LambdaEntryPoint {
     @Override
     public ImsLambdaHandler get() {
       return assemble(System.getenv());
+    }
+  }
+
+  /**
+   * The S3 media store of {@code IMS_MEDIA_BUCKET}, made when the first executive file request asks
+   * for it: neither the settings' class nor the S3 client loads before.
+   */
+  private static final class MediaStoreOnFirstUse implements java.util.function.Supplier<MediaStore> {
+    private final Map<String, String> env;
+
+    MediaStoreOnFirstUse(Map<String, String> env) {
+      this.env = Map.copyOf(env);
+    }
+
+    @Override
+    public MediaStore get() {
+      return MediaSettings.of(env).store();
     }
   }
 

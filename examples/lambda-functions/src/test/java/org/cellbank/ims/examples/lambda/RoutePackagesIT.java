@@ -67,6 +67,7 @@ class RoutePackagesIT {
   private static Map<String, String> database;
   private static DataSource dataSource;
   private static String credentials;
+  private static String managerCredentials;
 
   @BeforeAll
   static void setUp() {
@@ -79,6 +80,8 @@ class RoutePackagesIT {
     ApiKeys keys = ApiKeys.create(dataSource);
     keys.createUser("lims", Role.PARTNER);
     credentials = "lims:" + keys.issue("lims").key();
+    keys.createUser("manager", Role.EXECUTIVE_MANAGER);
+    managerCredentials = "manager:" + keys.issue("manager").key();
     database = Map.of("IMS_JDBC_URL", pg.jdbcUrl(name), "IMS_JDBC_USER", pg.user(), "IMS_JDBC_PASSWORD", pg.password(),
         "IMS_DB_POOL_SIZE", "1");
   }
@@ -144,6 +147,51 @@ class RoutePackagesIT {
       JsonObject missing = function.handle(MediaFunction.class.getName(), env, event("/media/clips/none.pdf", ""));
       assertThat(missing.findNumber("statusCode").orElseThrow().longValue()).isEqualTo(404);
     } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+    }
+  }
+
+  @Test
+  void theHttpPackageAlone_storesAClipInTheMediaBucket_withTheS3ClientItLoadsOnFirstUse() throws Exception {
+    ImsS3 s3 = ImsS3.shared();
+    Map<String, String> env = new HashMap<>(database);
+    env.put("IMS_MEDIA_BUCKET", s3.bucket());
+    env.put("AWS_REGION", s3.region());
+    env.put("IMS_S3_ENDPOINT", s3.endpoint().toString());
+    System.setProperty("aws.accessKeyId", s3.accessKey());
+    System.setProperty("aws.secretAccessKey", s3.secretKey());
+    byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+    form.writeBytes(("--it\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\nv61\r\n--it\r\n"
+        + "Content-Disposition: form-data; name=\"file\"; filename=\"clip.pdf\"\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    form.writeBytes(pdf);
+    form.writeBytes("\r\n--it--\r\n".getBytes(StandardCharsets.US_ASCII));
+    String path = "/api/v0/executive/cell-lines/UKBi008-A/clips";
+    byte[] event = ("{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"" + path + "\",\"rawQueryString\":\"\","
+        + "\"headers\":{\"authorization\":\"ApiKey " + managerCredentials + "\",\"content-type\":"
+        + "\"multipart/form-data; boundary=it\"},\"requestContext\":{\"http\":{\"method\":\"POST\",\"path\":\"" + path
+        + "\",\"sourceIp\":\"127.0.0.1\"},\"requestId\":\"it\",\"stage\":\"$default\"},\"isBase64Encoded\":true,"
+        + "\"body\":\"" + java.util.Base64.getEncoder().encodeToString(form.toByteArray()) + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+    S3Client client = S3Client.builder().endpointOverride(s3.endpoint()).region(Region.of(s3.region()))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
+        .forcePathStyle(true).build();
+    try (Unpacked function = Unpacked.of("ims-lambda.zip")) {
+      JsonObject detail = function.handle(ImsFunction.class.getName(), env, event("/api/v0/cell-lines/SAMEA2590882", ""));
+      assertThat(detail.findNumber("statusCode").orElseThrow().longValue()).isEqualTo(200);
+      assertThat(function.loader.findResource("software/amazon/awssdk/services/s3/S3Client.class")).isNotNull();
+      JsonObject created = function.handle(ImsFunction.class.getName(), env, event);
+      assertThat(created.findNumber("statusCode").orElseThrow().longValue()).as(created.toString()).isEqualTo(201);
+      String body = created.findString("body").orElseThrow();
+      String answer = created.findBoolean("isBase64Encoded").orElse(false)
+          ? new String(java.util.Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+      String file = JsonReader.create().read(answer).asObject().findObject("information_pack").orElseThrow()
+          .findString("clip_file").orElseThrow();
+      assertThat(client.getObjectAsBytes(b -> b.bucket(s3.bucket()).key(file.substring("/media/".length())))
+          .asByteArray()).isEqualTo(pdf);
+    } finally {
+      client.close();
       System.clearProperty("aws.accessKeyId");
       System.clearProperty("aws.secretAccessKey");
     }

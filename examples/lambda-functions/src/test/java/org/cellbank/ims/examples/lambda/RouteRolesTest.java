@@ -20,6 +20,7 @@ import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.CatalogueDocuments;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.SchemaMigrations;
+import org.cellbank.ims.core.executive.ExecutiveApi;
 import org.cellbank.ims.core.importer.ImportReport;
 import org.cellbank.ims.core.importer.ImportRuns;
 import org.cellbank.ims.core.media.FileSystemMediaStore;
@@ -75,15 +76,18 @@ class RouteRolesTest {
     ImsApplication.Builder assembly = ImsApplication.builder().dataSource(dataSource)
         .auth(ApiKeyAuthentication.requiring(keys, Role.PARTNER))
         .media(MediaRoutes.builder().store(store).build())
-        .catalogueIndex(index);
+        .catalogueIndex(index)
+        .executive(ExecutiveApi.builder().dataSource(dataSource).mediaStore(store).build());
     ImsLambdaHandler app = assembly.build();
 
     List<String[]> rows = table();
-    assertThat(rows).as("rows of the table in %s", TABLE).hasSizeGreaterThanOrEqualTo(18);
+    assertThat(rows).as("rows of the table in %s", TABLE).hasSizeGreaterThanOrEqualTo(27);
     assertThat(uncovered(assembly.routes(), rows))
         .as("routes the application serves that the table in %s has no row for", TABLE).isEmpty();
     List<String> mismatches = new ArrayList<>();
     int batch = 100;
+    int clip = 100;
+    String admin = authorization.get("admin");
     for (String[] row : rows) {
       String method = row[0];
       String path = row[1];
@@ -91,7 +95,31 @@ class RouteRolesTest {
         String who = COLUMNS.get(c);
         Map<String, String> headers = new LinkedHashMap<>();
         String body = null;
-        if (path.endsWith("/status")) {
+        byte[] bytes = null;
+        if (path.contains("/executive/") && (path.contains("/clips") || path.contains("/certificate-of-analysis")
+            || path.contains("/images"))) {
+          // The file routes: a valid form or ticket request, a target to delete, the record's ETag.
+          if (path.endsWith("/uploads")) {
+            headers.put("content-type", "application/json");
+            body = "{\"file_name\": \"walk.bin\"}";
+          } else if (method.equals("POST") && path.endsWith("/clips")) {
+            headers.put("content-type", FORM);
+            bytes = form("v" + clip++, PDF);
+          } else if (method.equals("PUT")) {
+            headers.put("content-type", FORM);
+            bytes = form(null, PDF);
+          } else if (method.equals("POST")) {
+            headers.put("content-type", FORM);
+            bytes = form(null, PNG);
+          } else {
+            ensureTarget(app, path, admin, dataSource);
+          }
+          if (method.equals("PUT") || method.equals("DELETE")) {
+            headers.put("if-match", path.contains("/clips/")
+                ? etag(app, path.substring(0, path.indexOf("/clips/")), admin)
+                : batchEtag(dataSource, path.split("/")[5]));
+          }
+        } else if (path.endsWith("/status")) {
           headers.put("if-match", etag(app, path.substring(0, path.length() - "/status".length()),
               authorization.get("admin")));
           body = "{\"status\": \"at_ecacc\"}";
@@ -110,7 +138,8 @@ class RouteRolesTest {
         if (authorization.get(who) != null) {
           headers.put("authorization", authorization.get(who));
         }
-        int status = status(app.handle(event(method, path, headers, body)));
+        int status = status(app.handle(bytes != null ? event(method, path, headers, bytes)
+            : event(method, path, headers, body)));
         int expected = Integer.parseInt(row[2 + c]);
         if (status != expected) {
           mismatches.add(method + " " + path + " as " + who + ": " + status + ", table says " + expected);
@@ -204,13 +233,96 @@ class RouteRolesTest {
   }
 
   private static String etag(ImsLambdaHandler app, String path, String authorization) {
-    byte[] answer = app.handle(event("GET", path, Map.of("authorization", authorization), null));
+    byte[] answer = app.handle(event("GET", path, Map.of("authorization", authorization), (String) null));
     return JsonReader.create().read(answer).asObject().findObject("headers").orElseThrow().findString("etag")
         .orElseThrow();
   }
 
   private static int status(byte[] answer) {
     return (int) JsonReader.create().read(answer).asObject().findNumber("statusCode").orElseThrow().longValue();
+  }
+
+  private static final String FORM = "multipart/form-data; boundary=walk";
+  private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+
+  // A form with a file and, when given, a CLIP version.
+  private static byte[] form(String version, byte[] file) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    if (version != null) {
+      out.writeBytes(("--walk\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n" + version + "\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+    }
+    out.writeBytes("--walk\r\nContent-Disposition: form-data; name=\"file\"; filename=\"walk.bin\"\r\n\r\n"
+        .getBytes(StandardCharsets.US_ASCII));
+    out.writeBytes(file);
+    out.writeBytes("\r\n--walk--\r\n".getBytes(StandardCharsets.US_ASCII));
+    return out.toByteArray();
+  }
+
+  // Before each call of a DELETE row: the CLIP, CoA or first image it deletes exists (made by admin).
+  private static void ensureTarget(ImsLambdaHandler app, String path, String admin, DataSource dataSource) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("authorization", admin);
+    headers.put("content-type", FORM);
+    if (path.contains("/clips/")) {
+      String line = path.substring(0, path.indexOf("/clips/"));
+      String version = path.substring(path.lastIndexOf('/') + 1);
+      String read = new String(body(app.handle(event("GET", line, Map.of("authorization", admin), (String) null))),
+          StandardCharsets.UTF_8);
+      if (!read.contains("\"version\": \"" + version + "\"")) {
+        assertThat(status(app.handle(event("POST", line + "/clips", headers, form(version, PDF))))).isEqualTo(201);
+      }
+    } else if (path.endsWith("/certificate-of-analysis")) {
+      headers.put("if-match", batchEtag(dataSource, path.split("/")[5]));
+      assertThat(status(app.handle(event("PUT", path, headers, form(null, PDF))))).isEqualTo(200);
+    } else if (imageCount(dataSource, path.split("/")[5]) == 0) {
+      String images = path.substring(0, path.lastIndexOf('/'));
+      assertThat(status(app.handle(event("POST", images, headers, form(null, PNG))))).isEqualTo(201);
+    }
+  }
+
+  private static long imageCount(DataSource dataSource, String batchKey) {
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.PreparedStatement s = c.prepareStatement("SELECT count(*) FROM ims.batch_image i"
+            + " JOIN ims.batch b ON b.id = i.batch_id WHERE b.biosamples_id = ?")) {
+      s.setString(1, batchKey);
+      try (java.sql.ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String batchEtag(DataSource dataSource, String batchKey) {
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.PreparedStatement s = c.prepareStatement("SELECT version FROM ims.batch WHERE biosamples_id = ?")) {
+      s.setString(1, batchKey);
+      try (java.sql.ResultSet r = s.executeQuery()) {
+        assertThat(r.next()).as(batchKey).isTrue();
+        return "\"" + r.getLong(1) + "\"";
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] body(byte[] answer) {
+    JsonObject a = JsonReader.create().read(answer).asObject();
+    String text = a.findString("body").orElseThrow();
+    return a.findBoolean("isBase64Encoded").orElse(false) ? java.util.Base64.getDecoder().decode(text)
+        : text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  // An API Gateway HTTP API (payload 2.0) event with a binary body, base64 as API Gateway sends it.
+  private static byte[] event(String method, String path, Map<String, String> headers, byte[] body) {
+    JsonObject plain = JsonReader.create().read(event(method, path, headers, (String) null)).asObject();
+    JsonObject.Builder e = JsonObject.builder();
+    plain.members().forEach(e::put);
+    e.put("isBase64Encoded", true).put("body", java.util.Base64.getEncoder().encodeToString(body));
+    return JsonWriter.compact().writeUtf8(e.build());
   }
 
   // An API Gateway HTTP API (payload 2.0) event.

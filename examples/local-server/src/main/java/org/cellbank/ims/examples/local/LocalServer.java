@@ -57,7 +57,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@link #serve(ImsLambdaHandler, int, Site)} for how strictly requests are parsed).
  *
  * <p>Media live on the file system under {@code <data-dir>/media} ({@code FileSystemMediaStore}) and
- * {@code GET /media/...} streams them; a small sample PDF or JPEG is put under every media key of the
+ * {@code GET /media/...} streams them; the executive file routes (CLIP, CoA and image uploads, as
+ * multipart forms of at most 6 MB) store theirs there too; a small sample PDF or JPEG is put under every media key of the
  * sample data that has no file yet ({@link SampleMediaFiles}). Search runs on an embedded OpenSearch
  * node (its index lives in a temporary directory, so it is rebuilt from the visible lines at every
  * start); cell-line writes record their changes in the search outbox, which is drained at start and
@@ -166,7 +167,7 @@ public final class LocalServer {
     if (index != null) {
       app.catalogueIndex(index);
     }
-    app.executive(executiveApi(dataSource, drainer));
+    app.executive(executiveApi(dataSource, drainer, mediaStore));
     ImsLambdaHandler handler = app.build();
     SiteReport siteReport = website.generateAll();
     LocalHttpServer server = serve(handler, port, new Site(siteStore, website.contentSecurityPolicy()));
@@ -226,11 +227,12 @@ public final class LocalServer {
   }
 
   /**
-   * The executive routes: with a drainer, every write goes to the search outbox and the outbox is
-   * drained as soon as the write commits, so search follows at once.
+   * The executive routes, their files (CLIPs, CoAs, batch images) in {@code media}: with a drainer,
+   * every write goes to the search outbox and the outbox is drained as soon as the write commits, so
+   * search follows at once.
    */
-  static ExecutiveApi executiveApi(DataSource dataSource, OutboxDrainer drainer) {
-    ExecutiveApi.Builder executive = ExecutiveApi.builder().dataSource(dataSource);
+  static ExecutiveApi executiveApi(DataSource dataSource, OutboxDrainer drainer, MediaStore media) {
+    ExecutiveApi.Builder executive = ExecutiveApi.builder().dataSource(dataSource).mediaStore(media);
     if (drainer != null) {
       executive.searchOutbox(SearchOutbox.create(dataSource)).afterWrite(drainer::drain);
     }

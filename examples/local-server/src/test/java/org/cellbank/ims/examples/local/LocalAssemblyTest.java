@@ -33,6 +33,7 @@ import org.cellbank.ims.core.sample.SampleDataLoader;
 import org.cellbank.ims.core.search.CatalogueDocument;
 import org.cellbank.ims.core.search.InMemoryCatalogueIndex;
 import org.cellbank.ims.examples.lambda.ImsApplication;
+import org.cellbank.ims.http.internal.json.JsonReader;
 import org.cellbank.ims.testkit.ImsPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +85,7 @@ class LocalAssemblyTest {
     server = LocalServer.serve(ImsApplication.builder().dataSource(dataSource)
         .auth(ApiKeyAuthentication.requiring(keys, Role.PARTNER)).cellLines(lines)
         .media(MediaRoutes.builder().store(store).build()).catalogueIndex(index)
-        .executive(LocalServer.executiveApi(dataSource, drainer)).build(), 0);
+        .executive(LocalServer.executiveApi(dataSource, drainer, store)).build(), 0);
     issuedKeys = LocalServer.issueKeys(keys);
     base = "http://127.0.0.1:" + server.port();
   }
@@ -106,6 +107,27 @@ class LocalAssemblyTest {
       request.header("Authorization", authorization);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void aClipUploadedOverHttp_isServedUnderMedia() throws Exception {
+    byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+    form.writeBytes(("--local-form\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\nv51\r\n"
+        + "--local-form\r\nContent-Disposition: form-data; name=\"file\"; filename=\"clip.pdf\"\r\n"
+        + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    form.writeBytes(pdf);
+    form.writeBytes("\r\n--local-form--\r\n".getBytes(StandardCharsets.US_ASCII));
+    HttpResponse<byte[]> created = HTTP.send(HttpRequest.newBuilder(
+            URI.create(base + "/api/v0/executive/cell-lines/UKBi008-A/clips"))
+        .header("Authorization", managerAuth).header("Content-Type", "multipart/form-data; boundary=local-form")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(created.statusCode()).as(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+    String file = JsonReader.create().read(created.body()).asObject().findObject("information_pack").orElseThrow()
+        .findString("clip_file").orElseThrow();
+    HttpResponse<byte[]> served = get(file, true);
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.body()).isEqualTo(pdf);
   }
 
   @Test
