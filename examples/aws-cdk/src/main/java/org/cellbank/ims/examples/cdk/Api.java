@@ -131,12 +131,23 @@ final class Api extends Construct {
    * to {@code media} and every other request ({@code $default}) to {@code http}, each with the 2.0
    * payload and its own invoke permission on its target; returns the four routes.
    */
-  List<HttpRoute> routeTo(IFunction http, IFunction search, IFunction media) {
-    return List.of(
+  /** The executive file routes' paths, sent to the files function with any method. */
+  static final List<String> FILE_PATHS = List.of(
+      "/api/v0/executive/cell-lines/{name}/clips", "/api/v0/executive/cell-lines/{name}/clips/{proxy+}",
+      "/api/v0/executive/batches/{key}/certificate-of-analysis",
+      "/api/v0/executive/batches/{key}/certificate-of-analysis/{proxy+}",
+      "/api/v0/executive/batches/{key}/images", "/api/v0/executive/batches/{key}/images/{proxy+}");
+
+  List<HttpRoute> routeTo(IFunction http, IFunction files, IFunction search, IFunction media) {
+    List<HttpRoute> routes = new java.util.ArrayList<>(List.of(
         route("DefaultRoute", HttpRouteKey.DEFAULT, "Http", http),
         route("SearchRoute", HttpRouteKey.with("/api/v0/search", HttpMethod.GET), "Search", search),
         route("PublicSearchRoute", HttpRouteKey.with("/api/public/search", HttpMethod.GET), "PublicSearch", search),
-        route("MediaRoute", HttpRouteKey.with("/media/{proxy+}", HttpMethod.GET), "Media", media));
+        route("MediaRoute", HttpRouteKey.with("/media/{proxy+}", HttpMethod.GET), "Media", media)));
+    for (int i = 0; i < FILE_PATHS.size(); i++) {
+      routes.add(route("FilesRoute" + i, HttpRouteKey.with(FILE_PATHS.get(i), HttpMethod.ANY), "Files" + i, files));
+    }
+    return List.copyOf(routes);
   }
 
   private HttpRoute route(String id, HttpRouteKey key, String integrationId, IFunction target) {

@@ -30,9 +30,10 @@ import software.constructs.Construct;
  * role holding only the statements it needs, and its own log group with the stage's retention:
  *
  * <ul>
- *   <li>{@code http} ({@code ImsFunction}, {@code ims-lambda.zip}): every API route but the search and
- *       the media; reads and writes the database, and the media bucket's files for the executive file
- *       routes;
+ *   <li>{@code http} ({@code ImsFunction}, {@code ims-lambda.zip}): every API route but the search,
+ *       the media and the executive file routes; reads and writes the database;
+ *   <li>{@code files} ({@code FilesFunction}, {@code ims-files-lambda.zip}, with the S3 client): the
+ *       executive file routes (CLIPs, certificates of analysis, batch images), over the media bucket;
  *   <li>{@code search} ({@code SearchFunction}, {@code ims-search-lambda.zip}): {@code GET /api/v0/search}
  *       from the search domain (read actions only);
  *   <li>{@code media} ({@code MediaFunction}, {@code ims-media-lambda.zip}): {@code GET /media/{key}},
@@ -56,13 +57,14 @@ import software.constructs.Construct;
 final class Functions extends Construct {
 
   static final String HTTP_ZIP = "ims-lambda.zip";
+  static final String FILES_ZIP = "ims-files-lambda.zip";
   static final String SEARCH_ZIP = "ims-search-lambda.zip";
   static final String MEDIA_ZIP = "ims-media-lambda.zip";
   static final String JOBS_ZIP = "ims-nightly-lambda.zip";
   static final String MIGRATE_ZIP = "ims-migrate-lambda.zip";
   static final String SITE_ZIP = "ims-site-lambda.zip";
   static final String FETCH_ZIP = "ims-fetch-lambda.zip";
-  static final List<String> ZIPS = List.of(HTTP_ZIP, SEARCH_ZIP, MEDIA_ZIP, JOBS_ZIP, MIGRATE_ZIP, SITE_ZIP, FETCH_ZIP);
+  static final List<String> ZIPS = List.of(HTTP_ZIP, FILES_ZIP, SEARCH_ZIP, MEDIA_ZIP, JOBS_ZIP, MIGRATE_ZIP, SITE_ZIP, FETCH_ZIP);
   /** The fetch function's memory: it reads documents, four at a time, and holds one at a time. */
   static final int FETCH_MEMORY_MB = 512;
   static final String PACKAGE = "org.cellbank.ims.examples.lambda.";
@@ -77,6 +79,7 @@ final class Functions extends Construct {
   /** The roles, made first: the search domain's access policy names them. */
   static final class Roles extends Construct {
     final Role http;
+    final Role files;
     final Role search;
     final Role media;
     final Role jobs;
@@ -87,6 +90,7 @@ final class Functions extends Construct {
     Roles(Construct scope, String id) {
       super(scope, id);
       http = role("Http", "IMS HTTP function");
+      files = role("Files", "IMS executive files function");
       search = role("Search", "IMS search function");
       media = role("Media", "IMS media function");
       jobs = role("Jobs", "IMS job function");
@@ -105,6 +109,8 @@ final class Functions extends Construct {
 
   final Function http;
   final Alias httpLive;
+  final Function files;
+  final Alias filesLive;
   final Function search;
   final Alias searchLive;
   final Function media;
@@ -136,9 +142,11 @@ final class Functions extends Construct {
     httpEnv.put("IMS_API_MAX_LIMIT", "250");
     httpEnv.put("IMS_BASE_PATH", basePath);
     httpEnv.put("IMS_COMPRESSION", "true");
-    // The executive file routes (CLIPs, CoAs, batch images); their S3 client loads on their first request.
-    httpEnv.put("IMS_MEDIA_BUCKET", w.storage().media.getBucketName());
     httpEnv.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+
+    // The HTTP function's settings and the media bucket of the file routes.
+    Map<String, String> filesEnv = new LinkedHashMap<>(httpEnv);
+    filesEnv.put("IMS_MEDIA_BUCKET", w.storage().media.getBucketName());
 
     Map<String, String> searchEnv = database(w, s.dbPoolSize());
     searchEnv.put("IMS_OPENSEARCH_HOST", w.search().endpoint());
@@ -183,13 +191,14 @@ final class Functions extends Construct {
     Roles roles = w.roles();
     String prefix = s.stackName();
     LogGroup httpLogs = logGroup("HttpLogs", prefix + "-http", s);
+    LogGroup filesLogs = logGroup("FilesLogs", prefix + "-files", s);
     LogGroup searchLogs = logGroup("SearchLogs", prefix + "-search", s);
     LogGroup mediaLogs = logGroup("MediaLogs", prefix + "-media", s);
     LogGroup jobsLogs = logGroup("JobsLogs", prefix + "-jobs", s);
     LogGroup migrateLogs = logGroup("MigrateLogs", prefix + "-migrate", s);
     LogGroup siteLogs = logGroup("SiteLogs", prefix + "-site", s);
     LogGroup fetchLogs = logGroup("FetchLogs", prefix + "-fetch", s);
-    logGroups = List.of(httpLogs, searchLogs, mediaLogs, jobsLogs, migrateLogs, siteLogs, fetchLogs);
+    logGroups = List.of(httpLogs, filesLogs, searchLogs, mediaLogs, jobsLogs, migrateLogs, siteLogs, fetchLogs);
 
     http = function("Http", prefix + "-http", "IMS HTTP API (ImsFunction): every route but search and media")
         .handler(PACKAGE + "ImsFunction::handleRequest")
@@ -203,6 +212,19 @@ final class Functions extends Construct {
         .logGroup(httpLogs)
         .build();
     httpLive = live(http, "HttpLive");
+
+    files = function("Files", prefix + "-files", "IMS executive files (FilesFunction): CLIPs, certificates of analysis, batch images")
+        .handler(PACKAGE + "FilesFunction::handleRequest")
+        .code(Code.fromAsset(zips.get(FILES_ZIP).toString()))
+        .memorySize(s.httpMemoryMb())
+        .timeout(Duration.seconds(29))
+        .role(roles.files)
+        .vpcSubnets(network.functionSubnets)
+        .environment(filesEnv)
+        .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+        .logGroup(filesLogs)
+        .build();
+    filesLive = live(files, "FilesLive");
 
     search = function("Search", prefix + "-search", "IMS search (SearchFunction): GET /api/v0/search")
         .handler(PACKAGE + "SearchFunction::handleRequest")
@@ -283,13 +305,14 @@ final class Functions extends Construct {
 
     // Logs: each role writes to its own group only.
     writeLogs(roles.http, httpLogs);
+    writeLogs(roles.files, filesLogs);
     writeLogs(roles.search, searchLogs);
     writeLogs(roles.media, mediaLogs);
     writeLogs(roles.jobs, jobsLogs);
     writeLogs(roles.migrate, migrateLogs);
     writeLogs(roles.site, siteLogs);
     writeLogs(roles.fetch, fetchLogs);
-    for (Role role : List.of(roles.http, roles.search, roles.media, roles.jobs, roles.migrate, roles.site)) {
+    for (Role role : List.of(roles.http, roles.files, roles.search, roles.media, roles.jobs, roles.migrate, roles.site)) {
       // Network interfaces of a function in a VPC (Lambda creates them with the function's role).
       role.addToPrincipalPolicy(PolicyStatement.Builder.create()
           .sid("VpcNetworkInterfaces")
@@ -319,8 +342,8 @@ final class Functions extends Construct {
     search(roles.jobs, Search.WRITE_ACTIONS, w.search());
     objects(roles.media, w.storage().media, "*", List.of("s3:GetObject"));
     // The executive file routes: store, confirm (read, copy from pending/), and remove files.
-    objects(roles.http, w.storage().media, "*", List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject"));
-    list(roles.http, w.storage().media);
+    objects(roles.files, w.storage().media, "*", List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject"));
+    list(roles.files, w.storage().media);
     list(roles.media, w.storage().media);
     // The site: its pages (written, read back, deleted when a line leaves the catalogue), and the
     // media files the pages show, copied from the media bucket; ListBucket for a 404 on a missing key.

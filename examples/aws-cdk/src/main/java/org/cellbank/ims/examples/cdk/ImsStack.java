@@ -28,7 +28,7 @@ import software.constructs.IConstruct;
  * declared here ({@code BackupRetentionDays}, {@code AlarmEmail}, {@code HpscregUrl},
  * {@code HpscregUser}, {@code HpscregPassword}, {@code EcaccUrl}). On every deploy that publishes a
  * new version of the migration function (new code or configuration), a CDK trigger runs it after
- * the database exists and before any of the three API functions' {@code live} aliases moves, so a
+ * the database exists and before any of the four API functions' {@code live} aliases moves, so a
  * failed migration fails the deploy and the previous versions keep serving. The outputs are those of
  * {@code docs/deploy.md}.
  */
@@ -94,7 +94,7 @@ final class ImsStack extends Stack {
     Functions functions = new Functions(this, "Functions", new Functions.Wiring(settings, network, roles,
         database, search, storage, hpscregUrl.getValueAsString(), hpscregCredentials, ecaccUrl.getValueAsString(),
         siteUrl));
-    List<HttpRoute> routes = api.routeTo(functions.httpLive, functions.searchLive, functions.mediaLive);
+    List<HttpRoute> routes = api.routeTo(functions.httpLive, functions.filesLive, functions.searchLive, functions.mediaLive);
 
     migration = Trigger.Builder.create(this, "Migration")
         .handler(functions.migrate)
@@ -102,19 +102,20 @@ final class ImsStack extends Stack {
         .timeout(Duration.minutes(11))
         .executeOnHandlerChange(true)
         .executeAfter(List.of(database, network.secretsManager))
-        .executeBefore(List.of(functions.httpLive, functions.searchLive, functions.mediaLive))
+        .executeBefore(List.of(functions.httpLive, functions.filesLive, functions.searchLive, functions.mediaLive))
         .build();
     triggerProviderLogGroup(settings);
 
     Schedules schedules = new Schedules(this, "Schedules", settings, functions);
     Alarms alarms = new Alarms(this, "Alarms", settings, new Alarms.Alarmed(api.api.getApiId(),
-        List.of(functions.http, functions.search, functions.media, functions.jobs, functions.migrate, functions.site,
+        List.of(functions.http, functions.files, functions.search, functions.media, functions.jobs, functions.migrate, functions.site,
             functions.fetch),
         schedules.deadLetters,
         database, search), alarmEmail.getValueAsString(), hasEmail);
 
     output("ImsApiUrl", api.url, "The API's base URL");
     output("ImsHttpFunctionName", functions.http.getFunctionName(), "The HTTP function");
+    output("ImsFilesFunctionName", functions.files.getFunctionName(), "The executive files function");
     output("ImsHttpAliasName", Functions.ALIAS, "The alias API Gateway invokes (the same name on the search and media functions)");
     output("ImsSearchFunctionName", functions.search.getFunctionName(), "The search function (GET /api/v0/search)");
     output("ImsMediaFunctionName", functions.media.getFunctionName(), "The media function (GET /media/{key})");

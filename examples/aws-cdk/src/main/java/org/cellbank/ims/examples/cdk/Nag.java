@@ -50,7 +50,7 @@ final class Nag {
     }
     resource(p.search().domain, search);
 
-    for (IConstruct f : List.of(p.functions().http, p.functions().search, p.functions().media, p.functions().jobs,
+    for (IConstruct f : List.of(p.functions().http, p.functions().files, p.functions().search, p.functions().media, p.functions().jobs,
         p.functions().migrate, p.functions().site, p.functions().fetch)) {
       resource(f, List.of(because("AwsSolutions-L1", "The deployment contract's runtime is java21 (the code is "
           + "compiled for Java 17); SnapStart and the package are tested on it.")));
@@ -65,7 +65,8 @@ final class Nag {
         .build();
     NagPackSuppression indexPaths = NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of(search_))
         .reason("The search domain's own index paths (domain ARN + /*); the actions are listed one by one.").build();
-    policy(p.roles().http, List.of(eni, NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of(media))
+    policy(p.roles().http, List.of(eni));
+    policy(p.roles().files, List.of(eni, NagPackSuppression.builder().id("AwsSolutions-IAM5").appliesTo(List.of(media))
         .reason("Objects of the stack's own media bucket (bucket ARN + /*): s3:PutObject, s3:GetObject and "
             + "s3:DeleteObject, the CLIPs, certificates of analysis and batch images the executive file routes "
             + "store under new keys, confirm from pending/ and remove; a new file's key is only known when it "

@@ -109,7 +109,8 @@ class IamTest {
       List<String> services = own.stream().map(g -> g.substring(0, g.indexOf(':'))).distinct().sorted().toList();
       switch (fn) {
         case "Migrate" -> assertThat(services).as(fn).containsExactly("ec2", "logs", "secretsmanager");
-        case "Http" -> {
+        case "Http" -> assertThat(services).as(fn).containsExactly("ec2", "logs", "secretsmanager");
+        case "Files" -> {
           // The executive file routes: the media bucket's objects, nothing else in S3.
           assertThat(services).as(fn).containsExactly("ec2", "logs", "s3", "secretsmanager");
           String mediaObjects = "[{Fn::Join=[, [{Fn::GetAtt=[" + media + ", Arn]}, /*]]}]";

@@ -251,9 +251,10 @@ class StackTest {
   void apiFunctions_runTheirOwnPackages_onSnapStart_behindTheirLiveAliases(String stage, Synthesised s, int zones,
       int backupDays, boolean protection, int logDays, int noncurrentDays) {
     String prefix = "Ims-" + stage;
-    Map<String, String> handlers = Map.of("Http", "ImsFunction", "Search", "SearchFunction", "Media", "MediaFunction");
+    Map<String, String> handlers = Map.of("Http", "ImsFunction", "Files", "FilesFunction", "Search", "SearchFunction",
+        "Media", "MediaFunction");
     List<Object> codes = new ArrayList<>();
-    for (String fn : List.of("Http", "Search", "Media")) {
+    for (String fn : List.of("Http", "Files", "Search", "Media")) {
       Map<String, Object> f = function(s, fn);
       assertThat(f).as(fn).containsEntry("FunctionName", prefix + "-" + fn.toLowerCase(java.util.Locale.ROOT))
           .containsEntry("Runtime", "java21")
@@ -268,15 +269,18 @@ class StackTest {
       assertThat(alias).containsEntry("Name", "live").containsEntry("FunctionName", Map.of("Ref", id));
       assertThat(alias.get("FunctionVersion").toString()).contains("Functions" + fn + "CurrentVersion");
     }
-    assertThat(codes).as("three packages").doesNotHaveDuplicates();
-    assertThat(s.ofType("AWS::Lambda::Alias")).hasSize(3);
+    assertThat(codes).as("four packages").doesNotHaveDuplicates();
+    assertThat(s.ofType("AWS::Lambda::Alias")).hasSize(4);
     assertThat(s.ofType("AWS::Lambda::Version")).as("published: the API functions and the migration (trigger)")
-        .hasSize(4);
+        .hasSize(5);
 
     Map<String, Object> http = env(function(s, "Http"));
     assertThat(ims(http)).containsOnlyKeys("IMS_JDBC_URL", "IMS_DB_SECRET_ID", "IMS_DB_POOL_SIZE", "IMS_API_MAX_LIMIT",
+        "IMS_BASE_PATH", "IMS_COMPRESSION", "JAVA_TOOL_OPTIONS");
+    Map<String, Object> files = env(function(s, "Files"));
+    assertThat(ims(files)).containsOnlyKeys("IMS_JDBC_URL", "IMS_DB_SECRET_ID", "IMS_DB_POOL_SIZE", "IMS_API_MAX_LIMIT",
         "IMS_BASE_PATH", "IMS_COMPRESSION", "JAVA_TOOL_OPTIONS", "IMS_MEDIA_BUCKET");
-    assertThat(http).containsEntry("IMS_MEDIA_BUCKET", Map.of("Ref", logicalId(s, "AWS::S3::Bucket", "StorageMedia")));
+    assertThat(files).containsEntry("IMS_MEDIA_BUCKET", Map.of("Ref", logicalId(s, "AWS::S3::Bucket", "StorageMedia")));
     assertThat(http).containsEntry("IMS_API_MAX_LIMIT", "250").containsEntry("IMS_COMPRESSION", "true");
     Map<String, Object> search = env(function(s, "Search"));
     assertThat(ims(search)).containsOnlyKeys("IMS_JDBC_URL", "IMS_DB_SECRET_ID", "IMS_DB_POOL_SIZE", "IMS_OPENSEARCH_HOST",
@@ -312,7 +316,7 @@ class StackTest {
     assertThat(migrate.get("Code")).as("the migrate package, with Flyway").isNotEqualTo(jobs.get("Code"));
     assertThat(ims(env(migrate))).containsOnlyKeys("IMS_JDBC_URL", "IMS_DB_SECRET_ID", "IMS_DB_POOL_SIZE", "IMS_DEFAULT_JOB");
     assertThat(env(migrate)).containsEntry("IMS_DEFAULT_JOB", "migrate").containsEntry("IMS_DB_POOL_SIZE", "2");
-    assertThat(s.ofType("AWS::Lambda::Function").keySet()).filteredOn(k -> k.startsWith("Functions")).hasSize(7);
+    assertThat(s.ofType("AWS::Lambda::Function").keySet()).filteredOn(k -> k.startsWith("Functions")).hasSize(8);
 
     for (String fn : FUNCTIONS) {
       Map<String, Object> f = function(s, fn);
@@ -369,7 +373,13 @@ class StackTest {
       String integration = integrations.keySet().stream().filter(target::contains).findFirst().orElseThrow();
       routes.put(p.get("RouteKey").toString(), integrations.get(integration));
     }
-    assertThat(routes).containsOnlyKeys("$default", "GET /api/v0/search", "GET /api/public/search", "GET /media/{proxy+}");
+    List<String> fileRoutes = Api.FILE_PATHS.stream().map(path -> "ANY " + path).toList();
+    List<String> keys = new ArrayList<>(List.of("$default", "GET /api/v0/search", "GET /api/public/search",
+        "GET /media/{proxy+}"));
+    keys.addAll(fileRoutes);
+    assertThat(routes).containsOnlyKeys(keys.toArray(new String[0]));
+    assertThat(fileRoutes).hasSize(6).allSatisfy(key -> assertThat(routes.get(key)).as(key)
+        .isEqualTo(logicalId(s, "AWS::Lambda::Alias", "FunctionsFilesLive")));
     assertThat(routes.get("$default")).isEqualTo(logicalId(s, "AWS::Lambda::Alias", "FunctionsHttpLive"));
     assertThat(routes.get("GET /api/v0/search")).isEqualTo(logicalId(s, "AWS::Lambda::Alias", "FunctionsSearchLive"));
     assertThat(routes.get("GET /api/public/search")).isEqualTo(logicalId(s, "AWS::Lambda::Alias", "FunctionsSearchLive"));
@@ -383,7 +393,7 @@ class StackTest {
         permitted.add(map(p.get("FunctionName")).get("Ref").toString());
       }
     }
-    assertThat(permitted).hasSize(4).containsExactlyInAnyOrderElementsOf(routes.values());
+    assertThat(permitted).hasSize(10).containsExactlyInAnyOrderElementsOf(routes.values());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -498,7 +508,7 @@ class StackTest {
     assertThat(Synthesised.props(trigger)).containsEntry("InvocationType", "RequestResponse")
         .containsEntry("ExecuteOnHandlerChange", true)
         .containsEntry("HandlerArn", Map.of("Ref", logicalId(s, "AWS::Lambda::Version", "FunctionsMigrateCurrentVersion")));
-    assertThat(s.ofType("AWS::Lambda::Alias")).hasSize(3).allSatisfy((id, alias) ->
+    assertThat(s.ofType("AWS::Lambda::Alias")).hasSize(4).allSatisfy((id, alias) ->
         assertThat(list(alias.get("DependsOn"))).as(id).contains("Migration"));
   }
 
@@ -513,8 +523,8 @@ class StackTest {
     }
     assertThat(metrics).contains("AWS/ApiGateway:5xx", "AWS/SQS:ApproximateNumberOfMessagesVisible",
         "AWS/RDS:FreeStorageSpace", "AWS/ES:ClusterStatus.red", "AWS/ES:ClusterStatus.yellow");
-    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Errors")).hasSize(7);
-    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Throttles")).hasSize(7);
+    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Errors")).hasSize(8);
+    assertThat(metrics).filteredOn(m -> m.equals("AWS/Lambda:Throttles")).hasSize(8);
     List<String> watched = new ArrayList<>();
     for (Map<String, Object> alarm : s.ofType("AWS::CloudWatch::Alarm").values()) {
       Map<String, Object> p = Synthesised.props(alarm);
@@ -532,7 +542,7 @@ class StackTest {
   @Test
   void outputs_areThoseTheOperationsCommandsRead() {
     Map<String, Object> outputs = map(Synthesised.prod().template.toJSON().get("Outputs"));
-    assertThat(outputs).containsOnlyKeys("ImsApiUrl", "ImsHttpFunctionName", "ImsHttpAliasName",
+    assertThat(outputs).containsOnlyKeys("ImsApiUrl", "ImsHttpFunctionName", "ImsFilesFunctionName", "ImsHttpAliasName",
         "ImsSearchFunctionName", "ImsMediaFunctionName", "ImsJobFunctionName", "ImsMigrateFunctionName",
         "ImsSiteFunctionName", "ImsFetchFunctionName", "ImsHpscregSecretArn", "ImsMediaBucketName", "ImsSiteBucketName",
         "ImsSiteUrl", "ImsDatabaseEndpoint", "ImsDatabaseSecretArn", "ImsSearchEndpoint", "ImsAlarmTopicArn");
@@ -559,7 +569,7 @@ class StackTest {
   // --- helpers
 
   /** The stack's own functions, by construct id. */
-  static final List<String> FUNCTIONS = List.of("Http", "Search", "Media", "Jobs", "Migrate", "Site");
+  static final List<String> FUNCTIONS = List.of("Http", "Files", "Search", "Media", "Jobs", "Migrate", "Site");
 
   static Map<String, Object> only(Synthesised s, String type) {
     Map<String, Map<String, Object>> all = s.ofType(type);

@@ -37,14 +37,12 @@ import org.cellbank.ims.lambda.jdbc.LambdaDataSource;
  *   <li>{@code IMS_BASE_PATH}: the base path of a custom domain's base-path mapping, e.g. {@code /ims}
  *       (removed when present, so the default endpoint keeps working); none by default;
  *   <li>{@code IMS_COMPRESSION}: gzip answers for clients that accept it (default true; set false
- *       behind a REST API without the binary media type {@code *}{@code /*});
- *   <li>{@code IMS_MEDIA_BUCKET} (in {@code AWS_REGION}; {@code IMS_S3_ENDPOINT} for an S3-compatible
- *       server): serves the executive file routes (CLIPs, certificates of analysis, batch images;
- *       docs/executive.md) over this bucket; the S3 client is built on the first file request, so the
- *       other routes' cold start is unchanged. The role then needs {@code s3:PutObject},
- *       {@code s3:GetObject} and {@code s3:DeleteObject} on the bucket's objects and
- *       {@code s3:ListBucket} on it. Without it those routes answer 404.
+ *       behind a REST API without the binary media type {@code *}{@code /*}).
  * </ul>
+ *
+ * <p>The executive file routes (CLIPs, certificates of analysis, batch images) answer 404 here:
+ * {@link FilesFunction} serves them, from a package of its own with the S3 client, so that this
+ * function's package stays without it.
  *
  * <p>Init opens the database connection on a second thread first and assembles the function while
  * it connects. Under SnapStart or provisioned concurrency it also warms up (see
@@ -81,6 +79,14 @@ public final class ImsFunction extends LambdaEntryPoint {
    * @throws IllegalStateException when a variable is missing or invalid, or the database cannot be reached
    */
   public static ImsLambdaHandler assemble(Map<String, String> env) {
+    return assemble(env, null);
+  }
+
+  /**
+   * As {@link #assemble(Map)}, with the executive file routes over the store {@code media} makes on
+   * the first file request, when it is not null ({@link FilesFunction}).
+   */
+  static ImsLambdaHandler assemble(Map<String, String> env, java.util.function.Supplier<MediaStore> media) {
     LambdaDataSource dataSource = FunctionSettings.dataSource(env);
     boolean warmUp = warmsUp(env);
     // First of all: the connection opens on a second thread (which then warms up the queries, when
@@ -92,10 +98,9 @@ public final class ImsFunction extends LambdaEntryPoint {
         .basePath(env.getOrDefault("IMS_BASE_PATH", ""))
         .dataSource(dataSource)
         .auth(ApiKeyAuthentication.requiring(ApiKeys.create(dataSource), Role.PARTNER));
-    if (FunctionSettings.present(env, "IMS_MEDIA_BUCKET")) {
-      // The executive file routes; the S3 store (and its client) is built on the first file request.
-      app.executive(ExecutiveApi.builder().dataSource(dataSource)
-          .mediaStoreOnFirstUse(new MediaStoreOnFirstUse(env)).build());
+    if (media != null) {
+      // The executive file routes (FilesFunction); the store is made on the first file request.
+      app.executive(ExecutiveApi.builder().dataSource(dataSource).mediaStoreOnFirstUse(media).build());
     }
     ImsLambdaHandler handler = app.build();
     if (warmUp) {
@@ -134,23 +139,6 @@ public final class ImsFunction extends LambdaEntryPoint {
     @Override
     public ImsLambdaHandler get() {
       return assemble(System.getenv());
-    }
-  }
-
-  /**
-   * The S3 media store of {@code IMS_MEDIA_BUCKET}, made when the first executive file request asks
-   * for it: neither the settings' class nor the S3 client loads before.
-   */
-  private static final class MediaStoreOnFirstUse implements java.util.function.Supplier<MediaStore> {
-    private final Map<String, String> env;
-
-    MediaStoreOnFirstUse(Map<String, String> env) {
-      this.env = Map.copyOf(env);
-    }
-
-    @Override
-    public MediaStore get() {
-      return MediaSettings.of(env).store();
     }
   }
 

@@ -72,7 +72,8 @@ class NightlyPackageIT {
   @Test
   void everyPackage_isWithinTheSizeLimit() throws IOException {
     for (String name : new String[] {"ims-lambda.zip", "ims-nightly-lambda.zip", "ims-migrate-lambda.zip",
-        "ims-search-lambda.zip", "ims-media-lambda.zip", "ims-site-lambda.zip", "ims-fetch-lambda.zip"}) {
+        "ims-search-lambda.zip", "ims-media-lambda.zip", "ims-site-lambda.zip", "ims-fetch-lambda.zip",
+        "ims-files-lambda.zip"}) {
       Path zip = Path.of("target", name);
       assertThat(zip).exists();
       assertThat(Files.size(zip)).as(name + " in bytes").isLessThanOrEqualTo(MAX_PACKAGE_BYTES);

@@ -153,7 +153,7 @@ class RoutePackagesIT {
   }
 
   @Test
-  void theHttpPackageAlone_storesAClipInTheMediaBucket_withTheS3ClientItLoadsOnFirstUse() throws Exception {
+  void theFilesPackageAlone_storesAClipInTheMediaBucket_andTheHttpPackageHasNoS3Client() throws Exception {
     ImsS3 s3 = ImsS3.shared();
     Map<String, String> env = new HashMap<>(database);
     env.put("IMS_MEDIA_BUCKET", s3.bucket());
@@ -177,11 +177,15 @@ class RoutePackagesIT {
     S3Client client = S3Client.builder().endpointOverride(s3.endpoint()).region(Region.of(s3.region()))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
         .forcePathStyle(true).build();
-    try (Unpacked function = Unpacked.of("ims-lambda.zip")) {
-      JsonObject detail = function.handle(ImsFunction.class.getName(), env, event("/api/v0/cell-lines/SAMEA2590882", ""));
+    try (Unpacked function = Unpacked.of("ims-files-lambda.zip"); Unpacked http = Unpacked.of("ims-lambda.zip")) {
+      // The detail route's package holds no S3 client, and answers the file routes 404.
+      assertThat(http.loader.findResource("software/amazon/awssdk/services/s3/S3Client.class")).isNull();
+      JsonObject elsewhere = http.handle(ImsFunction.class.getName(), env, event);
+      assertThat(elsewhere.findNumber("statusCode").orElseThrow().longValue()).as(elsewhere.toString()).isEqualTo(404);
+      JsonObject detail = function.handle(FilesFunction.class.getName(), env, event("/api/v0/cell-lines/SAMEA2590882", ""));
       assertThat(detail.findNumber("statusCode").orElseThrow().longValue()).isEqualTo(200);
       assertThat(function.loader.findResource("software/amazon/awssdk/services/s3/S3Client.class")).isNotNull();
-      JsonObject created = function.handle(ImsFunction.class.getName(), env, event);
+      JsonObject created = function.handle(FilesFunction.class.getName(), env, event);
       assertThat(created.findNumber("statusCode").orElseThrow().longValue()).as(created.toString()).isEqualTo(201);
       String body = created.findString("body").orElseThrow();
       String answer = created.findBoolean("isBase64Encoded").orElse(false)

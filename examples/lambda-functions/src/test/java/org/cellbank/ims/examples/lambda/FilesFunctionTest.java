@@ -42,11 +42,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The executive file routes of the deployed HTTP function ({@link ImsFunction}) over a real S3
+ * The executive file routes of the deployed files function ({@link FilesFunction}) over a real S3
  * protocol server (S3Proxy) and PostgreSQL: API Gateway events with base64 multipart bodies, the
  * direct upload through a presigned PUT, and no object left behind when the database write fails.
  */
-class ImsFunctionFilesTest {
+class FilesFunctionTest {
 
   private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
@@ -85,7 +85,7 @@ class ImsFunctionFilesTest {
     env.put("IMS_MEDIA_BUCKET", bucket);
     env.put("AWS_REGION", s3.region());
     env.put("IMS_S3_ENDPOINT", s3.endpoint().toString());
-    function = ImsFunction.assemble(env);
+    function = FilesFunction.assemble(env);
   }
 
   @AfterAll
