@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.lambda.model.ListVersionsByFunctionRespon
 import software.amazon.awssdk.services.lambda.model.UpdateAliasRequest;
 
 /**
- * Moves an API function's alias (HTTP, search or media) to an earlier published version: the one just before the alias's
+ * Moves an API function's alias (HTTP, files, search or media) to an earlier published version: the one just before the alias's
  * version, or the one named. A weighted alias (a gradual deployment under way) loses its extra
  * weights, so that all traffic goes to the version rolled back to.
  */

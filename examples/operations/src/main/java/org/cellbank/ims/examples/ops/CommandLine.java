@@ -10,7 +10,8 @@ import java.util.Set;
 /** The parsed arguments: options with a value, flags, and the words of the command in order. */
 final class CommandLine {
   static final Set<String> VALUED = Set.of("stack", "region", "profile", "http-function", "alias", "job-function",
-      "migrate-function", "fetch-function", "search-function", "media-function", "since", "function", "to");
+      "migrate-function", "fetch-function", "files-function", "search-function", "media-function", "since", "function",
+      "to");
   static final Set<String> FLAGS = Set.of("follow", "help");
 
   private final Map<String, String> options;
@@ -92,7 +93,7 @@ final class CommandLine {
   /** Fails unless only the given options (besides the global ones) were used. */
   void allowOnly(String command, String... allowed) {
     Set<String> ok = new HashSet<>(Set.of("stack", "region", "profile", "http-function", "alias", "job-function",
-        "migrate-function", "fetch-function", "search-function", "media-function", "help"));
+        "migrate-function", "fetch-function", "files-function", "search-function", "media-function", "help"));
     ok.addAll(List.of(allowed));
     for (String name : options.keySet()) {
       if (!ok.contains(name)) {

@@ -44,13 +44,13 @@ public final class ImsOps {
       "  api-keys list [USER]",
       "  api-keys revoke ID",
       "the API functions:",
-      "  rollback [--function http|search|media] [--to VERSION]",
+      "  rollback [--function http|files|search|media] [--to VERSION]",
       "                                   moves its alias to the previous published version",
       "logs:",
-      "  tail [--since 10m] [--function http|search|media|job|migrate|fetch] [--follow]",
+      "  tail [--since 10m] [--function http|files|search|media|job|migrate|fetch] [--follow]",
       "",
       "names instead of the stack's outputs: --http-function F --search-function F --media-function F",
-      "  --alias A --job-function F --migrate-function F --fetch-function F");
+      "  --alias A --job-function F --migrate-function F --fetch-function F --files-function F");
 
   private final BiFunction<String, String, Clients> clientFactory;
   private final Clock clock;
@@ -170,8 +170,8 @@ public final class ImsOps {
         }
         String which = line.option("function");
         Function target = which == null ? Function.HTTP : Function.named(which);
-        if (target != Function.HTTP && target != Function.SEARCH && target != Function.MEDIA) {
-          throw new UsageException("rollback moves an API function's alias: --function must be http, search or media");
+        if (target != Function.HTTP && target != Function.FILES && target != Function.SEARCH && target != Function.MEDIA) {
+          throw new UsageException("rollback moves an API function's alias: --function must be http, files, search or media");
         }
         AliasRollback.run(clients.lambda(), functions.name(target), functions.alias(), to, out);
       }

@@ -15,6 +15,7 @@ final class StackFunctions {
   /** The functions of the stack, with the option that names each and the stack output that holds it. */
   enum Function {
     HTTP("http-function", "ImsHttpFunctionName"),
+    FILES("files-function", "ImsFilesFunctionName"),
     SEARCH("search-function", "ImsSearchFunctionName"),
     MEDIA("media-function", "ImsMediaFunctionName"),
     JOB("job-function", "ImsJobFunctionName"),
@@ -29,14 +30,14 @@ final class StackFunctions {
       this.output = output;
     }
 
-    /** The function {@code --function WORD} names: http, search, media, job, migrate or fetch. */
+    /** The function {@code --function WORD} names: http, files, search, media, job, migrate or fetch. */
     static Function named(String word) {
       for (Function f : values()) {
         if (f.option.equals(word + "-function")) {
           return f;
         }
       }
-      throw new UsageException("--function must be http, search, media, job, migrate or fetch: "
+      throw new UsageException("--function must be http, files, search, media, job, migrate or fetch: "
           + TerminalText.escape(word));
     }
   }
@@ -68,7 +69,7 @@ final class StackFunctions {
   }
 
   /**
-   * The alias API Gateway invokes (the same name on the HTTP, search and media functions):
+   * The alias API Gateway invokes (the same name on the HTTP, files, search and media functions):
    * {@code --alias}, else the stack output, else {@value #DEFAULT_ALIAS}.
    */
   String alias() {

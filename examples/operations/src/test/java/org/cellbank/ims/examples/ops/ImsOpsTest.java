@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
@@ -34,6 +35,7 @@ class ImsOpsTest {
   private static final String JOB_FUNCTION = "ims-prod-JobFunction-4D5E6F";
   private static final String MIGRATE_FUNCTION = "ims-prod-MigrateFunction-7G8H9I";
   private static final String FETCH_FUNCTION = "ims-prod-fetch";
+  private static final String FILES_FUNCTION = "ims-prod-files";
   private static final String SEARCH_FUNCTION = "ims-prod-SearchFunction-0J1K2L";
   private static final String MEDIA_FUNCTION = "ims-prod-MediaFunction-3M4N5O";
 
@@ -96,7 +98,7 @@ class ImsOpsTest {
     return describeStacks(Map.of("ImsApiUrl", "https://api.cellbank.example.org/", "ImsHttpFunctionName", HTTP_FUNCTION,
         "ImsHttpAliasName", "live", "ImsJobFunctionName", JOB_FUNCTION, "ImsMigrateFunctionName", MIGRATE_FUNCTION,
         "ImsSearchFunctionName", SEARCH_FUNCTION, "ImsMediaFunctionName", MEDIA_FUNCTION,
-        "ImsFetchFunctionName", FETCH_FUNCTION));
+        "ImsFetchFunctionName", FETCH_FUNCTION, "ImsFilesFunctionName", FILES_FUNCTION));
   }
 
   private static Answer invoked(String payload) {
@@ -284,11 +286,11 @@ class ImsOpsTest {
         Arguments.of(List.of("--stack", STACK, "invoke", "drain", "job=x"), "job given twice"),
         Arguments.of(List.of("--stack", STACK, "drain", "--to", "3"), "--to does not apply to drain"),
         Arguments.of(List.of("--stack", STACK, "tail", "--since", "yesterday"), "--since must be like"),
-        Arguments.of(List.of("--stack", STACK, "tail", "--function", "db"), "--function must be http, search, media, job"),
+        Arguments.of(List.of("--stack", STACK, "tail", "--function", "db"), "--function must be http, files, search, media, job"),
         Arguments.of(List.of("--stack", STACK, "fetch", "now"), "fetch takes no argument"),
         Arguments.of(List.of("--stack", STACK, "ecacc"), "unknown command ecacc"),
         Arguments.of(List.of("--stack", STACK, "invoke", "drain", "--function", "http"), "--function must be job, migrate or fetch"),
-        Arguments.of(List.of("--stack", STACK, "rollback", "--function", "job"), "--function must be http, search or media"),
+        Arguments.of(List.of("--stack", STACK, "rollback", "--function", "job"), "--function must be http, files, search or media"),
         Arguments.of(List.of("--stack", STACK, "rollback", "--to", "previous"), "--to must be a positive whole number"),
         Arguments.of(List.of("drain"), "--stack NAME is required"));
   }
@@ -296,7 +298,7 @@ class ImsOpsTest {
   @Test
   void help_printsTheUsage() {
     assertThat(run("--help")).isZero();
-    assertThat(out()).contains("api-keys create-user USER ROLE").contains("rollback [--function http|search|media] [--to VERSION]")
+    assertThat(out()).contains("api-keys create-user USER ROLE").contains("rollback [--function http|files|search|media] [--to VERSION]")
         .contains("fetch  ").doesNotContain("ecacc");
   }
 
@@ -352,21 +354,22 @@ class ImsOpsTest {
     assertEverySigned();
   }
 
-  @Test
-  void rollbackOfTheSearchFunction_movesItsOwnAlias() {
+  @ParameterizedTest
+  @CsvSource({"search, " + SEARCH_FUNCTION, "files, " + FILES_FUNCTION})
+  void rollbackOfAnotherApiFunction_movesItsOwnAlias(String which, String function) {
     endpoint.then(stackOutputs()).then(alias("4", null)).then(versions(null, "$LATEST", "3", "4"))
         .then(alias("3", null));
 
-    assertThat(run("--stack", STACK, "rollback", "--function", "search")).as(err()).isZero();
+    assertThat(run("--stack", STACK, "rollback", "--function", which)).as(err()).isZero();
 
     List<Received> r = endpoint.received();
     assertThat(r).hasSize(4);
-    String base = "/2015-03-31/functions/" + SEARCH_FUNCTION;
+    String base = "/2015-03-31/functions/" + function;
     assertThat(r.get(1).method() + " " + r.get(1).path()).isEqualTo("GET " + base + "/aliases/live");
     assertThat(r.get(2).path()).isEqualTo(base + "/versions");
     assertThat(r.get(3).method() + " " + r.get(3).path()).isEqualTo("PUT " + base + "/aliases/live");
     assertThat(JsonNode.parser().parse(r.get(3).body()).asObject().get("FunctionVersion").asString()).isEqualTo("3");
-    assertThat(out()).contains("alias live of " + SEARCH_FUNCTION + ": version 4 -> 3");
+    assertThat(out()).contains("alias live of " + function + ": version 4 -> 3");
     assertEverySigned();
   }
 
