@@ -17,26 +17,12 @@ public class FieldConflictException extends ConflictException {
    * @throws IllegalArgumentException when {@code fields} is empty
    */
   public FieldConflictException(List<FieldError> fields) {
-    super(message(fields));
+    super(FieldError.describe("conflict: ", "a conflict names at least one field", fields));
     this.fields = List.copyOf(fields);
   }
 
   /** The fields whose values are taken; never empty. */
   public List<FieldError> fields() {
     return fields;
-  }
-
-  private static String message(List<FieldError> fields) {
-    if (fields.isEmpty()) {
-      throw new IllegalArgumentException("a conflict names at least one field");
-    }
-    StringBuilder m = new StringBuilder("conflict: ");
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        m.append("; ");
-      }
-      m.append(fields.get(i).pointer()).append(' ').append(fields.get(i).message());
-    }
-    return m.toString();
   }
 }

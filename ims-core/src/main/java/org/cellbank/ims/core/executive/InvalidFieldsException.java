@@ -17,26 +17,12 @@ public class InvalidFieldsException extends ValidationException {
    * @throws IllegalArgumentException when {@code fields} is empty
    */
   public InvalidFieldsException(List<FieldError> fields) {
-    super(message(fields));
+    super(FieldError.describe("invalid request: ", "an invalid request names at least one field", fields));
     this.fields = List.copyOf(fields);
   }
 
   /** The faulty fields, in the order they were found; never empty. */
   public List<FieldError> fields() {
     return fields;
-  }
-
-  private static String message(List<FieldError> fields) {
-    if (fields.isEmpty()) {
-      throw new IllegalArgumentException("an invalid request names at least one field");
-    }
-    StringBuilder m = new StringBuilder("invalid request: ");
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        m.append("; ");
-      }
-      m.append(fields.get(i).pointer()).append(' ').append(fields.get(i).message());
-    }
-    return m.toString();
   }
 }

@@ -15,11 +15,8 @@ import org.cellbank.ims.core.db.SearchOutbox;
 import org.cellbank.ims.core.sample.SampleData;
 import org.cellbank.ims.core.sample.SampleDataLoader;
 import org.cellbank.ims.core.sample.SyntheticCellLines;
-import org.cellbank.ims.http.Headers;
-import org.cellbank.ims.http.HttpRequest;
 import org.cellbank.ims.http.HttpResponse;
 import org.cellbank.ims.http.Router;
-import org.cellbank.ims.http.UrlEncoding;
 import org.cellbank.ims.http.internal.json.JsonArray;
 import org.cellbank.ims.http.internal.json.JsonObject;
 import org.cellbank.ims.http.internal.json.JsonReader;
@@ -59,24 +56,7 @@ class ExecutiveApiTest {
   }
 
   private static HttpResponse call(String method, String path, String authorization, String body, Map<String, String> headers) {
-    Headers.Builder h = Headers.builder();
-    if (authorization != null) {
-      h.add("Authorization", authorization);
-    }
-    headers.forEach(h::add);
-    int q = path.indexOf('?');
-    HttpRequest.Builder request = HttpRequest.builder(method, q < 0 ? path : path.substring(0, q))
-        .headers(h.build()).requestId("test");
-    if (q >= 0) {
-      for (String pair : path.substring(q + 1).split("&")) {
-        String[] nv = pair.split("=", 2);
-        request.queryParameter(nv[0], UrlEncoding.decode(nv[1], true));
-      }
-    }
-    if (body != null) {
-      request.body(body);
-    }
-    return router.handle(request.build());
+    return new ExecutiveCalls(router).call(method, path, authorization, body, headers);
   }
 
   private static HttpResponse get(String path, String authorization) {
