@@ -6,8 +6,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The local server's running HTTP server (Jetty), as {@link LocalServer#serve} started it on
- * {@code 127.0.0.1}. Closing it stops accepting connections and waits up to a second for the
- * requests in flight, then cuts off what still runs. Thread-safe.
+ * {@code 127.0.0.1}. Closing it stops it at once. Thread-safe.
  */
 public final class LocalHttpServer implements AutoCloseable {
   private final Server server;
@@ -29,8 +28,7 @@ public final class LocalHttpServer implements AutoCloseable {
   }
 
   /**
-   * Stops the server; the requests in flight get up to a second to finish, and those still running
-   * then are cut off (the server is stopped all the same).
+   * Stops the server at once: its connections close, and a request still running is cut off.
    *
    * @throws IllegalStateException when the server could not be stopped
    */
@@ -39,11 +37,7 @@ public final class LocalHttpServer implements AutoCloseable {
     try {
       server.stop();
     } catch (Exception e) {
-      // Jetty stops every component, then reports a graceful phase that ran out of time: the
-      // server is stopped, only a request in flight was cut short.
-      if (!server.isStopped()) {
-        throw new IllegalStateException("the local HTTP server did not stop", e);
-      }
+      throw new IllegalStateException("the local HTTP server did not stop", e);
     }
   }
 }

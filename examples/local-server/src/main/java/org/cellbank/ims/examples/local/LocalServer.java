@@ -290,7 +290,8 @@ public final class LocalServer {
     GatewayBridge bridge = new GatewayBridge(handler);
     server.setHandler(site == null ? bridge : new SiteFiles(site.store(), site.contentSecurityPolicy(), bridge));
     server.setErrorHandler(new JsonErrors(MAX_HEADER_BYTES));
-    server.setStopTimeout(1000);
+    // No graceful phase: it would wait for the idle kept-alive connections of clients.
+    server.setStopTimeout(0);
     try {
       server.start();
     } catch (Exception e) {
