@@ -103,8 +103,11 @@ public final class ApiKeyAuthentication implements HttpFilter {
     return next.handle(request.withAttribute(ApiPrincipal.class, principal.get()));
   }
 
-  /** The 401 answer: the JSON error body and {@code WWW-Authenticate: ApiKey}. */
-  static HttpResponse unauthenticated() {
+  /**
+   * The 401 answer the filter gives: the JSON error body and {@code WWW-Authenticate: ApiKey}; also
+   * for routes that find no principal on a request (they were wired without the filter).
+   */
+  public static HttpResponse unauthenticated() {
     return HttpResponse.builder(401)
         .header("content-type", HttpResponse.JSON_CONTENT_TYPE)
         .header("www-authenticate", SCHEME)

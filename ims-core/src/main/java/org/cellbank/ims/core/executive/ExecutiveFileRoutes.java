@@ -45,9 +45,8 @@ final class ExecutiveFileRoutes {
   HttpResponse handle(int route, HttpRequest request) {
     Optional<ApiPrincipal> who = ApiKeyAuthentication.findPrincipal(request);
     if (who.isEmpty()) {
-      return HttpResponse.builder(401).header("content-type", HttpResponse.JSON_CONTENT_TYPE)
-          .header("www-authenticate", ApiKeyAuthentication.SCHEME)
-          .body(HttpResponse.error(401, "Missing or invalid API key").body()).build();
+      // Not behind the authentication filter: a wiring mistake must not open the route.
+      return ApiKeyAuthentication.unauthenticated();
     }
     try {
       return switch (route) {

@@ -61,9 +61,7 @@ final class ExecutiveRoutes {
     Optional<ApiPrincipal> who = ApiKeyAuthentication.findPrincipal(request);
     if (who.isEmpty()) {
       // Not behind the authentication filter: a wiring mistake must not open the route.
-      return HttpResponse.builder(401).header("content-type", HttpResponse.JSON_CONTENT_TYPE)
-          .header("www-authenticate", ApiKeyAuthentication.SCHEME)
-          .body(HttpResponse.error(401, "Missing or invalid API key").body()).build();
+      return ApiKeyAuthentication.unauthenticated();
     }
     try {
       return switch (route) {
