@@ -19,8 +19,14 @@ import org.slf4j.LoggerFactory;
  * into IMS exceptions. Internal; thread-safe.
  */
 public final class Jdbc {
-  /** How many times a read is tried when the connection it was given dies. */
-  public static final int READ_ATTEMPTS = 4;
+  /**
+   * How many times a read is tried when the connection it was given dies: enough to meet every
+   * connection of a pool of 16 dead and still get a new one. A pool does not check a connection it
+   * used within the last moment (HikariCP: 500 ms) before it hands it out again, so after a restart
+   * or a failover it may hand out each of its connections dead, one after the other; each costs one
+   * failed write on a closed socket, and the pool drops it.
+   */
+  public static final int READ_ATTEMPTS = 17;
   private static final Logger LOG = LoggerFactory.getLogger(Jdbc.class);
 
   private final DataSource dataSource;
@@ -90,7 +96,8 @@ public final class Jdbc {
         if (attempt < READ_ATTEMPTS && connectionLost(e)) {
           // A read has no effect to lose: the same read on the next connection. A pool drops the
           // dead connection it handed out; the one it hands out next may be dead too (the server
-          // restarted, a proxy closed them all), hence a few tries, each one quick on a dead socket.
+          // restarted, a proxy closed them all), hence as many tries as a pool has connections,
+          // each one quick on a dead socket.
           LOG.warn("{} lost its database connection ({}); reading again on another", action, e.getSQLState());
           continue;
         }

@@ -101,13 +101,7 @@ public final class LocalServer {
     }
     ImsPostgres postgres = ImsPostgres.builder().docker(false).dataDirectory(dataDir.resolve("postgres").toAbsolutePath()).build();
     postgres.createDatabase("ims");
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.jdbcUrl("ims"));
-    config.setUsername(postgres.user());
-    config.setPassword(postgres.password());
-    config.setMaximumPoolSize(8);
-    config.setPoolName("ims-local");
-    HikariDataSource dataSource = new HikariDataSource(config);
+    HikariDataSource dataSource = pool(postgres.jdbcUrl("ims"), postgres.user(), postgres.password());
 
     SchemaMigrations.create(dataSource).migrate();
     CellLineRepository.Builder linesBuilder = CellLineRepository.builder().dataSource(dataSource);
@@ -209,6 +203,21 @@ public final class LocalServer {
         "viewer", keys.get("viewer").key(), actual);
     System.out.println("Stop with Ctrl+C.");
     stopped.await();
+  }
+
+  /**
+   * The local server's connection pool: HikariCP with 8 connections. A connection the database
+   * ended (a restart, {@code pg_terminate_backend}) is dropped by the pool when a statement fails
+   * on it, and the read that failed runs again on another (see the core's reads).
+   */
+  static HikariDataSource pool(String jdbcUrl, String user, String password) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(8);
+    config.setPoolName("ims-local");
+    return new HikariDataSource(config);
   }
 
   /**
