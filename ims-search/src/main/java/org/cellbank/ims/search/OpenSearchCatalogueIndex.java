@@ -66,8 +66,9 @@ import org.slf4j.LoggerFactory;
  * SearchResult r = index.search(SearchQuery.builder().text("ukbi008").build());
  * }</pre>
  *
- * <p>Failures become {@link SearchException}s, retryable for throttling (429), server errors (5xx) and
- * I/O errors, after this class's own retries. The caller owns the {@link OpenSearchClient}; this class
+ * <p>Failures become {@link SearchException}s, retryable for throttling (429), a closed or blocked
+ * index, server errors (5xx) that the request did not cause, and I/O errors, after this class's own
+ * retries. The caller owns the {@link OpenSearchClient}; this class
  * never closes it. A rebuild uses a short-lived pool of {@link Builder#bulkConcurrency(int)} sender
  * threads, stopped before it returns; nothing else starts threads. Thread-safe; create one per Lambda
  * container.
@@ -455,7 +456,7 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
     }
   }
 
-  private record Reply(int status, JsonNode body) {}
+  record Reply(int status, JsonNode body) {}
 
   private Reply call(String method, String path, JsonNode body, Set<Integer> ok) {
     return call(method, path, body, ok, Long.MAX_VALUE);
@@ -474,8 +475,11 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
     return call(method, path, body, contentType, ok, Long.MAX_VALUE);
   }
 
-  /** As above, and no retry starts that would end past {@code deadline} ({@link System#nanoTime()}). */
-  private Reply call(String method, String path, byte[] body, String contentType, Set<Integer> ok, long deadline) {
+  /**
+   * As above, and no retry starts that would end past {@code deadline} ({@link System#nanoTime()}).
+   * Package-private so that the tests can send what this class's own requests never do.
+   */
+  Reply call(String method, String path, byte[] body, String contentType, Set<Integer> ok, long deadline) {
     for (int attempt = 0; ; attempt++) {
       boolean retryable;
       String problem;
@@ -487,17 +491,26 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
           return new Reply(status, bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes));
         }
         String summary = errorSummary(bytes);
-        // A 5xx that the request itself caused (too many clauses, a query that does not parse) gives
-        // the same answer every time: not retried, and not an outage.
-        retryable = status == 429 || (status >= 500 && !causedByTheRequest(summary));
+        retryable = transientFailure(status, summary);
         problem = "HTTP " + status + " " + summary;
       } catch (IOException | RuntimeException e) {
         if (e instanceof SearchException se) {
           throw se;
         }
-        retryable = e instanceof IOException || e.getCause() instanceof IOException;
-        problem = e.toString();
-        cause = e;
+        org.opensearch.client.transport.httpclient5.ResponseException answer = thrownAnswer(e);
+        if (answer != null) {
+          // The Apache transport returns 400, 404 and 405 answers and throws for every other: a
+          // ResponseException for 409, 429 and 5xx, one inside a TransportException for 401 and 403,
+          // with the answer's body after the message's first line; the AWS transport returns them.
+          // Either way the answer is judged by its status and body, not as an I/O error.
+          String summary = errorSummary(thrownBody(answer));
+          retryable = transientFailure(answer.status(), summary);
+          problem = "HTTP " + answer.status() + " " + summary;
+        } else {
+          retryable = e instanceof IOException || e.getCause() instanceof IOException;
+          problem = e.toString();
+          cause = e;
+        }
       }
       boolean overBudget = deadline != Long.MAX_VALUE && System.nanoTime() + pauseMillis(attempt) * 1_000_000L > deadline;
       if (!retryable || attempt >= maxRetries || overBudget) {
@@ -509,6 +522,37 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
     }
   }
 
+  /**
+   * Whether an error answer may change on a later try, making it an outage (a 503 for the caller)
+   * rather than a fault: throttling (429), the index closed or blocked ({@code index_closed_exception},
+   * {@code cluster_block_exception}, whatever their status), and a 5xx that the request did not cause.
+   * A 5xx that the request itself caused (too many clauses, a query that does not parse) gives the
+   * same answer every time: not retried, and not an outage.
+   */
+  static boolean transientFailure(int status, String summary) {
+    if (summary.startsWith("index_closed_exception") || summary.startsWith("cluster_block_exception")) {
+      return true;
+    }
+    return status == 429 || (status >= 500 && !causedByTheRequest(summary));
+  }
+
+  /** The node's answer that the Apache transport threw, itself or as the cause; null for none. */
+  private static org.opensearch.client.transport.httpclient5.ResponseException thrownAnswer(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.opensearch.client.transport.httpclient5.ResponseException answer) {
+        return answer;
+      }
+    }
+    return null;
+  }
+
+  /** The answer's body that the Apache transport puts after the first line of its exception's message. */
+  private static byte[] thrownBody(org.opensearch.client.transport.httpclient5.ResponseException e) {
+    String message = e.getMessage();
+    int start = message == null ? -1 : message.indexOf("\n{");
+    return start < 0 ? new byte[0] : message.substring(start + 1).getBytes(StandardCharsets.UTF_8);
+  }
+
   private static org.opensearch.client.opensearch.generic.Request request(String method, String path, byte[] body,
       String contentType) {
     var b = Requests.builder().method(method).endpoint(path);
@@ -518,8 +562,15 @@ public final class OpenSearchCatalogueIndex implements CatalogueIndex {
     return b.build();
   }
 
+  /**
+   * Whether an error answer's types (as {@link #errorSummary} lists them) name a fault of the
+   * request: too many clauses (the node names it {@code too_many_nested_clauses} when they are in a
+   * nested {@code bool}), too many aggregation buckets, a query that does not parse or names what
+   * the index does not have.
+   */
   private static boolean causedByTheRequest(String summary) {
-    return summary.contains("too_many_clauses") || summary.contains("query_shard_exception")
+    return summary.contains("too_many_clauses") || summary.contains("too_many_nested_clauses")
+        || summary.contains("too_many_buckets_exception") || summary.contains("query_shard_exception")
         || summary.contains("parse_exception") || summary.contains("illegal_argument_exception")
         || summary.contains("search_phase_execution_exception") && summary.contains("maxClauseCount");
   }
