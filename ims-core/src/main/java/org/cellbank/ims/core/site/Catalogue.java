@@ -13,6 +13,7 @@ import org.cellbank.ims.core.model.CellLine;
 final class Catalogue {
   private final List<CellLine> lines;
   private final Map<String, CellLine> byId = new HashMap<>();
+  private final Map<String, CellLine> byName = new HashMap<>();
   private final Map<String, List<CellLine>> children = new HashMap<>();
   private final Map<String, List<CellLine>> byDonor = new HashMap<>();
 
@@ -22,6 +23,7 @@ final class Catalogue {
     this.lines = List.copyOf(sorted);
     for (CellLine line : this.lines) {
       byId.put(line.biosamplesId(), line);
+      byName.put(line.name(), line);
       if (line.derivedFrom() != null) {
         children.computeIfAbsent(line.derivedFrom(), k -> new ArrayList<>()).add(line);
       }
@@ -42,6 +44,11 @@ final class Catalogue {
 
   CellLine byId(String biosamplesId) {
     return byId.get(biosamplesId);
+  }
+
+  /** The line of that name, or null. */
+  CellLine byName(String name) {
+    return byName.get(name);
   }
 
   /** The line this one is derived from, or null. */

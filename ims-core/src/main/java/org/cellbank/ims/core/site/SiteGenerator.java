@@ -75,6 +75,7 @@ public final class SiteGenerator {
   private final Mustache statusPage;
   private final Mustache searchPage;
   private final Mustache notFoundPage;
+  private final Mustache movedPage;
   private final Map<String, byte[]> assets;
   private final String cssPath;
   private final String jsPath;
@@ -92,6 +93,7 @@ public final class SiteGenerator {
     this.statusPage = templates.compile("status.mustache");
     this.searchPage = templates.compile("search.mustache");
     this.notFoundPage = templates.compile("404.mustache");
+    this.movedPage = templates.compile("moved.mustache");
     this.assets = new LinkedHashMap<>();
     this.cssPath = asset("site", "css");
     this.jsPath = asset("search", "js");
@@ -118,7 +120,9 @@ public final class SiteGenerator {
 
   /**
    * Writes the whole site: every line's page, the search and 404 pages, the sitemap, robots.txt
-   * and the assets. The nightly job calls it.
+   * and the assets; a page at the old name of every line renamed since its page was last written,
+   * pointing to the new one; and removes the pages of lines that are gone. The names pages were
+   * written under are kept in the store at {@code .ims/page-names.tsv}. The nightly job calls it.
    *
    * @throws org.cellbank.ims.core.StorageException when the store cannot be written
    * @throws org.cellbank.ims.core.DatabaseException when the lines cannot be read
@@ -126,20 +130,27 @@ public final class SiteGenerator {
   public SiteReport generateAll() {
     Catalogue catalogue = Catalogue.of(loadAll());
     Counter counter = new Counter();
+    PageNames names = PageNames.read(store);
+    Map<String, String> before = names.all();
     writeAssets(counter);
     writeFixedPages(counter);
     for (CellLine line : catalogue.lines()) {
-      writeLine(catalogue, line, counter);
+      writeLine(catalogue, line, names, counter);
+    }
+    for (Map.Entry<String, String> page : before.entrySet()) {
+      retire(catalogue, page.getKey(), page.getValue(), names, counter);
     }
     writeSitemap(catalogue, counter);
+    names.save(store);
     return counter.report();
   }
 
   /**
    * Writes the pages of the given lines (by BioSamples id) and of the lines whose pages name them
    * (parent, subclones, lines of the same donor), then the sitemap. The outbox drain calls it with
-   * the lines of each batch it applied ({@link #drainHook()}). An id that matches no line is
-   * skipped: its page, if any, stays until it is deleted by hand or a line of that name returns.
+   * the lines of each batch it applied ({@link #drainHook()}). A given line renamed since its page
+   * was last written leaves a page at its old name that points to the new one; the page of a given
+   * id that matches no line any more is removed (see {@link SiteReport}).
    *
    * @throws org.cellbank.ims.core.StorageException when the store cannot be written
    * @throws org.cellbank.ims.core.DatabaseException when the lines cannot be read
@@ -163,10 +174,19 @@ public final class SiteGenerator {
     if (store.find(cssPath.substring(1)).isEmpty() || store.find(jsPath.substring(1)).isEmpty()) {
       writeAssets(counter);
     }
+    PageNames names = PageNames.read(store);
+    Map<String, String> before = names.all();
     for (CellLine line : affected) {
-      writeLine(catalogue, line, counter);
+      writeLine(catalogue, line, names, counter);
+    }
+    for (String id : biosamplesIds) {
+      String oldName = before.get(id);
+      if (oldName != null) {
+        retire(catalogue, id, oldName, names, counter);
+      }
     }
     writeSitemap(catalogue, counter);
+    names.save(store);
     return counter.report();
   }
 
@@ -196,14 +216,13 @@ public final class SiteGenerator {
     }
   }
 
-  private void writeLine(Catalogue catalogue, CellLine line, Counter counter) {
-    String path;
-    try {
-      path = pagePath(line.name());
-    } catch (IllegalArgumentException e) {
+  private void writeLine(Catalogue catalogue, CellLine line, PageNames names, Counter counter) {
+    String path = pagePathOrNull(line.name());
+    if (path == null) {
       // A name no URL path can hold ("..", a slash): no page rather than a page elsewhere.
       return;
     }
+    names.put(line.biosamplesId(), line.name());
     Map<String, Object> scope = base(line.name());
     if (line.visibleInCatalogue()) {
       LinePageModel model = new LinePageModel(catalogue, line, mediaBaseUrl);
@@ -218,6 +237,51 @@ public final class SiteGenerator {
       put(path, render(statusPage, scope), HTML, counter);
       counter.statusPages++;
     }
+  }
+
+  private static String pagePathOrNull(String name) {
+    try {
+      return pagePath(name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Deals with the page a line last had under {@code oldName}: nothing when the line still has that
+   * name or another line has taken it (its page is there now); a page pointing to the new name when
+   * the line was renamed; removed when the line is gone (or its new name can hold no page).
+   */
+  private void retire(Catalogue catalogue, String biosamplesId, String oldName, PageNames names, Counter counter) {
+    CellLine now = catalogue.byId(biosamplesId);
+    if (now != null && now.name().equals(oldName)) {
+      return;
+    }
+    String newPath = now == null ? null : pagePathOrNull(now.name());
+    if (newPath == null) {
+      names.remove(biosamplesId);
+    }
+    String oldPath = pagePathOrNull(oldName);
+    if (oldPath == null || catalogue.byName(oldName) != null) {
+      return;
+    }
+    if (newPath == null) {
+      if (store.exists(oldPath)) {
+        store.delete(oldPath);
+        counter.removedPages++;
+      }
+      return;
+    }
+    String target = "../" + UrlEncoding.encodePathSegment(now.name()) + "/";
+    Map<String, Object> scope = base(oldName + " is now " + now.name());
+    scope.put("oldName", oldName);
+    scope.put("name", now.name());
+    scope.put("target", target);
+    scope.put("refresh", target);
+    scope.put("noindex", Boolean.TRUE);
+    scope.put("canonical", absolute(UrlEncoding.encodePathSegment(now.name()) + "/"));
+    put(oldPath, render(movedPage, scope), HTML, counter);
+    counter.movedPages++;
   }
 
   // Copies the page's images and CLIP into the site once (a media key never changes content).
@@ -363,10 +427,12 @@ public final class SiteGenerator {
     int linePages;
     int statusPages;
     int otherFiles;
+    int movedPages;
+    int removedPages;
     long bytes;
 
     SiteReport report() {
-      return new SiteReport(linePages, statusPages, otherFiles, bytes);
+      return new SiteReport(linePages, statusPages, otherFiles, movedPages, removedPages, bytes);
     }
   }
 

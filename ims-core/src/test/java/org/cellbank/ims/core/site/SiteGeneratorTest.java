@@ -114,6 +114,73 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void aRenamedLine_leavesAPageAtItsOldNamePointingToTheNewOne() throws Exception {
+    site.generateAll();
+    lines.update(lines.getByBiosamplesId("SAMEA2590882").toBuilder().name("UKBi008-B").build());
+
+    SiteReport report = site.regenerate(List.of("SAMEA2590882"));
+
+    assertThat(report.movedPages()).isEqualTo(1);
+    assertThat(page("UKBi008-B/index.html")).contains("<h1>UKBi008-B</h1>", "Machado-Joseph disease");
+    String moved = page("UKBi008-A/index.html");
+    assertThat(moved).contains("<h1>UKBi008-A is now UKBi008-B</h1>", "href=\"../UKBi008-B/\"",
+        "<meta http-equiv=\"refresh\" content=\"0; url=../UKBi008-B/\">", "<meta name=\"robots\" content=\"noindex\">",
+        "<link rel=\"canonical\" href=\"https://cells.example.org/UKBi008-B/\">");
+    assertThat(moved).doesNotContain("Machado-Joseph disease");
+    assertThat(page("sitemap.xml")).contains("/UKBi008-B/").doesNotContain("/UKBi008-A/");
+    assertThat(page(PageNames.PATH)).contains("SAMEA2590882\tUKBi008-B\n").doesNotContain("UKBi008-A\n");
+
+    // Later generations keep the page at the old name and do not write it again.
+    assertThat(site.regenerate(List.of("SAMEA2590882")).movedPages()).isZero();
+    assertThat(site.generateAll().movedPages()).isZero();
+    assertThat(page("UKBi008-A/index.html")).isEqualTo(moved);
+  }
+
+  @Test
+  void aRenameSeenFirstByAFullGeneration_leavesThePageAtTheOldNameToo() throws Exception {
+    site.generateAll();
+    lines.update(lines.getByBiosamplesId("SAMEA2590882").toBuilder().name("UKBi008-B").build());
+
+    SiteReport report = site.generateAll();
+
+    assertThat(report.movedPages()).isEqualTo(1);
+    assertThat(page("UKBi008-A/index.html")).contains("UKBi008-A is now UKBi008-B");
+  }
+
+  @Test
+  void anOldNameThatAnotherLineNowHas_showsThatLinesPage() throws Exception {
+    site.generateAll();
+    // Two lines swap their names.
+    CellLine ukbi = lines.getByBiosamplesId("SAMEA2590882");
+    CellLine test = lines.getByName("TESTi010-A");
+    lines.update(ukbi.toBuilder().name("UKBi-swap").build());
+    lines.update(test.toBuilder().name("UKBi008-A").build());
+    lines.update(lines.getByBiosamplesId("SAMEA2590882").toBuilder().name("TESTi010-A").build());
+
+    SiteReport report = site.regenerate(List.of("SAMEA2590882", test.biosamplesId()));
+
+    assertThat(report.movedPages()).isZero();
+    assertThat(page("UKBi008-A/index.html")).contains("<h1>UKBi008-A</h1>", "not available from the catalogue")
+        .doesNotContain("is now");
+    assertThat(page("TESTi010-A/index.html")).contains("<h1>TESTi010-A</h1>", "Machado-Joseph disease");
+  }
+
+  @Test
+  void aLineThatIsGone_hasItsPageRemoved() throws Exception {
+    site.generateAll();
+    assertThat(store.exists("TESTi010-A/index.html")).isTrue();
+    String id = lines.getByName("TESTi010-A").biosamplesId();
+    lines.delete(id);
+
+    SiteReport report = site.regenerate(List.of(id));
+
+    assertThat(report.removedPages()).isEqualTo(1);
+    assertThat(store.exists("TESTi010-A/index.html")).isFalse();
+    assertThat(page(PageNames.PATH)).doesNotContain(id);
+    assertThat(page("UKBi008-A/index.html")).contains("<h1>UKBi008-A</h1>");
+  }
+
+  @Test
   void drainHook_regeneratesThePagesOfTheLinesADrainApplied() throws Exception {
     InMemoryCatalogueIndex index = InMemoryCatalogueIndex.create();
     OutboxDrainer drainer = OutboxDrainer.builder().dataSource(dataSource).index(index)

@@ -65,12 +65,16 @@ final class Storage extends Construct {
   /**
    * The viewer-request function of the site's default behaviour (cloudfront-js-2.0): a path ending
    * in {@code /} is served from its {@code index.html}; a path whose last segment has no dot (a line
-   * name typed without the slash) is redirected (301) to the folder, without its query string.
+   * name typed without the slash) is redirected (301) to the folder, without its query string; the
+   * generator's own records under {@code .ims/} (the change-feed cursor, the page names) answer 404.
    */
   static final String INDEX_FUNCTION = String.join("\n",
       "function handler(event) {",
       "  var request = event.request;",
       "  var uri = request.uri;",
+      "  if (uri.startsWith('/.ims/')) {",
+      "    return {statusCode: 404, statusDescription: 'Not Found'};",
+      "  }",
       "  if (uri.endsWith('/')) {",
       "    request.uri = uri + 'index.html';",
       "    return request;",

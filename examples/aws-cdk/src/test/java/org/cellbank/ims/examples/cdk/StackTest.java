@@ -161,11 +161,13 @@ class StackTest {
 
   /** The function's code as deployed, run by Node.js (which the CDK itself needs) on sample requests. */
   @Test
-  void indexFunction_appendsIndexHtmlToFolders_redirectsBareNames_andLeavesFilesAlone() throws Exception {
+  void indexFunction_appendsIndexHtmlToFolders_redirectsBareNames_hidesItsRecords_andLeavesFilesAlone() throws Exception {
     String script = Storage.INDEX_FUNCTION + "\n"
-        + "const out = ['/', '/UKBi008-A/', '/UKBi008-A', '/assets/site.1a2b.css', '/sitemap.xml', '/404.html']"
+        + "const out = ['/', '/UKBi008-A/', '/UKBi008-A', '/assets/site.1a2b.css', '/sitemap.xml', '/404.html',"
+        + " '/.ims/page-names.tsv', '/.ims/']"
         + ".map(u => { const r = handler({request: {uri: u, querystring: {}, headers: {}}});"
-        + " return u + ' ' + (r.statusCode ? r.statusCode + ' ' + r.headers.location.value : r.uri); });\n"
+        + " return u + ' ' + (r.statusCode ? r.statusCode + (r.headers ? ' ' + r.headers.location.value : '')"
+        + " : r.uri); });\n"
         + "console.log(out.join('\\n'));\n";
     Process node = new ProcessBuilder("node", "-e", script).redirectErrorStream(true).start();
     String output = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -176,7 +178,9 @@ class StackTest {
         "/UKBi008-A 301 /UKBi008-A/",
         "/assets/site.1a2b.css /assets/site.1a2b.css",
         "/sitemap.xml /sitemap.xml",
-        "/404.html /404.html");
+        "/404.html /404.html",
+        "/.ims/page-names.tsv 404",
+        "/.ims/ 404");
   }
 
   @Test

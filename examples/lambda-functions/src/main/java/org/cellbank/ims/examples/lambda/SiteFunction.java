@@ -162,6 +162,7 @@ public final class SiteFunction extends LambdaEntryPoint {
       }
       return JsonWriter.compact().write(JsonObject.builder().put("job", "site").put("ok", true).put("mode", mode)
           .put("changes", changed).put("linePages", report.linePages()).put("statusPages", report.statusPages())
+          .put("movedPages", report.movedPages()).put("removedPages", report.removedPages())
           .put("files", report.files()).put("bytes", report.bytes()).build());
     }
 

@@ -111,6 +111,10 @@ final class SiteFiles extends Handler.Abstract {
   }
 
   private Optional<Path> file(String relative) {
+    if (relative.equals(".ims") || relative.startsWith(".ims/")) {
+      // The generator's own records (the page names), not part of the site: 404, as on CloudFront.
+      return Optional.empty();
+    }
     return site.file(relative).filter(Files::isRegularFile);
   }
 

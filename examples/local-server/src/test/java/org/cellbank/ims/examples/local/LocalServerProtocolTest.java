@@ -58,6 +58,8 @@ class LocalServerProtocolTest {
         "text/html; charset=utf-8");
     site.put("404.html", "<!doctype html><title>Not found</title>".getBytes(StandardCharsets.UTF_8),
         "text/html; charset=utf-8");
+    site.put(".ims/page-names.tsv", "SAMEA2590882\tUKBi008-A\n".getBytes(StandardCharsets.UTF_8),
+        "text/tab-separated-values; charset=utf-8");
     server = LocalServer.serve(ImsApplication.builder().dataSource(dataSource)
         .auth(ApiKeyAuthentication.requiring(keys, Role.PARTNER)).cellLines(lines).build(), 0,
         new LocalServer.Site(site, "default-src 'self'"));
@@ -241,6 +243,18 @@ class LocalServerProtocolTest {
       }
     }
     assertThat(answered.values()).as(answered.toString()).allMatch(status -> status == 400 || status == 404);
+  }
+
+  @Test
+  void theGeneratorsOwnRecords_areNotServed() throws Exception {
+    for (String path : new String[] {"/.ims/page-names.tsv", "/.ims/", "/.ims", "/%2eims/page-names.tsv"}) {
+      try (Connection c = new Connection()) {
+        c.send(request("GET", path, "", new byte[0]));
+        Answer answer = c.read();
+        assertThat(answer.status()).as(path).isEqualTo(404);
+        assertThat(answer.text()).as(path).contains("Not found").doesNotContain("SAMEA2590882");
+      }
+    }
   }
 
   @Test
