@@ -30,6 +30,11 @@ final class LineCorrections {
       "SELECT name FROM ims.cell_line WHERE biosamples_id = ? AND id <> ?",
       "SELECT name FROM ims.cell_line WHERE hpscreg_id = ? AND id <> ?",
       "SELECT name FROM ims.cell_line WHERE ecacc_id = ? AND id <> ?"};
+  // Taken by a correction before it checks that a value is free, one lock per field and value, in
+  // field order: a second correction to the same value waits for the first to commit and then finds
+  // the value taken. The first key keeps these locks apart from any other advisory lock (the import's).
+  private static final String LOCK_VALUE = "SELECT pg_advisory_xact_lock(?, hashtext(?))";
+  private static final int LOCK_NAMESPACE = 0x1C0_0000;
   private static final String DONOR = "SELECT id FROM ims.donor WHERE biosamples_id = ?";
   private static final String ORGANISATION = "SELECT id FROM ims.organisation WHERE name = ?";
   private static final String UPDATE = "UPDATE ims.cell_line SET name = ?, biosamples_id = ?, hpscreg_id = ?,"
@@ -82,6 +87,11 @@ final class LineCorrections {
     for (int i = 0; i < TAKEN.length; i++) {
       if (wanted[i] == null || wanted[i].equals(stored[i])) {
         continue;
+      }
+      try (PreparedStatement s = tx.prepare(c, LOCK_VALUE)) {
+        s.setInt(1, LOCK_NAMESPACE + i);
+        s.setString(2, wanted[i]);
+        s.executeQuery().close();
       }
       try (PreparedStatement s = tx.prepare(c, TAKEN[i])) {
         s.setString(1, wanted[i]);
