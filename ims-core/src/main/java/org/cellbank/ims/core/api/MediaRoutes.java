@@ -168,11 +168,13 @@ public final class MediaRoutes {
   }
 
   /**
-   * The inclusive byte range {@code [first, last]} of a {@code Range} header; an empty array when
-   * the range cannot be satisfied; null when the header is to be ignored (malformed, another unit,
-   * several ranges).
+   * The inclusive byte range {@code [first, last]} of a {@code Range} header for a file of
+   * {@code size} bytes, as this route reads it (one {@code bytes=} range: {@code a-b}, {@code a-} or
+   * {@code -n}); an empty array when the range cannot be satisfied (answer 416); null when the
+   * header is to be ignored (malformed, another unit, several ranges: answer the whole file). Public
+   * for servers of presigned URLs that answer ranges as this route does.
    */
-  static long[] parseRange(String header, long size) {
+  public static long[] parseRange(String header, long size) {
     Matcher m = RANGE.matcher(header.strip());
     if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
       return null;

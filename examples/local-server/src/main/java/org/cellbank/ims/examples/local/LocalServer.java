@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,6 +45,7 @@ import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -118,7 +120,8 @@ public final class LocalServer {
     int files = SampleMediaFiles.ensure(mediaDir, SampleData.all());
     byte[] signingKey = new byte[32];
     new SecureRandom().nextBytes(signingKey);
-    // Nothing serves the store's presigned URLs here: GET /media/... streams the bytes instead.
+    // The server serves the store's presigned URLs as S3 does on AWS: GET /media/<key> with an API
+    // key redirects to one, and direct uploads PUT to one.
     FileSystemMediaStore mediaStore = FileSystemMediaStore.builder().root(mediaDir)
         .baseUri(URI.create("http://127.0.0.1:" + port + "/media/")).signingKey(signingKey).build();
 
@@ -157,14 +160,15 @@ public final class LocalServer {
         .dataSource(dataSource)
         .auth(ApiKeyAuthentication.requiring(apiKeys, Role.PARTNER))
         .cellLines(lines)
-        .media(MediaRoutes.builder().store(mediaStore).build());
+        .media(MediaRoutes.builder().store(mediaStore).redirect(true).build());
     if (index != null) {
       app.catalogueIndex(index);
     }
     app.executive(executiveApi(dataSource, drainer, mediaStore));
     ImsLambdaHandler handler = app.build();
     SiteReport siteReport = website.generateAll();
-    LocalHttpServer server = serve(handler, port, new Site(siteStore, website.contentSecurityPolicy()));
+    int abandoned = mediaStore.cleanupPending(Duration.ofDays(1));
+    LocalHttpServer server = serve(handler, port, new Site(siteStore, website.contentSecurityPolicy()), mediaStore);
     int actual = server.port();
 
     ImsOpenSearch openSearchToStop = openSearch;
@@ -184,7 +188,8 @@ public final class LocalServer {
     }, "ims-local-stop"));
 
     System.out.printf("%nIMS is running on http://127.0.0.1:%d (data in %s)%n", actual, dataDir.toAbsolutePath());
-    System.out.printf("Media: %s (%d sample files added), served by GET /media/<key>%n", mediaDir, files);
+    System.out.printf("Media: %s (%d sample files added, %d abandoned direct uploads removed); GET /media/<key>"
+        + " redirects to a presigned URL, as on AWS%n", mediaDir, files, abandoned);
     System.out.printf("Search: %s%n", searchStatus);
     System.out.printf("Website: http://127.0.0.1:%d/ (%d line pages, %d status pages, generated into %s)%n", actual,
         siteReport.linePages(), siteReport.statusPages(), siteStore.root());
@@ -277,6 +282,21 @@ public final class LocalServer {
    * @throws IOException when the server cannot start, typically because the port is taken
    */
   public static LocalHttpServer serve(ImsLambdaHandler handler, int port, Site site) throws IOException {
+    return serve(handler, port, site, null);
+  }
+
+  /**
+   * As {@link #serve(ImsLambdaHandler, int, Site)}, and the URLs {@code media} presigns are served
+   * as S3 serves them on AWS: a {@code GET} answers the file, streamed whatever its size (give the
+   * handler's media route {@code redirect(true)}, as on AWS), and a {@code PUT} to a direct-upload URL
+   * stores the body (up to the store's size cap, not the API's 6 MiB) for the executive API to
+   * attach.
+   *
+   * @param media the media store whose presigned URLs are served; may be null (none are)
+   * @throws IOException when the server cannot start, typically because the port is taken
+   */
+  public static LocalHttpServer serve(ImsLambdaHandler handler, int port, Site site, FileSystemMediaStore media)
+      throws IOException {
     QueuedThreadPool threads = new QueuedThreadPool(16, 4);
     threads.setName("ims-local-http");
     Server server = new Server(threads);
@@ -297,7 +317,8 @@ public final class LocalServer {
     connector.setAcceptedTcpNoDelay(true);
     server.addConnector(connector);
     GatewayBridge bridge = new GatewayBridge(handler);
-    server.setHandler(site == null ? bridge : new SiteFiles(site.store(), site.contentSecurityPolicy(), bridge));
+    Handler served = site == null ? bridge : new SiteFiles(site.store(), site.contentSecurityPolicy(), bridge);
+    server.setHandler(media == null ? served : new SignedMedia(media, served));
     server.setErrorHandler(new JsonErrors(MAX_HEADER_BYTES));
     // No graceful phase: it would wait for the idle kept-alive connections of clients.
     server.setStopTimeout(0);

@@ -68,8 +68,13 @@ class LocalAssemblyTest {
     drainer.drain();
     Path media = dataDir.resolve("media");
     SampleMediaFiles.ensure(media, SampleData.all());
-    FileSystemMediaStore store = FileSystemMediaStore.builder().root(media).baseUri(URI.create("http://127.0.0.1:1/media/"))
-        .signingKey(new byte[32]).build();
+    // The store signs URLs for the server's own address, as the local server's does.
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    FileSystemMediaStore store = FileSystemMediaStore.builder().root(media)
+        .baseUri(URI.create("http://127.0.0.1:" + port + "/media/")).signingKey(new byte[32]).build();
     ApiKeys keys = ApiKeys.create(dataSource);
     keys.createUser("partner", Role.PARTNER);
     IssuedKey key = keys.issue("partner");
@@ -84,8 +89,8 @@ class LocalAssemblyTest {
         .build());
     server = LocalServer.serve(ImsApplication.builder().dataSource(dataSource)
         .auth(ApiKeyAuthentication.requiring(keys, Role.PARTNER)).cellLines(lines)
-        .media(MediaRoutes.builder().store(store).build()).catalogueIndex(index)
-        .executive(LocalServer.executiveApi(dataSource, drainer, store)).build(), 0);
+        .media(MediaRoutes.builder().store(store).redirect(true).build()).catalogueIndex(index)
+        .executive(LocalServer.executiveApi(dataSource, drainer, store)).build(), port, null, store);
     issuedKeys = LocalServer.issueKeys(keys);
     base = "http://127.0.0.1:" + server.port();
   }
@@ -99,6 +104,15 @@ class LocalAssemblyTest {
 
   private static HttpResponse<byte[]> get(String path, boolean withKey) throws Exception {
     return get(path, withKey ? auth : null);
+  }
+
+  /** GET /media/... with the key: a redirect to a presigned URL, followed without the key. */
+  private static HttpResponse<byte[]> download(String path) throws Exception {
+    HttpResponse<byte[]> redirect = get(path, true);
+    assertThat(redirect.statusCode()).as(path).isEqualTo(302);
+    String location = redirect.headers().firstValue("location").orElseThrow();
+    assertThat(location).startsWith(base + "/media/").contains("signature=");
+    return HTTP.send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static HttpResponse<byte[]> get(String path, String authorization) throws Exception {
@@ -125,9 +139,58 @@ class LocalAssemblyTest {
     assertThat(created.statusCode()).as(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo(201);
     String file = JsonReader.create().read(created.body()).asObject().findObject("information_pack").orElseThrow()
         .findString("clip_file").orElseThrow();
-    HttpResponse<byte[]> served = get(file, true);
+    HttpResponse<byte[]> served = download(file);
     assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.headers().firstValue("content-type")).hasValue("application/pdf");
     assertThat(served.body()).isEqualTo(pdf);
+  }
+
+  @Test
+  void aDirectUploadLargerThanTheApisLimit_isPutToItsUrl_thenAttached() throws Exception {
+    byte[] pdf = new byte[7 * 1024 * 1024];
+    byte[] head = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(head, 0, pdf, 0, head.length);
+    for (int i = head.length; i < pdf.length; i++) {
+      pdf[i] = (byte) ('a' + i % 26);
+    }
+    String lines = base + "/api/v0/executive/cell-lines/UKBi008-A/clips";
+    HttpResponse<byte[]> ticket = HTTP.send(HttpRequest.newBuilder(URI.create(lines + "/uploads"))
+        .header("Authorization", managerAuth).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"file_name\": \"UKBi008-A_CLIP_v60.pdf\"}")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(ticket.statusCode()).as(new String(ticket.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+    var t = JsonReader.create().read(ticket.body()).asObject();
+    URI url = URI.create(t.findString("url").orElseThrow());
+    assertThat(url.toString()).startsWith(base + "/media/pending/");
+
+    HttpResponse<byte[]> tampered = HTTP.send(HttpRequest.newBuilder(URI.create(url.toString().replace("signature=",
+        "signature=A"))).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(tampered.statusCode()).isEqualTo(403);
+    assertThat(new String(tampered.body(), StandardCharsets.UTF_8)).contains("\"status\": 403");
+    HttpResponse<byte[]> put = HTTP.send(HttpRequest.newBuilder(url).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf))
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(put.statusCode()).as(new String(put.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+    assertThat(new String(put.body(), StandardCharsets.UTF_8)).contains("\"size\":" + pdf.length);
+    assertThat(HTTP.send(HttpRequest.newBuilder(url).PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(),
+        HttpResponse.BodyHandlers.ofByteArray()).statusCode()).as("a ticket takes one upload").isEqualTo(409);
+
+    String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(pdf));
+    HttpResponse<byte[]> attached = HTTP.send(HttpRequest.newBuilder(URI.create(lines))
+        .header("Authorization", managerAuth).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"version\": \"v60\", \"upload_id\": \""
+            + t.findString("upload_id").orElseThrow() + "\", \"size\": " + pdf.length + ", \"md5\": \"" + md5 + "\"}"))
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(attached.statusCode()).as(new String(attached.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+    String file = JsonReader.create().read(attached.body()).asObject().findObject("information_pack").orElseThrow()
+        .findString("clip_file").orElseThrow();
+    HttpResponse<byte[]> served = download(file);
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.headers().firstValue("content-length")).hasValue(Integer.toString(pdf.length));
+    assertThat(served.body()).isEqualTo(pdf);
+    HttpResponse<byte[]> altered = HTTP.send(HttpRequest.newBuilder(URI.create(
+        get(file, true).headers().firstValue("location").orElseThrow().replace("signature=", "signature=A"))).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(altered.statusCode()).isEqualTo(403);
   }
 
   @Test
@@ -195,7 +258,7 @@ class LocalAssemblyTest {
     List<MediaKey> keys = SampleMediaFiles.keys(SampleData.all());
     assertThat(keys).hasSizeGreaterThan(10);
     for (MediaKey key : keys) {
-      HttpResponse<byte[]> r = get(V0Json.mediaUrl(key.value()), true);
+      HttpResponse<byte[]> r = download(V0Json.mediaUrl(key.value()));
       assertThat(r.statusCode()).as(key.value()).isEqualTo(200);
       String type = key.fileName().endsWith(".pdf") ? "application/pdf" : "image/jpeg";
       assertThat(r.headers().firstValue("content-type")).as(key.value()).hasValue(type);
@@ -209,13 +272,18 @@ class LocalAssemblyTest {
   }
 
   @Test
-  void media_range_answers206() throws Exception {
+  void media_range_onThePresignedUrl_answers206_and416PastTheEnd() throws Exception {
     MediaKey key = SampleMediaFiles.keys(SampleData.all()).get(0);
-    HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + V0Json.mediaUrl(key.value())))
-        .header("Authorization", auth).header("Range", "bytes=0-4").build(), HttpResponse.BodyHandlers.ofByteArray());
+    String signed = get(V0Json.mediaUrl(key.value()), true).headers().firstValue("location").orElseThrow();
+    HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(signed)).header("Range", "bytes=0-4").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).isEqualTo(206);
-    assertThat(r.headers().firstValue("content-range")).isPresent();
-    assertThat(r.body()).hasSize(5);
+    long size = Files.size(dataDir.resolve("media").resolve(key.value()));
+    assertThat(r.headers().firstValue("content-range")).hasValue("bytes 0-4/" + size);
+    assertThat(r.body()).isEqualTo(java.util.Arrays.copyOf(Files.readAllBytes(dataDir.resolve("media").resolve(key.value())), 5));
+    HttpResponse<byte[]> past = HTTP.send(HttpRequest.newBuilder(URI.create(signed))
+        .header("Range", "bytes=" + size + "-").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(past.statusCode()).isEqualTo(416);
   }
 
   @Test
