@@ -14,13 +14,16 @@ import org.cellbank.ims.core.internal.Jdbc;
 /**
  * The change feed's read (one statement). A cursor is {@code <txid>.<id>}: the feed returns change-log
  * rows after it in (txid, id) order, only of transactions older than every transaction still running,
- * so a transaction that commits late can never fall behind a cursor already handed out.
+ * so a transaction that commits late can never fall behind a cursor already handed out. A cursor from
+ * before the purge's mark ({@code ims.change_log_purged}) is refused with {@link ExpiredCursorException}.
  */
 final class ChangeFeedSql {
   private ChangeFeedSql() {}
 
+  // The last column tells whether the purge has deleted changes after the cursor (its mark is past it).
   private static final String READ = "WITH horizon AS (SELECT txid_snapshot_xmin(txid_current_snapshot()) AS xmin)"
-      + " SELECT h.xmin, c.txid, c.id, c.entity, c.entity_id, c.deleted, c.changed_at FROM horizon h"
+      + " SELECT h.xmin, c.txid, c.id, c.entity, c.entity_id, c.deleted, c.changed_at,"
+      + " coalesce((?, ?) < (p.txid, p.id), false) FROM horizon h LEFT JOIN ims.change_log_purged p ON true"
       + " LEFT JOIN LATERAL (SELECT * FROM ims.change_log c WHERE (c.txid, c.id) > (?, ?) AND c.txid < h.xmin"
       + " ORDER BY c.txid, c.id LIMIT ?) c ON true ORDER BY c.txid, c.id";
 
@@ -29,7 +32,9 @@ final class ChangeFeedSql {
     try (PreparedStatement s = jdbc.prepare(c, READ)) {
       s.setLong(1, from[0]);
       s.setLong(2, from[1]);
-      s.setInt(3, limit);
+      s.setLong(3, from[0]);
+      s.setLong(4, from[1]);
+      s.setInt(5, limit);
       Map<String, ChangeFeed.Change> latest = new LinkedHashMap<>();
       long horizon = 0;
       long lastTx = from[0];
@@ -37,6 +42,9 @@ final class ChangeFeedSql {
       int rows = 0;
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
+          if (cursor != null && r.getBoolean(8)) {
+            throw new ExpiredCursorException();
+          }
           horizon = r.getLong(1);
           if (r.getObject(2) == null) {
             continue;

@@ -2,6 +2,7 @@ package org.cellbank.ims.core.executive;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * statement, each batch its own short transaction, so a large backlog never holds locks or a long
  * transaction. The audit trail is never touched (it is append-only by trigger).
  *
- * <p>A retried request whose idempotency key was purged is treated as new. A partner whose change-feed
- * cursor is older than the change-log retention misses the purged changes: such a partner should read
- * everything again (from no cursor).
+ * <p>A retried request whose idempotency key was purged is treated as new. The purge records the
+ * newest change-log position it deleted ({@code ims.change_log_purged}); the change feed answers a
+ * cursor before it with 410, since the reader may have missed purged changes, so the reader reads
+ * everything again instead of silently missing a deletion.
  *
  * <pre>{@code
  * PurgeResult purged = Purge.builder().dataSource(dataSource).build().run();
@@ -41,10 +43,19 @@ public final class Purge {
   public static final int DEFAULT_BATCH_SIZE = 1000;
 
   private static final Logger LOG = LoggerFactory.getLogger(Purge.class);
-  private static final String KEYS = "DELETE FROM ims.idempotency_key WHERE id IN (SELECT id FROM ims.idempotency_key"
-      + " WHERE created_at < ? ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)";
-  private static final String CHANGES = "DELETE FROM ims.change_log WHERE id IN (SELECT id FROM ims.change_log"
-      + " WHERE changed_at < ? ORDER BY changed_at LIMIT ? FOR UPDATE SKIP LOCKED)";
+  // Each statement deletes one batch and answers how many rows it deleted.
+  private static final String KEYS = "WITH gone AS (DELETE FROM ims.idempotency_key WHERE id IN (SELECT id"
+      + " FROM ims.idempotency_key WHERE created_at < ? ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)"
+      + " RETURNING id) SELECT count(*) FROM gone";
+  // One statement deletes a batch and moves the purge mark to the newest position it deleted, so a
+  // change-feed cursor from before a purged change is refused (see ChangeFeedSql).
+  private static final String CHANGES = "WITH gone AS (DELETE FROM ims.change_log WHERE id IN (SELECT id"
+      + " FROM ims.change_log WHERE changed_at < ? ORDER BY changed_at LIMIT ? FOR UPDATE SKIP LOCKED)"
+      + " RETURNING txid, id), newest AS (SELECT txid, id FROM gone ORDER BY txid DESC, id DESC LIMIT 1),"
+      + " mark AS (INSERT INTO ims.change_log_purged AS p (txid, id) SELECT txid, id FROM newest"
+      + " ON CONFLICT (only_row) DO UPDATE SET txid = EXCLUDED.txid, id = EXCLUDED.id"
+      + " WHERE (EXCLUDED.txid, EXCLUDED.id) > (p.txid, p.id))"
+      + " SELECT count(*) FROM gone";
 
   private final Jdbc jdbc;
   private final Duration idempotencyRetention;
@@ -90,7 +101,10 @@ public final class Purge {
           try (PreparedStatement s = jdbc.prepare(c, sql)) {
             s.setObject(1, before);
             s.setInt(2, batchSize);
-            return s.executeUpdate();
+            try (ResultSet r = s.executeQuery()) {
+              r.next();
+              return r.getInt(1);
+            }
           }
         }
       });

@@ -64,6 +64,41 @@ class PurgeTest {
   }
 
   @Test
+  void aChangeFeedCursorFromBeforePurgedChanges_isRefused_andLaterCursorsAreFollowed() throws SQLException {
+    DataSource dataSource = ImsPostgres.shared().createDatabase();
+    SchemaMigrations.create(dataSource).migrate();
+    SampleDataLoader.create(CellLineRepository.create(dataSource)).loadMissing(SampleData.all());
+    ExecutiveService service = ExecutiveService.create(dataSource);
+    ApiPrincipal manager = new ApiPrincipal("manager", Role.EXECUTIVE_MANAGER);
+    ApiPrincipal partner = new ApiPrincipal("ecacc", Role.PARTNER);
+    String early = service.changes(partner, null, 1).nextCursor();
+    ChangeFeed whole = service.changes(partner, null, 1000);
+    assertThat(whole.more()).isFalse();
+    String end = whole.nextCursor();
+    execute(dataSource, "UPDATE ims.change_log SET changed_at = now() - interval '91 days'");
+    service.changeStatus(manager, new StatusChange("UKBi008-A", "at_ecacc", null,
+        service.line(manager, "UKBi008-A").line().version()));
+    // Before any purge every cursor is followed.
+    assertThat(service.changes(partner, early, 1000).changes()).isNotEmpty();
+
+    assertThat(Purge.builder().dataSource(dataSource).build().run().changeLogRows()).isGreaterThan(1);
+
+    assertThatThrownBy(() -> service.changes(partner, early, 1000))
+        .isInstanceOfSatisfying(ExpiredCursorException.class, e -> assertThat(e.httpStatus()).isEqualTo(410))
+        .hasMessageContaining("read the cell lines and batches again");
+    // A cursor past every purged change, and no cursor at all, still read the change made since.
+    assertThat(service.changes(partner, end, 1000).changes()).extracting(ChangeFeed.Change::id)
+        .containsExactly("SAMEA2590882");
+    ChangeFeed fresh = service.changes(partner, null, 1000);
+    assertThat(fresh.changes()).extracting(ChangeFeed.Change::id).containsExactly("SAMEA2590882");
+    assertThat(service.changes(partner, fresh.nextCursor(), 1000).changes()).isEmpty();
+    // A second purge with nothing to delete leaves the mark where it was.
+    String mark = strings(dataSource, "SELECT txid || '.' || id FROM ims.change_log_purged").get(0);
+    assertThat(Purge.builder().dataSource(dataSource).build().run().changeLogRows()).isZero();
+    assertThat(strings(dataSource, "SELECT txid || '.' || id FROM ims.change_log_purged")).containsExactly(mark);
+  }
+
+  @Test
   void retentions_mustBePositive() {
     assertThatThrownBy(() -> Purge.builder().idempotencyRetention(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);

@@ -20,6 +20,7 @@ import org.cellbank.ims.core.internal.db.tables.CellLineInformationPack;
 import org.cellbank.ims.core.internal.db.tables.CellLineStatus;
 import org.cellbank.ims.core.internal.db.tables.CellType;
 import org.cellbank.ims.core.internal.db.tables.ChangeLog;
+import org.cellbank.ims.core.internal.db.tables.ChangeLogPurged;
 import org.cellbank.ims.core.internal.db.tables.Characterisation;
 import org.cellbank.ims.core.internal.db.tables.Country;
 import org.cellbank.ims.core.internal.db.tables.CultureConditions;
@@ -137,6 +138,11 @@ public class Ims extends SchemaImpl {
      * The table <code>ims.change_log</code>.
      */
     public final ChangeLog CHANGE_LOG = ChangeLog.CHANGE_LOG;
+
+    /**
+     * The table <code>ims.change_log_purged</code>.
+     */
+    public final ChangeLogPurged CHANGE_LOG_PURGED = ChangeLogPurged.CHANGE_LOG_PURGED;
 
     /**
      * The table <code>ims.characterisation</code>.
@@ -344,6 +350,7 @@ public class Ims extends SchemaImpl {
             CellLineStatus.CELL_LINE_STATUS,
             CellType.CELL_TYPE,
             ChangeLog.CHANGE_LOG,
+            ChangeLogPurged.CHANGE_LOG_PURGED,
             Characterisation.CHARACTERISATION,
             Country.COUNTRY,
             CultureConditions.CULTURE_CONDITIONS,

@@ -17,6 +17,7 @@ import org.cellbank.ims.core.internal.db.tables.CellLineInformationPack;
 import org.cellbank.ims.core.internal.db.tables.CellLineStatus;
 import org.cellbank.ims.core.internal.db.tables.CellType;
 import org.cellbank.ims.core.internal.db.tables.ChangeLog;
+import org.cellbank.ims.core.internal.db.tables.ChangeLogPurged;
 import org.cellbank.ims.core.internal.db.tables.Characterisation;
 import org.cellbank.ims.core.internal.db.tables.Country;
 import org.cellbank.ims.core.internal.db.tables.CultureConditions;
@@ -63,6 +64,7 @@ import org.cellbank.ims.core.internal.db.tables.records.CellLineInformationPackR
 import org.cellbank.ims.core.internal.db.tables.records.CellLineRecord;
 import org.cellbank.ims.core.internal.db.tables.records.CellLineStatusRecord;
 import org.cellbank.ims.core.internal.db.tables.records.CellTypeRecord;
+import org.cellbank.ims.core.internal.db.tables.records.ChangeLogPurgedRecord;
 import org.cellbank.ims.core.internal.db.tables.records.ChangeLogRecord;
 import org.cellbank.ims.core.internal.db.tables.records.CharacterisationRecord;
 import org.cellbank.ims.core.internal.db.tables.records.CountryRecord;
@@ -141,6 +143,7 @@ public class Keys {
     public static final UniqueKey<CellTypeRecord> CELL_TYPE_NAME_KEY = Internal.createUniqueKey(CellType.CELL_TYPE, DSL.name("cell_type_name_key"), new TableField[] { CellType.CELL_TYPE.NAME }, true);
     public static final UniqueKey<CellTypeRecord> CELL_TYPE_PKEY = Internal.createUniqueKey(CellType.CELL_TYPE, DSL.name("cell_type_pkey"), new TableField[] { CellType.CELL_TYPE.ID }, true);
     public static final UniqueKey<ChangeLogRecord> CHANGE_LOG_PKEY = Internal.createUniqueKey(ChangeLog.CHANGE_LOG, DSL.name("change_log_pkey"), new TableField[] { ChangeLog.CHANGE_LOG.ID }, true);
+    public static final UniqueKey<ChangeLogPurgedRecord> CHANGE_LOG_PURGED_PKEY = Internal.createUniqueKey(ChangeLogPurged.CHANGE_LOG_PURGED, DSL.name("change_log_purged_pkey"), new TableField[] { ChangeLogPurged.CHANGE_LOG_PURGED.ONLY_ROW }, true);
     public static final UniqueKey<CharacterisationRecord> CHARACTERISATION_CELL_LINE_ID_KEY = Internal.createUniqueKey(Characterisation.CHARACTERISATION, DSL.name("characterisation_cell_line_id_key"), new TableField[] { Characterisation.CHARACTERISATION.CELL_LINE_ID }, true);
     public static final UniqueKey<CharacterisationRecord> CHARACTERISATION_PKEY = Internal.createUniqueKey(Characterisation.CHARACTERISATION, DSL.name("characterisation_pkey"), new TableField[] { Characterisation.CHARACTERISATION.ID }, true);
     public static final UniqueKey<CountryRecord> COUNTRY_CODE_KEY = Internal.createUniqueKey(Country.COUNTRY, DSL.name("country_code_key"), new TableField[] { Country.COUNTRY.CODE }, true);

@@ -17,6 +17,7 @@ import org.cellbank.ims.core.internal.db.tables.CellLineInformationPack;
 import org.cellbank.ims.core.internal.db.tables.CellLineStatus;
 import org.cellbank.ims.core.internal.db.tables.CellType;
 import org.cellbank.ims.core.internal.db.tables.ChangeLog;
+import org.cellbank.ims.core.internal.db.tables.ChangeLogPurged;
 import org.cellbank.ims.core.internal.db.tables.Characterisation;
 import org.cellbank.ims.core.internal.db.tables.Country;
 import org.cellbank.ims.core.internal.db.tables.CultureConditions;
@@ -123,6 +124,11 @@ public class Tables {
      * The table <code>ims.change_log</code>.
      */
     public static final ChangeLog CHANGE_LOG = ChangeLog.CHANGE_LOG;
+
+    /**
+     * The table <code>ims.change_log_purged</code>.
+     */
+    public static final ChangeLogPurged CHANGE_LOG_PURGED = ChangeLogPurged.CHANGE_LOG_PURGED;
 
     /**
      * The table <code>ims.characterisation</code>.
