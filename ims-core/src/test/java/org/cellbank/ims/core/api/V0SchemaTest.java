@@ -71,17 +71,20 @@ class V0SchemaTest {
     return new Opt(type);
   }
 
+  private static OneOf oneOf(String key, Object... valueAndShape) {
+    return new OneOf(key, shapes(valueAndShape), false);
+  }
+
   private static OneOf oneOf_(String key, Object... valueAndShape) {
+    return new OneOf(key, shapes(valueAndShape), true);
+  }
+
+  private static Map<String, Obj> shapes(Object... valueAndShape) {
     Map<String, Obj> shapes = new LinkedHashMap<>();
     for (int i = 0; i < valueAndShape.length; i += 2) {
       shapes.put((String) valueAndShape[i], (Obj) valueAndShape[i + 1]);
     }
-    return new OneOf(key, shapes, true);
-  }
-
-  private static OneOf oneOf(String key, Object... valueAndShape) {
-    OneOf nullable = oneOf_(key, valueAndShape);
-    return new OneOf(key, nullable.shapes(), false);
+    return shapes;
   }
 
   private static Arr list(Type element) {
