@@ -15,6 +15,7 @@ import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineDisease;
 import org.cellbank.ims.core.model.CellLineStatus;
 import org.cellbank.ims.core.model.Disease;
+import org.cellbank.ims.core.model.DiseaseGenotype;
 import org.cellbank.ims.core.model.DiseaseMention;
 import org.cellbank.ims.core.model.Donor;
 import org.cellbank.ims.core.model.DonorDisease;
@@ -126,6 +127,7 @@ public final class V0Json {
     o.put("cell_line_information_packs", informationPacks(line.informationPacks()));
     o.put("cellline_certificate_of_analysis", line.characterisation() == null ? JsonNull.INSTANCE
         : JsonObject.builder().put("certificate_of_analysis_flag", bool(line.characterisation().certificateOfAnalysisFlag())).build());
+    o.put("cellline_disease_associated_genotype", diseaseGenotype(line.diseaseGenotype()));
     o.put("cellline_karyotype", line.karyotype() == null ? JsonNull.INSTANCE : JsonObject.builder()
         .put("karyotype", str(line.karyotype().karyotype()))
         .put("karyotype_method", str(line.karyotype().method()))
@@ -218,6 +220,18 @@ public final class V0Json {
       return JsonObject.builder().put("name", chosen.freeTextName()).build();
     }
     return chosen.notes() == null ? JsonNull.INSTANCE : JsonObject.builder().put("name", chosen.notes()).build();
+  }
+
+  // Null when no record is kept; else both flags, each a boolean or null.
+  private static JsonValue diseaseGenotype(DiseaseGenotype genotype) {
+    if (genotype == null) {
+      return JsonNull.INSTANCE;
+    }
+    return JsonObject.builder()
+        .put("carries_disease_phenotype_associated_variants_flag",
+            bool(genotype.carriesDiseasePhenotypeAssociatedVariants()))
+        .put("variant_of_interest_flag", bool(genotype.variantOfInterest()))
+        .build();
   }
 
   private static JsonValue primaryCellType(CellLine line) {

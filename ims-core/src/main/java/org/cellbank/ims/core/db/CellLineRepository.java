@@ -188,7 +188,7 @@ public final class CellLineRepository {
    * <p>The line is matched by BioSamples id (so a changed name is a rename). Scalars, the donor and
    * each part (diseases with their modifications, non-disease modifications, derivation,
    * reprogramming, vector-free factors, culture conditions, characterisation, PluriTest, karyotype,
-   * genome analyses, publications) that differs from the stored one is replaced; the status log,
+   * disease-genotype flags, genome analyses, publications) that differs from the stored one is replaced; the status log,
    * information packs and batches are left as they are (they have their own operations). When
    * nothing differs, nothing is written and the version stays.
    *

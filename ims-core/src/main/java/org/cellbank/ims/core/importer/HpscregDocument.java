@@ -34,6 +34,8 @@ public record HpscregDocument(CellLine line, String parentHpscregId, Set<KeptPar
     CHARACTERISATION,
     /** The karyotype gate failed (the karyotype is only ever upserted). */
     KARYOTYPE,
+    /** {@code carries_disease_phenotype_associated_variants_flag} not truthy (the record is only ever upserted). */
+    DISEASE_GENOTYPE,
     /** {@code genome_wide_analysis_flag} not truthy. */
     GENOME_ANALYSES,
     /** {@code donor.genome_wide_analysis_flag} not truthy. */

@@ -322,6 +322,9 @@ public final class HpscregImporter {
     if (kept.contains(KeptPart.KARYOTYPE)) {
       b.karyotype(stored.karyotype());
     }
+    if (kept.contains(KeptPart.DISEASE_GENOTYPE)) {
+      b.diseaseGenotype(stored.diseaseGenotype());
+    }
     if (kept.contains(KeptPart.GENOME_ANALYSES)) {
       b.genomeAnalyses(stored.genomeAnalyses());
     }

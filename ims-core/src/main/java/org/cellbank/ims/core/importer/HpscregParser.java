@@ -15,6 +15,7 @@ import org.cellbank.ims.core.model.Characterisation;
 import org.cellbank.ims.core.model.CultureConditions;
 import org.cellbank.ims.core.model.Derivation;
 import org.cellbank.ims.core.model.Disease;
+import org.cellbank.ims.core.model.DiseaseGenotype;
 import org.cellbank.ims.core.model.Donor;
 import org.cellbank.ims.core.model.DonorDisease;
 import org.cellbank.ims.core.model.GeneticModification;
@@ -173,6 +174,11 @@ public final class HpscregParser {
       kept.add(KeptPart.CHARACTERISATION);
     }
     b.characterisation(characterisation).pluritest(pluritest(f));
+    DiseaseGenotype genotype = diseaseGenotype(f);
+    if (genotype == null) {
+      kept.add(KeptPart.DISEASE_GENOTYPE);
+    }
+    b.diseaseGenotype(genotype);
     String parent = f.object("subclone_of").map(s -> s.text("id")).orElse(null);
     return new HpscregDocument(b.build(), parent, kept);
   }
@@ -593,6 +599,19 @@ public final class HpscregParser {
       }
     }
     throw new ValidationException("field " + f.path(key) + " must be positive, negative or not_done, not " + value);
+  }
+
+  /**
+   * §3.11: the disease-genotype flags when {@code carries_disease_phenotype_associated_variants_flag}
+   * is truthy (so "0" gives a record with that flag false), both read as NULLBOOL; else none (the
+   * stored record, if any, is kept).
+   */
+  private static DiseaseGenotype diseaseGenotype(Fields f) {
+    if (!f.truthy("carries_disease_phenotype_associated_variants_flag")) {
+      return null;
+    }
+    return new DiseaseGenotype(f.nullBool("carries_disease_phenotype_associated_variants_flag"),
+        f.nullBool("variant_of_interest_flag"));
   }
 
   /** §3.11: PluriTest when its flag is truthy (so "0" gives a row with flag false), else none. */

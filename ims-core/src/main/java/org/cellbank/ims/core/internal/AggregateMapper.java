@@ -9,6 +9,7 @@ import org.cellbank.ims.core.internal.AggregateSql.BatchJson;
 import org.cellbank.ims.core.internal.AggregateSql.CharacterisationJson;
 import org.cellbank.ims.core.internal.AggregateSql.CultureJson;
 import org.cellbank.ims.core.internal.AggregateSql.DerivationJson;
+import org.cellbank.ims.core.internal.AggregateSql.DiseaseGenotypeJson;
 import org.cellbank.ims.core.internal.AggregateSql.DiseaseJson;
 import org.cellbank.ims.core.internal.AggregateSql.DonorDiseaseJson;
 import org.cellbank.ims.core.internal.AggregateSql.DonorJson;
@@ -41,6 +42,7 @@ import org.cellbank.ims.core.model.CultureConditions;
 import org.cellbank.ims.core.model.CultureMediumOther;
 import org.cellbank.ims.core.model.Derivation;
 import org.cellbank.ims.core.model.Disease;
+import org.cellbank.ims.core.model.DiseaseGenotype;
 import org.cellbank.ims.core.model.Donor;
 import org.cellbank.ims.core.model.DonorDisease;
 import org.cellbank.ims.core.model.GeneticModification;
@@ -113,6 +115,8 @@ final class AggregateMapper {
       new Mapping<>(21, OtherMediumJson.values());
   private static final Mapping<SupplementJson, MediumSupplement> SUPPLEMENT =
       new Mapping<>(22, SupplementJson.values());
+  private static final Mapping<DiseaseGenotypeJson, DiseaseGenotype> DISEASE_GENOTYPE =
+      new Mapping<>(23, DiseaseGenotypeJson.values());
 
   /** Maps one kind of nested part; {@link AggregateMapper#map} dispatches on {@code part}. */
   private static final class Mapping<F extends Enum<F> & Element, T> {
@@ -156,6 +160,7 @@ final class AggregateMapper {
       case 20 -> donorDisease((Row<DonorDiseaseJson>) row);
       case 21 -> otherMedium((Row<OtherMediumJson>) row);
       case 22 -> supplement((Row<SupplementJson>) row);
+      case 23 -> diseaseGenotype((Row<DiseaseGenotypeJson>) row);
       default -> throw new IllegalStateException("no mapping " + part);
     };
   }
@@ -194,6 +199,7 @@ final class AggregateMapper {
         .characterisation(l.one(LineJson.CHARACTERISATION, CHARACTERISATION))
         .pluritest(l.one(LineJson.PLURITEST, PLURITEST))
         .karyotype(l.one(LineJson.KARYOTYPE, KARYOTYPE))
+        .diseaseGenotype(l.one(LineJson.DISEASE_GENOTYPE, DISEASE_GENOTYPE))
         .genomeAnalyses(l.list(LineJson.GENOME_ANALYSES, GENOME_ANALYSIS))
         .publications(l.list(LineJson.PUBLICATIONS, PUBLICATION))
         .informationPacks(l.list(LineJson.INFORMATION_PACKS, INFORMATION_PACK))
@@ -359,6 +365,11 @@ final class AggregateMapper {
   private static Karyotype karyotype(Row<KaryotypeJson> k) {
     return new Karyotype(k.text(KaryotypeJson.KARYOTYPE), k.text(KaryotypeJson.METHOD),
         k.text(KaryotypeJson.PASSAGE_NUMBER));
+  }
+
+  private static DiseaseGenotype diseaseGenotype(Row<DiseaseGenotypeJson> g) {
+    return new DiseaseGenotype(g.bool(DiseaseGenotypeJson.CARRIES_DISEASE_PHENOTYPE_ASSOCIATED_VARIANTS),
+        g.bool(DiseaseGenotypeJson.VARIANT_OF_INTEREST));
   }
 
   private static Publication publication(Row<PublicationJson> p) {

@@ -662,6 +662,27 @@ final class AggregateSql {
     }
   }
 
+  /** The disease-genotype flags ("dg"). */
+  enum DiseaseGenotypeJson implements Element {
+    CARRIES_DISEASE_PHENOTYPE_ASSOCIATED_VARIANTS("dg.carries_disease_phenotype_associated_variants"),
+    VARIANT_OF_INTEREST("dg.variant_of_interest");
+
+    private final Sql sql;
+
+    DiseaseGenotypeJson(String column) {
+      this(new Column(column));
+    }
+
+    DiseaseGenotypeJson(Sql sql) {
+      this.sql = sql;
+    }
+
+    @Override
+    public Sql sql() {
+      return sql;
+    }
+  }
+
   /** A publication ("pu"). */
   enum PublicationJson implements Element {
     REFERENCE_TYPE("pu.reference_type"),
@@ -862,6 +883,7 @@ final class AggregateSql {
     CHARACTERISATION(one(CharacterisationJson.class, "ims.characterisation ch", "ch.cell_line_id", "l.id")),
     PLURITEST(one(PluritestJson.class, "ims.pluritest pt", "pt.cell_line_id", "l.id")),
     KARYOTYPE(one(KaryotypeJson.class, "ims.karyotype k", "k.cell_line_id", "l.id")),
+    DISEASE_GENOTYPE(one(DiseaseGenotypeJson.class, "ims.disease_genotype dg", "dg.cell_line_id", "l.id")),
     GENOME_ANALYSES(list(GenomeAnalysisJson.class, "ims.genome_analysis ga", "ga.cell_line_id", "l.id", "ga.id")),
     PUBLICATIONS(list(PublicationJson.class, "ims.publication pu", "pu.cell_line_id", "l.id", "pu.id")),
     INFORMATION_PACKS(list(InformationPackJson.class, "ims.cell_line_information_pack ip", "ip.cell_line_id", "l.id",

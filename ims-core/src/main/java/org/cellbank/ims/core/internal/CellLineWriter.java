@@ -14,6 +14,7 @@ import static org.cellbank.ims.core.internal.db.Tables.CULTURE_CONDITIONS;
 import static org.cellbank.ims.core.internal.db.Tables.CULTURE_MEDIUM_OTHER;
 import static org.cellbank.ims.core.internal.db.Tables.CULTURE_MEDIUM_SUPPLEMENT;
 import static org.cellbank.ims.core.internal.db.Tables.DERIVATION;
+import static org.cellbank.ims.core.internal.db.Tables.DISEASE_GENOTYPE;
 import static org.cellbank.ims.core.internal.db.Tables.DONOR;
 import static org.cellbank.ims.core.internal.db.Tables.DONOR_DISEASE;
 import static org.cellbank.ims.core.internal.db.Tables.DONOR_DISEASE_VARIANT;
@@ -80,6 +81,7 @@ public final class CellLineWriter {
     CHARACTERISATION_PART(CellLine::characterisation),
     PLURITEST_PART(CellLine::pluritest),
     KARYOTYPE_PART(CellLine::karyotype),
+    DISEASE_GENOTYPE_PART(CellLine::diseaseGenotype),
     GENOMES(CellLine::genomeAnalyses),
     PUBLICATIONS(CellLine::publications);
 
@@ -349,6 +351,7 @@ public final class CellLineWriter {
       case CHARACTERISATION_PART -> tx.deleteFrom(CHARACTERISATION).where(CHARACTERISATION.CELL_LINE_ID.eq(id)).execute();
       case PLURITEST_PART -> tx.deleteFrom(PLURITEST).where(PLURITEST.CELL_LINE_ID.eq(id)).execute();
       case KARYOTYPE_PART -> tx.deleteFrom(KARYOTYPE).where(KARYOTYPE.CELL_LINE_ID.eq(id)).execute();
+      case DISEASE_GENOTYPE_PART -> tx.deleteFrom(DISEASE_GENOTYPE).where(DISEASE_GENOTYPE.CELL_LINE_ID.eq(id)).execute();
       case GENOMES -> tx.deleteFrom(GENOME_ANALYSIS).where(GENOME_ANALYSIS.CELL_LINE_ID.eq(id)).execute();
       case PUBLICATIONS -> tx.deleteFrom(PUBLICATION).where(PUBLICATION.CELL_LINE_ID.eq(id)).execute();
       default -> throw new IllegalStateException(part.name());
@@ -423,6 +426,16 @@ public final class CellLineWriter {
           r.setKaryotype(k.karyotype());
           r.setKaryotypeMethod(k.method());
           r.setPassageNumber(k.passageNumber());
+          r.insert();
+        }
+      }
+      case DISEASE_GENOTYPE_PART -> {
+        var g = line.diseaseGenotype();
+        if (g != null) {
+          var r = tx.newRecord(DISEASE_GENOTYPE);
+          r.setCellLineId(id);
+          r.setCarriesDiseasePhenotypeAssociatedVariants(g.carriesDiseasePhenotypeAssociatedVariants());
+          r.setVariantOfInterest(g.variantOfInterest());
           r.insert();
         }
       }

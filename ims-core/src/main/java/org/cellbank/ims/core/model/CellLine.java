@@ -7,7 +7,7 @@ import java.util.Objects;
  * A whole cell-line record: the aggregate that the repositories read and write.
  *
  * <p>It holds the registry data (donor, diseases, modifications, derivation, reprogramming, culture
- * conditions, characterisation, karyotype, publications) and the biobank's own data (status log,
+ * conditions, characterisation, karyotype, disease-genotype flags, publications) and the biobank's own data (status log,
  * information packs, batches with vials). Lists are never null; list order is meaningful and kept.
  * {@link #version()} is the optimistic-locking version the database assigned; it is ignored on insert
  * and must match the stored version on update.
@@ -40,6 +40,7 @@ import java.util.Objects;
  * @param characterisation the characterisation; may be null
  * @param pluritest PluriTest results; may be null
  * @param karyotype the karyotype; may be null
+ * @param diseaseGenotype the disease-associated genotype flags; may be null (none recorded)
  * @param genomeAnalyses genome-wide analyses of the line
  * @param publications publications
  * @param informationPacks the CLIPs, newest first
@@ -76,6 +77,7 @@ public record CellLine(
     Characterisation characterisation,
     Pluritest pluritest,
     Karyotype karyotype,
+    DiseaseGenotype diseaseGenotype,
     List<GenomeAnalysis> genomeAnalyses,
     List<Publication> publications,
     List<InformationPack> informationPacks,
@@ -215,6 +217,7 @@ public record CellLine(
     b.characterisation = characterisation;
     b.pluritest = pluritest;
     b.karyotype = karyotype;
+    b.diseaseGenotype = diseaseGenotype;
     b.genomeAnalyses = genomeAnalyses;
     b.publications = publications;
     b.informationPacks = informationPacks;
@@ -254,6 +257,7 @@ public record CellLine(
     private Characterisation characterisation;
     private Pluritest pluritest;
     private Karyotype karyotype;
+    private DiseaseGenotype diseaseGenotype;
     private List<GenomeAnalysis> genomeAnalyses = List.of();
     private List<Publication> publications = List.of();
     private List<InformationPack> informationPacks = List.of();
@@ -431,6 +435,12 @@ public record CellLine(
       return this;
     }
 
+    /** Sets the disease-associated genotype flags; null when none are recorded. */
+    public Builder diseaseGenotype(DiseaseGenotype diseaseGenotype) {
+      this.diseaseGenotype = diseaseGenotype;
+      return this;
+    }
+
     /** Sets genome-wide analyses of the line. */
     public Builder genomeAnalyses(List<GenomeAnalysis> genomeAnalyses) {
       this.genomeAnalyses = genomeAnalyses;
@@ -469,7 +479,7 @@ public record CellLine(
 
     /** Builds the value; throws {@link NullPointerException} for a missing required component. */
     public CellLine build() {
-      return new CellLine(name, biosamplesId, alternativeNames, hpscregId, ecaccId, validationStatus, availableForSale, availableForSaleAtEcacc, donor, donorAge, depositor, owner, derivationCountry, hasDiseases, diseaseAssociatedPhenotypes, nonDiseaseAssociatedPhenotypes, hasGeneticModification, derivedFrom, publicNotes, diseases, nonDiseaseModifications, derivation, reprogrammingVector, vectorFreeFactors, cultureConditions, characterisation, pluritest, karyotype, genomeAnalyses, publications, informationPacks, statusLog, batches, version);
+      return new CellLine(name, biosamplesId, alternativeNames, hpscregId, ecaccId, validationStatus, availableForSale, availableForSaleAtEcacc, donor, donorAge, depositor, owner, derivationCountry, hasDiseases, diseaseAssociatedPhenotypes, nonDiseaseAssociatedPhenotypes, hasGeneticModification, derivedFrom, publicNotes, diseases, nonDiseaseModifications, derivation, reprogrammingVector, vectorFreeFactors, cultureConditions, characterisation, pluritest, karyotype, diseaseGenotype, genomeAnalyses, publications, informationPacks, statusLog, batches, version);
     }
   }
 }

@@ -17,6 +17,7 @@ import org.cellbank.ims.core.model.CultureConditions;
 import org.cellbank.ims.core.model.CultureMediumOther;
 import org.cellbank.ims.core.model.Derivation;
 import org.cellbank.ims.core.model.Disease;
+import org.cellbank.ims.core.model.DiseaseGenotype;
 import org.cellbank.ims.core.model.Donor;
 import org.cellbank.ims.core.model.DonorDisease;
 import org.cellbank.ims.core.model.GeneticModification;
@@ -78,7 +79,8 @@ public final class SampleData {
    * Universitatsklinikum Bonn, stocked by ECACC.
    *
    * <p>It has an integrating retroviral vector, depositor culture conditions with an "other" medium
-   * and four supplements, PluriTest and virology results, a karyotype, a publication, one CLIP, a
+   * and four supplements, PluriTest and virology results, a karyotype, disease-genotype flags (no
+   * disease-associated variants carried, variant of interest unknown), a publication, one CLIP, a
    * two-entry status log (newest first) and batch {@code SAMEG301734}/{@code P001} with two images
    * and 50 vials. The karyotype {@code 46XX} with a male donor is kept verbatim from the source,
    * which is not internally consistent.
@@ -205,6 +207,7 @@ public final class SampleData {
             ScreeningResult.NEGATIVE, ScreeningResult.NEGATIVE))
         .pluritest(new Pluritest(true, "42.031", "1.399", null))
         .karyotype(new Karyotype("46XX", "G-banding", "30"))
+        .diseaseGenotype(new DiseaseGenotype(false, null))
         .genomeAnalyses(List.of(new GenomeAnalysis(
             "SNP array", "https://www.ebi.ac.uk/arrayexpress/experiments/E-MTAB-4058/")))
         .publications(List.of(new Publication(

@@ -21,6 +21,7 @@ import org.cellbank.ims.core.model.CultureConditions;
 import org.cellbank.ims.core.model.CultureMediumOther;
 import org.cellbank.ims.core.model.Derivation;
 import org.cellbank.ims.core.model.Disease;
+import org.cellbank.ims.core.model.DiseaseGenotype;
 import org.cellbank.ims.core.model.Donor;
 import org.cellbank.ims.core.model.DonorDisease;
 import org.cellbank.ims.core.model.GeneticModification;
@@ -63,7 +64,8 @@ import org.cellbank.ims.core.model.YesNoUnknown;
  * with two modifications; one non-disease modification; a derivation; a reprogramming vector,
  * integrating for even indexes and non-integrating for odd ones; one vector-free factor; culture
  * conditions with an "other" medium and three supplements; characterisation; PluriTest; karyotype;
- * one genome analysis; one publication; one CLIP; a two-entry status log (newest first); and one batch
+ * disease-genotype flags for three lines in four (index {@code i % 4 != 3}), each flag true, false or
+ * unknown, so every combination occurs among any twelve consecutive lines; one genome analysis; one publication; one CLIP; a two-entry status log (newest first); and one batch
  * with one image and five vials.
  *
  * <pre>{@code
@@ -302,6 +304,7 @@ public final class SyntheticCellLines {
         .karyotype(new Karyotype("male".equals(profile.donor.gender()) ? "46XY" : "46XX",
             r.nextBoolean() ? "G-banding" : "Molecular karyotyping (SNP array)",
             Integer.toString(passage)))
+        .diseaseGenotype(diseaseGenotype(index))
         .genomeAnalyses(List.of(new GenomeAnalysis(
             r.nextBoolean() ? "Whole genome sequencing" : "SNP array",
             "https://ega-archive.org/studies/EGAS" + pad(1_000_000 + index, 11))))
@@ -311,6 +314,18 @@ public final class SyntheticCellLines {
         .statusLog(statusLog)
         .batches(List.of(batch(name, changed, r)))
         .build();
+  }
+
+  // From the index rather than the random stream, so that the other generated values stay as they were.
+  private static DiseaseGenotype diseaseGenotype(int index) {
+    if (index % 4 == 3) {
+      return null;
+    }
+    return new DiseaseGenotype(flag(index % 3), flag(index / 4 % 3));
+  }
+
+  private static Boolean flag(int k) {
+    return k == 0 ? Boolean.FALSE : k == 1 ? Boolean.TRUE : null;
   }
 
   private static void checkCount(int count) {

@@ -307,6 +307,11 @@ final class LinePageModel {
       row(rows, "Karyotyping method", line.karyotype().method());
       row(rows, "Passage number", line.karyotype().passageNumber());
     }
+    if (line.diseaseGenotype() != null) {
+      row(rows, "Carries disease-associated variants",
+          yesNo(line.diseaseGenotype().carriesDiseasePhenotypeAssociatedVariants()));
+      row(rows, "Variant of interest", yesNo(line.diseaseGenotype().variantOfInterest()));
+    }
     analyses(rows, "Genome-wide analysis of the line", line.genomeAnalyses());
     if (line.donor() != null) {
       analyses(rows, "Genome-wide analysis of the donor", line.donor().genomeAnalyses());

@@ -102,6 +102,12 @@ class PartnerApiTest {
         .contains("7dba4abad952d3937ad7da650c14b4e1");
     assertThat(line.findObject("virology_screening").flatMap(v -> v.findString("hiv1"))).contains("Negative");
     assertThat(line.findObject("virology_screening").orElseThrow().members().get("hiv2").isNull()).isTrue();
+    // As in the reference's published sample of this line.
+    JsonObject genotype = line.findObject("cellline_disease_associated_genotype").orElseThrow();
+    assertThat(genotype.members().keySet())
+        .containsExactly("carries_disease_phenotype_associated_variants_flag", "variant_of_interest_flag");
+    assertThat(genotype.findBoolean("carries_disease_phenotype_associated_variants_flag")).contains(false);
+    assertThat(genotype.members().get("variant_of_interest_flag").isNull()).isTrue();
   }
 
   @Test

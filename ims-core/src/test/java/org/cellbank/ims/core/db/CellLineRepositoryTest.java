@@ -23,6 +23,7 @@ import org.cellbank.ims.core.model.BatchType;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineStatus;
 import org.cellbank.ims.core.model.Disease;
+import org.cellbank.ims.core.model.DiseaseGenotype;
 import org.cellbank.ims.core.model.Donor;
 import org.cellbank.ims.core.model.DonorDisease;
 import org.cellbank.ims.core.model.Karyotype;
@@ -146,6 +147,32 @@ class CellLineRepositoryTest {
     assertThat(updated.version()).isEqualTo(stored.version() + 1);
     assertThat(updated).isEqualTo(renamed.toBuilder().version(stored.version() + 1).build());
     assertThat(lines.findByName("UPDi001-A")).isEmpty();
+  }
+
+  @Test
+  void diseaseGenotype_roundTripsAbsentAndEveryFlagValue() {
+    CellLine stored = lines.insert(line("GENi001-A", "SAMGEN001"));
+    assertThat(stored.diseaseGenotype()).isNull();
+    assertThat(lines.getByBiosamplesId("SAMGEN001")).isEqualTo(stored);
+    List<DiseaseGenotype> values = List.of(new DiseaseGenotype(false, null), new DiseaseGenotype(true, false),
+        new DiseaseGenotype(null, true), new DiseaseGenotype(null, null), new DiseaseGenotype(true, true),
+        new DiseaseGenotype(false, false));
+    for (DiseaseGenotype value : values) {
+      CellLine desired = stored.toBuilder().diseaseGenotype(value).build();
+      CellLine updated = lines.update(desired);
+      assertThat(updated.version()).as("version after %s", value).isEqualTo(stored.version() + 1);
+      assertThat(lines.getByBiosamplesId("SAMGEN001").diseaseGenotype()).isEqualTo(value);
+      assertThat(updated).isEqualTo(desired.toBuilder().version(stored.version() + 1).build());
+      stored = updated;
+    }
+    CellLine cleared = lines.update(stored.toBuilder().diseaseGenotype(null).build());
+    assertThat(cleared.diseaseGenotype()).isNull();
+    assertThat(lines.getByBiosamplesId("SAMGEN001").diseaseGenotype()).isNull();
+
+    CellLine inserted = lines.insert(line("GENi002-A", "SAMGEN002").toBuilder()
+        .diseaseGenotype(new DiseaseGenotype(true, null)).build());
+    assertThat(lines.getByBiosamplesId("SAMGEN002")).isEqualTo(inserted);
+    assertThat(inserted.diseaseGenotype()).isEqualTo(new DiseaseGenotype(true, null));
   }
 
   @Test

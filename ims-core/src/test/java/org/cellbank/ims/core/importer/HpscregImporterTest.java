@@ -36,6 +36,7 @@ import org.cellbank.ims.core.db.SearchOutbox;
 import org.cellbank.ims.core.importer.ImportReport.LineProblem;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineStatus;
+import org.cellbank.ims.core.model.DiseaseGenotype;
 import org.cellbank.ims.core.model.IntegratingVector;
 import org.cellbank.ims.core.model.ModificationKind;
 import org.cellbank.ims.core.model.NonIntegratingVector;
@@ -256,6 +257,33 @@ class HpscregImporterTest {
     registry.document("BIONi010-C-2", with(fixture("BIONi010-C-2"), "genetic_modifications_non_disease", new JsonArray(List.of())));
     assertThat(importer().run(BUDGET).updated()).isEqualTo(1);
     assertThat(repository.getByBiosamplesId("SAMEA104493170").nonDiseaseModifications()).isEmpty();
+  }
+
+  @Test
+  void diseaseGenotype_isUpsertedWhenTheCarriesFlagIsSent_andKeptWhenItIsNot() {
+    importer().run(BUDGET);
+    assertThat(repository.getByBiosamplesId("SAMEA2590882").diseaseGenotype()).isNull();
+
+    registry.document("UKBi008-A", fixture("UKBi008-A-genotype"));
+    ImportReport report = importer().run(BUDGET);
+    assertThat(report.updated()).isEqualTo(1);
+    assertThat(report.unchanged()).isEqualTo(2);
+    assertThat(repository.getByBiosamplesId("SAMEA2590882").diseaseGenotype())
+        .isEqualTo(new DiseaseGenotype(false, null));
+    assertThat(importer().run(BUDGET).unchanged()).isEqualTo(3);
+
+    // The registry drops the flags: the stored record stays.
+    registry.document("UKBi008-A", fixture("UKBi008-A"));
+    assertThat(importer().run(BUDGET).unchanged()).isEqualTo(3);
+    assertThat(repository.getByBiosamplesId("SAMEA2590882").diseaseGenotype())
+        .isEqualTo(new DiseaseGenotype(false, null));
+
+    registry.document("UKBi008-A", with(with(fixture("UKBi008-A-genotype"),
+        "carries_disease_phenotype_associated_variants_flag", JsonString.of("1")),
+        "variant_of_interest_flag", JsonString.of("1")));
+    assertThat(importer().run(BUDGET).updated()).isEqualTo(1);
+    assertThat(repository.getByBiosamplesId("SAMEA2590882").diseaseGenotype())
+        .isEqualTo(new DiseaseGenotype(true, true));
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.cellbank.ims.core.ValidationException;
 import org.cellbank.ims.core.importer.HpscregDocument.KeptPart;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineDisease;
+import org.cellbank.ims.core.model.DiseaseGenotype;
 import org.cellbank.ims.core.model.GeneticModification;
 import org.cellbank.ims.core.model.IntegratingVector;
 import org.cellbank.ims.core.model.MediumSupplement;
@@ -20,9 +21,11 @@ import org.cellbank.ims.core.model.ValidationStatus;
 import org.cellbank.ims.core.model.VectorFreeFactor;
 import org.cellbank.ims.core.model.YesNoUnknown;
 import org.cellbank.ims.http.internal.json.JsonArray;
+import org.cellbank.ims.http.internal.json.JsonNull;
 import org.cellbank.ims.http.internal.json.JsonNumber;
 import org.cellbank.ims.http.internal.json.JsonObject;
 import org.cellbank.ims.http.internal.json.JsonString;
+import org.cellbank.ims.http.internal.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 class HpscregParserTest {
@@ -226,6 +229,35 @@ class HpscregParserTest {
     assertThat(line.publications()).isEmpty();
     assertThat(doc.kept()).contains(KeptPart.NON_DISEASE_MODIFICATIONS, KeptPart.KARYOTYPE, KeptPart.CHARACTERISATION,
         KeptPart.GENOME_ANALYSES);
+  }
+
+  @Test
+  void diseaseGenotype_isReadWhenTheCarriesFlagIsTruthy_elseKept() {
+    // The fixture variant sends the two flags as the registry does: "0" and null.
+    HpscregDocument doc = parser.parse(fixture("UKBi008-A-genotype"));
+    assertThat(doc.line().diseaseGenotype()).isEqualTo(new DiseaseGenotype(false, null));
+    assertThat(doc.kept()).doesNotContain(KeptPart.DISEASE_GENOTYPE);
+
+    HpscregDocument without = parser.parse(fixture("UKBi008-A"));
+    assertThat(without.line().diseaseGenotype()).isNull();
+    assertThat(without.kept()).contains(KeptPart.DISEASE_GENOTYPE);
+
+    JsonObject variant = fixture("UKBi008-A-genotype");
+    assertThat(parser.parse(with(with(variant, "carries_disease_phenotype_associated_variants_flag",
+        JsonString.of("1")), "variant_of_interest_flag", JsonString.of("1"))).line().diseaseGenotype())
+        .isEqualTo(new DiseaseGenotype(true, true));
+    assertThat(parser.parse(with(with(variant, "carries_disease_phenotype_associated_variants_flag",
+        JsonString.of("1")), "variant_of_interest_flag", JsonString.of("0"))).line().diseaseGenotype())
+        .isEqualTo(new DiseaseGenotype(true, false));
+    // Truthy but no flag string: a record whose carries flag is unknown (NULLBOOL), as in the reference.
+    assertThat(parser.parse(with(variant, "carries_disease_phenotype_associated_variants_flag",
+        JsonString.of("unknown"))).line().diseaseGenotype()).isEqualTo(new DiseaseGenotype(null, null));
+    for (JsonValue gatedOff : new JsonValue[] {null, JsonNull.INSTANCE, JsonString.of("  ")}) {
+      HpscregDocument off = parser.parse(with(with(variant, "carries_disease_phenotype_associated_variants_flag",
+          gatedOff), "variant_of_interest_flag", JsonString.of("1")));
+      assertThat(off.line().diseaseGenotype()).as("gate %s", gatedOff).isNull();
+      assertThat(off.kept()).as("gate %s", gatedOff).contains(KeptPart.DISEASE_GENOTYPE);
+    }
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.cellbank.ims.core.model.Batch;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.CellLineStatus;
+import org.cellbank.ims.core.model.DiseaseGenotype;
 import org.cellbank.ims.core.model.DonorDisease;
 import org.cellbank.ims.core.model.IntegratingVector;
 import org.cellbank.ims.core.model.ModificationKind;
@@ -129,6 +130,7 @@ class SampleDataTest {
     assertThat(line.cultureConditions().supplements()).hasSize(4);
     assertThat(line.pluritest().pluripotencyScore()).isEqualTo("42.031");
     assertThat(line.characterisation().hiv2()).isNull();
+    assertThat(line.diseaseGenotype()).isEqualTo(new DiseaseGenotype(false, null));
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.cellbank.ims.core.ValidationException;
 import org.cellbank.ims.core.model.Batch;
 import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.model.Disease;
+import org.cellbank.ims.core.model.DiseaseGenotype;
 import org.cellbank.ims.core.model.DonorDisease;
 import org.cellbank.ims.core.model.IntegratingVector;
 import org.cellbank.ims.core.model.NonIntegratingVector;
@@ -82,7 +83,11 @@ class SyntheticCellLinesTest {
 
   @Test
   void generate_everyLineIsFullyPopulated() {
-    for (CellLine line : SyntheticCellLines.generate(300, 99L)) {
+    List<CellLine> lines = SyntheticCellLines.generate(300, 99L);
+    assertThat(lines).extracting(CellLine::diseaseGenotype).containsNull()
+        .contains(new DiseaseGenotype(false, null), new DiseaseGenotype(true, false), new DiseaseGenotype(null, true),
+            new DiseaseGenotype(true, true), new DiseaseGenotype(false, false), new DiseaseGenotype(null, null));
+    for (CellLine line : lines) {
       assertThat(AGE_RANGES).contains(line.donorAge());
       assertThat(line.donor().diseases()).hasSizeBetween(1, 2)
           .allSatisfy(d -> assertThat(d.variants()).hasSize(1));

@@ -63,6 +63,9 @@ class SiteGeneratorTest {
     // The reference's quirk rendered these blank or wrong: here each says what the derivation holds.
     assertThat(ukbi).contains("<dt>Xeno-free conditions</dt><dd><span>No</span>", "<dt>Derived under GMP</dt><dd><span>No</span>",
         "<dt>Available as clinical grade</dt><dd><span>No</span>");
+    // The disease-genotype flags: "no" is shown, the unknown variant-of-interest flag is left out.
+    assertThat(ukbi).contains("<dt>Carries disease-associated variants</dt><dd><span>No</span>")
+        .doesNotContain("Variant of interest");
     String parent = page("BIONi010-C/index.html");
     // A subclone that is not in the catalogue is named without a link.
     assertThat(parent).contains("<dt>Subclones</dt>", "BIONi010-C-2").doesNotContain("href=\"/BIONi010-C-2/\"");

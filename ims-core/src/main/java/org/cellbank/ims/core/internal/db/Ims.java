@@ -28,6 +28,7 @@ import org.cellbank.ims.core.internal.db.tables.CultureMediumOther;
 import org.cellbank.ims.core.internal.db.tables.CultureMediumSupplement;
 import org.cellbank.ims.core.internal.db.tables.Derivation;
 import org.cellbank.ims.core.internal.db.tables.Disease;
+import org.cellbank.ims.core.internal.db.tables.DiseaseGenotype;
 import org.cellbank.ims.core.internal.db.tables.Donor;
 import org.cellbank.ims.core.internal.db.tables.DonorDisease;
 import org.cellbank.ims.core.internal.db.tables.DonorDiseaseVariant;
@@ -178,6 +179,11 @@ public class Ims extends SchemaImpl {
      * The table <code>ims.disease</code>.
      */
     public final Disease DISEASE = Disease.DISEASE;
+
+    /**
+     * The table <code>ims.disease_genotype</code>.
+     */
+    public final DiseaseGenotype DISEASE_GENOTYPE = DiseaseGenotype.DISEASE_GENOTYPE;
 
     /**
      * The table <code>ims.donor</code>.
@@ -358,6 +364,7 @@ public class Ims extends SchemaImpl {
             CultureMediumSupplement.CULTURE_MEDIUM_SUPPLEMENT,
             Derivation.DERIVATION,
             Disease.DISEASE,
+            DiseaseGenotype.DISEASE_GENOTYPE,
             Donor.DONOR,
             DonorDisease.DONOR_DISEASE,
             DonorDiseaseVariant.DONOR_DISEASE_VARIANT,

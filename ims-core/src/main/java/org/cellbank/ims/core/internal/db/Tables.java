@@ -25,6 +25,7 @@ import org.cellbank.ims.core.internal.db.tables.CultureMediumOther;
 import org.cellbank.ims.core.internal.db.tables.CultureMediumSupplement;
 import org.cellbank.ims.core.internal.db.tables.Derivation;
 import org.cellbank.ims.core.internal.db.tables.Disease;
+import org.cellbank.ims.core.internal.db.tables.DiseaseGenotype;
 import org.cellbank.ims.core.internal.db.tables.Donor;
 import org.cellbank.ims.core.internal.db.tables.DonorDisease;
 import org.cellbank.ims.core.internal.db.tables.DonorDiseaseVariant;
@@ -164,6 +165,11 @@ public class Tables {
      * The table <code>ims.disease</code>.
      */
     public static final Disease DISEASE = Disease.DISEASE;
+
+    /**
+     * The table <code>ims.disease_genotype</code>.
+     */
+    public static final DiseaseGenotype DISEASE_GENOTYPE = DiseaseGenotype.DISEASE_GENOTYPE;
 
     /**
      * The table <code>ims.donor</code>.

@@ -21,6 +21,7 @@ import org.cellbank.ims.core.internal.db.tables.Characterisation.Characterisatio
 import org.cellbank.ims.core.internal.db.tables.Country.CountryPath;
 import org.cellbank.ims.core.internal.db.tables.CultureConditions.CultureConditionsPath;
 import org.cellbank.ims.core.internal.db.tables.Derivation.DerivationPath;
+import org.cellbank.ims.core.internal.db.tables.DiseaseGenotype.DiseaseGenotypePath;
 import org.cellbank.ims.core.internal.db.tables.Donor.DonorPath;
 import org.cellbank.ims.core.internal.db.tables.GeneticModification.GeneticModificationPath;
 import org.cellbank.ims.core.internal.db.tables.GenomeAnalysis.GenomeAnalysisPath;
@@ -453,6 +454,19 @@ public class CellLine extends TableImpl<CellLineRecord> {
             _derivation = new DerivationPath(this, null, Keys.DERIVATION__DERIVATION_CELL_LINE_ID_FKEY.getInverseKey());
 
         return _derivation;
+    }
+
+    private transient DiseaseGenotypePath _diseaseGenotype;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>ims.disease_genotype</code> table
+     */
+    public DiseaseGenotypePath diseaseGenotype() {
+        if (_diseaseGenotype == null)
+            _diseaseGenotype = new DiseaseGenotypePath(this, null, Keys.DISEASE_GENOTYPE__DISEASE_GENOTYPE_CELL_LINE_ID_FKEY.getInverseKey());
+
+        return _diseaseGenotype;
     }
 
     private transient GeneticModificationPath _geneticModification;
