@@ -63,12 +63,7 @@ final class GatewayBridge extends Handler.Abstract {
     try (InputStream in = Content.Source.asInputStream(request)) {
       body = in.readNBytes(MAX_BODY + 1);
       if (body.length > MAX_BODY) {
-        long declared = request.getLength();
-        if (declared < 0 || declared <= MAX_DISCARD) {
-          discard(in);
-        } else {
-          response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        }
+        dropRest(request, response, in);
         send(request, response, callback, 413, Map.of("content-type", HttpResponse.JSON_CONTENT_TYPE),
             List.of(), tooLarge().body());
         return true;
@@ -113,6 +108,20 @@ final class GatewayBridge extends Handler.Abstract {
   /** The answer to a body over {@link #MAX_BODY}. */
   static HttpResponse tooLarge() {
     return HttpResponse.error(413, TOO_LARGE);
+  }
+
+  /**
+   * Before an answer that does not read the request's body: reads and drops the rest of it, up to
+   * {@link #MAX_DISCARD} bytes, so the client, still sending, sees the answer; a larger declared
+   * body closes the connection after the answer instead.
+   */
+  static void dropRest(Request request, Response response, InputStream in) throws IOException {
+    long declared = request.getLength();
+    if (declared < 0 || declared <= MAX_DISCARD) {
+      discard(in);
+    } else {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
   }
 
   private static void discard(InputStream in) throws IOException {

@@ -56,6 +56,9 @@ final class SignedMedia extends Handler.Abstract {
     String method = request.getMethod();
     boolean read = method.equals("GET") || method.equals("HEAD");
     if (!read && !method.equals("PUT")) {
+      try (InputStream body = Content.Source.asInputStream(request)) {
+        GatewayBridge.dropRest(request, response, body);
+      }
       response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD, PUT");
       answer(request, response, callback, HttpResponse.error(405, "A signed media URL takes GET, HEAD or PUT"));
       return true;
@@ -66,6 +69,9 @@ final class SignedMedia extends Handler.Abstract {
       url = new URI(path + "?" + query);
       key = store.verify(read ? "GET" : "PUT", url);
     } catch (URISyntaxException | ValidationException e) {
+      try (InputStream body = Content.Source.asInputStream(request)) {
+        GatewayBridge.dropRest(request, response, body);
+      }
       answer(request, response, callback, HttpResponse.error(403,
           "The URL is not one this server signed for a " + method + ", or it was altered or has expired"));
       return true;
@@ -75,15 +81,18 @@ final class SignedMedia extends Handler.Abstract {
       return true;
     }
     try (InputStream body = Content.Source.asInputStream(request)) {
-      long size = store.acceptSignedUpload(url, body);
-      answer(request, response, callback, HttpResponse.json(200,
-          ("{\"size\":" + size + "}").getBytes(StandardCharsets.US_ASCII)));
-    } catch (ConflictException e) {
-      answer(request, response, callback, HttpResponse.error(409, "Something was uploaded with this URL already"));
-    } catch (ValidationException e) {
-      response.getHeaders().put(HttpHeader.CONNECTION, "close");
-      answer(request, response, callback, HttpResponse.error(413,
-          "The file is larger than " + store.maxSize() + " bytes, the most this store keeps"));
+      try {
+        long size = store.acceptSignedUpload(url, body);
+        answer(request, response, callback, HttpResponse.json(200,
+            ("{\"size\":" + size + "}").getBytes(StandardCharsets.US_ASCII)));
+      } catch (ConflictException e) {
+        GatewayBridge.dropRest(request, response, body);
+        answer(request, response, callback, HttpResponse.error(409, "Something was uploaded with this URL already"));
+      } catch (ValidationException e) {
+        GatewayBridge.dropRest(request, response, body);
+        answer(request, response, callback, HttpResponse.error(413,
+            "The file is larger than " + store.maxSize() + " bytes, the most this store keeps"));
+      }
     }
     return true;
   }
