@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * ({@code index.html}), one page per cell line ({@code <name>/index.html}: the full page for a line
  * in the catalogue, a short status page for one that exists but is not), {@code 404.html},
  * {@code sitemap.xml}, {@code robots.txt} and the stylesheet and script under content-hashed names
- * ({@code assets/site.<hash>.css}), so they can be cached for ever.
+ * ({@code assets/site.<hash>.css}), so they can be cached for ever; also the staff console
+ * ({@code staff/index.html}, a {@code noindex} page whose script calls the executive API).
  *
  * <pre>{@code
  * SiteGenerator site = SiteGenerator.builder()
@@ -78,6 +79,7 @@ public final class SiteGenerator {
   private final Map<String, byte[]> assets;
   private final String cssPath;
   private final String jsPath;
+  private final StaffConsole staff;
 
   private SiteGenerator(Builder b) {
     this.lines = b.lines;
@@ -95,6 +97,7 @@ public final class SiteGenerator {
     this.assets = new LinkedHashMap<>();
     this.cssPath = asset("site", "css");
     this.jsPath = asset("search", "js");
+    this.staff = new StaffConsole(templates.compile(StaffConsole.TEMPLATE), asset("staff", "js"), asset("staff", "css"));
   }
 
   /** A builder; the repository, the store and the site's URL are required. */
@@ -270,7 +273,9 @@ public final class SiteGenerator {
     notFound.put("noindex", Boolean.TRUE);
     put("404.html", render(notFoundPage, notFound), HTML, counter);
     counter.otherFiles++;
-    String robots = "User-agent: *\nAllow: /\nSitemap: " + absolute("sitemap.xml") + "\n";
+    put(StaffConsole.PAGE, staff.render(base("Staff console")), HTML, counter);
+    counter.otherFiles++;
+    String robots = "User-agent: *\n" + StaffConsole.ROBOTS_RULE + "Allow: /\nSitemap: " + absolute("sitemap.xml") + "\n";
     put("robots.txt", robots.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", counter);
     counter.otherFiles++;
   }
