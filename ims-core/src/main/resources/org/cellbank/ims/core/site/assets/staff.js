@@ -210,6 +210,8 @@
   function goToDashboard(params) {
     var clean = new URLSearchParams();
     FILTERS.forEach(function (f) { if (params.get(f)) { clean.set(f, params.get(f)); } });
+    if (clean.get('limit') === '50') { clean.delete('limit'); }  // the default: kept out of the address
+    if (clean.get('offset') === '0') { clean.delete('offset'); }
     var hash = '#/lines' + (clean.toString() ? '?' + clean.toString() : '');
     if (window.location.hash === hash) { route(); } else { window.location.hash = hash; }
   }
@@ -227,7 +229,8 @@
 
   function linePath(name) { return API + '/cell-lines/' + encodeURIComponent(name); }
 
-  function openLine(name) {
+  // Shows a line; notice, if any, is said once it is shown (after a write).
+  function openLine(name, notice) {
     var mine = ++sequence;
     show('line');
     $('title').textContent = name;
@@ -238,7 +241,7 @@
       current.etag = r.response.headers.get('ETag');
       current.auditOffset = 0;
       renderLine(r.body);
-      say('', false);
+      say(notice || '', false);
       progress(name + ' loaded');
       loadAudit(mine);
     }).catch(function (e) { if (mine === sequence) { fail(e, 'opening ' + name); } });
@@ -359,7 +362,11 @@
     }
     return list;
 
-    function shown(v) { return v === null || v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v); }
+    function shown(v) {
+      if (v === null || v === undefined) { return '(none)'; }
+      if (v === '') { return '(empty)'; }
+      return typeof v === 'string' ? v : JSON.stringify(v);
+    }
   }
 
   function changeStatus(event) {
@@ -376,8 +383,7 @@
       json: body,
       headers: { 'If-Match': current.etag || '"' + line.version + '"', 'Idempotency-Key': window.crypto.randomUUID() }
     }).then(function () {
-      openLine(line.name);
-      say('The status of ' + line.name + ' is now ' + words(body.status) + '.', false);
+      openLine(line.name, 'The status of ' + line.name + ' is now ' + words(body.status) + '.');
     }).catch(function (e) { fail(e, 'changing the status of ' + line.name); })
       .then(function () { button.disabled = false; });
   }
@@ -396,8 +402,7 @@
     call('POST', linePath(line.name) + '/clips', {
       body: form, headers: { 'Idempotency-Key': window.crypto.randomUUID() }
     }).then(function (r) {
-      openLine(line.name);
-      say('CLIP ' + r.body.information_pack.version + ' of ' + line.name + ' stored.', false);
+      openLine(line.name, 'CLIP ' + r.body.information_pack.version + ' of ' + line.name + ' stored.');
     }).catch(function (e) { fail(e, 'uploading the CLIP of ' + line.name); })
       .then(function () { button.disabled = false; });
   }
