@@ -162,9 +162,14 @@ public final class SiteGenerator {
         affected.addAll(catalogue.relatedTo(line));
       }
     }
-    // Assets are immutable under their hashed names; a first run may still need them.
-    if (store.find(cssPath.substring(1)).isEmpty() || store.find(jsPath.substring(1)).isEmpty()) {
+    // Assets are immutable under their hashed names; a first run may still need them. A console
+    // script not yet stored means a new version: its page, and the fixed pages, name the new assets.
+    boolean newConsole = !store.exists(staff.scriptPath().substring(1));
+    if (newConsole || store.find(cssPath.substring(1)).isEmpty() || store.find(jsPath.substring(1)).isEmpty()) {
       writeAssets(counter);
+    }
+    if (newConsole) {
+      writeFixedPages(counter);
     }
     for (CellLine line : affected) {
       writeLine(catalogue, line, counter);

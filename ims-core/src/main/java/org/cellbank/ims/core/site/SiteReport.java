@@ -5,7 +5,7 @@ package org.cellbank.ims.core.site;
  *
  * @param linePages full pages of visible cell lines
  * @param statusPages status pages of lines that exist but are not in the catalogue
- * @param otherFiles the search page, the 404 page, {@code sitemap.xml}, {@code robots.txt}, the assets
+ * @param otherFiles the search page, the 404 page, the staff console, {@code sitemap.xml}, {@code robots.txt}, the assets
  *     and the media files published with the pages
  * @param bytes the bytes of every file written
  */

@@ -40,6 +40,11 @@ final class StaffConsole {
     this.stylePath = Objects.requireNonNull(stylePath, "stylePath");
   }
 
+  /** The site path of the console's script, {@code /assets/staff.<hash>.js}. */
+  String scriptPath() {
+    return scriptPath;
+  }
+
   /** The page, from the site's common values ({@code siteName}, {@code cssPath}, {@code home}). */
   byte[] render(Map<String, Object> base) {
     Map<String, Object> scope = new HashMap<>(base);

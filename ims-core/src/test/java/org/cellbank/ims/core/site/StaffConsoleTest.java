@@ -30,6 +30,7 @@ class StaffConsoleTest {
 
   @TempDir Path dir;
   private FileSystemSiteStore store;
+  private SiteGenerator site;
 
   @BeforeEach
   void setUp() {
@@ -38,8 +39,26 @@ class StaffConsoleTest {
     CellLineRepository lines = CellLineRepository.builder().dataSource(dataSource).build();
     SampleDataLoader.create(lines).loadMissing(SampleData.all());
     store = FileSystemSiteStore.create(dir.resolve("site"));
-    SiteGenerator.builder().cellLines(lines).store(store).siteUrl(URI.create("https://cells.example.org"))
-        .build().generateAll();
+    site = SiteGenerator.builder().cellLines(lines).store(store).siteUrl(URI.create("https://cells.example.org"))
+        .build();
+    site.generateAll();
+  }
+
+  @Test
+  void regenerate_writesTheConsoleAgain_whenItsScriptIsNotStored_andOnlyThen() {
+    String script = scriptPath();
+    // A line change after the whole site was written: the console is there, so it is not rewritten.
+    store.delete(StaffConsole.PAGE);
+    site.regenerate(List.of("SAMEA2590882"));
+    assertThat(store.exists(StaffConsole.PAGE)).isFalse();
+    // A site written by a version before this console's script (or before the console): the next
+    // regeneration writes the script and its page.
+    store.delete(script);
+    SiteReport report = site.regenerate(List.of("SAMEA2590882"));
+    assertThat(store.exists(StaffConsole.PAGE)).isTrue();
+    assertThat(store.exists(script)).isTrue();
+    assertThat(scriptPath()).isEqualTo(script);
+    assertThat(report.otherFiles()).isGreaterThan(1);
   }
 
   @Test
