@@ -177,7 +177,7 @@ class StaffConsoleBrowserTest {
   }
 
   @Test
-  void statusChange_withAStaleVersion_saysSomeoneChangedTheLine_andChangesNothing() throws Exception {
+  void statusChange_withAStaleVersion_saysSomeoneChangedTheLine_andAFaultyOneNamesTheField() throws Exception {
     signIn("manager");
     open("/staff/#/lines/BIONi010-C");
     waitFor(() -> browser.findElement(By.id("line-title")).getText().startsWith("BIONi010-C: "));
@@ -195,11 +195,19 @@ class StaffConsoleBrowserTest {
     waitFor(() -> message().startsWith("Someone changed this line"));
     assertThat(message()).isEqualTo("Someone changed this line since you opened it; reload it and try again.");
     assertThat(apiStatus("BIONi010-C")).isEqualTo("expand_to_order");
+    // A faulty form: the API's message and the faulty field are shown.
+    browser.navigate().refresh();
+    waitFor(() -> browser.findElement(By.id("line-title")).getText().equals("BIONi010-C: expand to order"));
+    new Select(browser.findElement(By.id("new-status"))).selectByValue("withdrawn");
+    browser.findElement(By.cssSelector("#status-form button[type=submit]")).click();
+    waitFor(() -> message().startsWith("Failed changing the status of BIONi010-C: "));
+    assertThat(message()).contains("[/comment is required for status withdrawn]");
+    assertThat(apiStatus("BIONi010-C")).isEqualTo("expand_to_order");
     screenshot("staff-stale");
   }
 
   @Test
-  void viewer_readsTheLineAndItsAudit_butAStatusChangeSaysTheRoleIsTooLow() throws Exception {
+  void viewer_readsTheLine_butAStatusChangeSaysTheRoleIsTooLow_andHidesTheWriteForms() throws Exception {
     signIn("viewer");
     waitFor(() -> lineNames().contains("UKBi008-A"));
     open("/staff/#/lines/TESTi010-A");
@@ -212,7 +220,19 @@ class StaffConsoleBrowserTest {
     assertThat(message()).startsWith("Your role is too low for changing the status of TESTi010-A");
     assertThat(apiStatus("TESTi010-A")).isEqualTo(before);
     assertThat(storedKey()).as("a 403 keeps the key").isEqualTo(KEYS.get("viewer"));
+    // The key only reads: the write forms are hidden, on this line and the next, until a new sign-in.
+    assertThat(browser.findElement(By.id("status-form")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("clip-form")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("read-only")).isDisplayed()).isTrue();
     screenshot("staff-viewer-403");
+    open("/staff/#/lines/UKBi008-A");
+    waitFor(() -> browser.findElement(By.id("line-title")).getText().startsWith("UKBi008-A: "));
+    assertThat(browser.findElement(By.id("status-form")).isDisplayed()).isFalse();
+    browser.findElement(By.id("sign-out")).click();
+    signIn("manager");
+    open("/staff/#/lines/UKBi008-A");
+    waitFor(() -> browser.findElement(By.id("line-title")).getText().startsWith("UKBi008-A: "));
+    assertThat(browser.findElement(By.id("status-form")).isDisplayed()).isTrue();
   }
 
   @Test

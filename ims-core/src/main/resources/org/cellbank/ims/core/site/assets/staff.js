@@ -4,6 +4,8 @@
 (function () {
   'use strict';
   var STORAGE = 'ims.staff.apiKey';
+  // Set when a write answered 403: the key's role only reads, so the write forms are hidden.
+  var READ_ONLY = 'ims.staff.readOnly';
   var API = '/api/v0/executive';
   var AUDIT_PAGE = 20;
   var FILTERS = ['q', 'status', 'validation', 'found_on_ecacc', 'depositor', 'disease', 'sort', 'limit', 'offset'];
@@ -24,6 +26,7 @@
 
   function signOut(reason) {
     window.sessionStorage.removeItem(STORAGE);
+    window.sessionStorage.removeItem(READ_ONLY);
     $('api-key').value = '';
     $('sign-out').hidden = true;
     show('sign-in');
@@ -67,13 +70,19 @@
   }
 
   // Shows what went wrong; a refused key signs out.
-  function fail(error, doing) {
+  function fail(error, doing, write) {
     if (!(error instanceof ApiError)) {
       say('Could not reach the IMS while ' + doing + ': ' + error, true);
     } else if (error.status === 401) {
       signOut('The key was refused: check it, or ask an administrator for a new one.');
     } else if (error.status === 403) {
-      say('Your role is too low for ' + doing + ' (' + error.message + ').', true);
+      var text = 'Your role is too low for ' + doing + ' (' + error.message + ').';
+      if (write) {
+        window.sessionStorage.setItem(READ_ONLY, '1');
+        applyReadOnly();
+        text += ' The forms that change data are hidden until you sign in again.';
+      }
+      say(text, true);
     } else if (error.status === 412) {
       say('Someone changed this line since you opened it; reload it and try again.', true);
     } else {
@@ -91,6 +100,13 @@
   }
 
   function progress(text) { $('progress').textContent = text; }
+
+  function applyReadOnly() {
+    var readOnly = window.sessionStorage.getItem(READ_ONLY) === '1';
+    $('status-form').hidden = readOnly;
+    $('clip-form').hidden = readOnly;
+    $('read-only').hidden = !readOnly;
+  }
 
   function show(id) {
     sections.forEach(function (s) { $(s).hidden = s !== id; });
@@ -308,6 +324,7 @@
       cell(row, s.changed_at);
       log.appendChild(row);
     });
+    applyReadOnly();
     if (line.status) { $('new-status').value = line.status; }
     $('status-comment').value = '';
     $('clip-form').reset();
@@ -384,7 +401,7 @@
       headers: { 'If-Match': current.etag || '"' + line.version + '"', 'Idempotency-Key': window.crypto.randomUUID() }
     }).then(function () {
       openLine(line.name, 'The status of ' + line.name + ' is now ' + words(body.status) + '.');
-    }).catch(function (e) { fail(e, 'changing the status of ' + line.name); })
+    }).catch(function (e) { fail(e, 'changing the status of ' + line.name, true); })
       .then(function () { button.disabled = false; });
   }
 
@@ -403,7 +420,7 @@
       body: form, headers: { 'Idempotency-Key': window.crypto.randomUUID() }
     }).then(function (r) {
       openLine(line.name, 'CLIP ' + r.body.information_pack.version + ' of ' + line.name + ' stored.');
-    }).catch(function (e) { fail(e, 'uploading the CLIP of ' + line.name); })
+    }).catch(function (e) { fail(e, 'uploading the CLIP of ' + line.name, true); })
       .then(function () { button.disabled = false; });
   }
 
@@ -438,6 +455,7 @@
       return;
     }
     window.sessionStorage.setItem(STORAGE, key);
+    window.sessionStorage.removeItem(READ_ONLY);
     $('api-key').value = '';
     say('', false);
     if (!window.location.hash || window.location.hash.indexOf('#/') !== 0) {
