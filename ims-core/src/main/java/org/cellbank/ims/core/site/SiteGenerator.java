@@ -143,6 +143,8 @@ public final class SiteGenerator {
    * (parent, subclones, lines of the same donor), then the sitemap. The outbox drain calls it with
    * the lines of each batch it applied ({@link #drainHook()}). An id that matches no line is
    * skipped: its page, if any, stays until it is deleted by hand or a line of that name returns.
+   * When the store lacks the staff console's hashed script (a site written by an earlier version), the
+   * assets and the fixed pages (search, 404, robots.txt, the console) are written too.
    *
    * @throws org.cellbank.ims.core.StorageException when the store cannot be written
    * @throws org.cellbank.ims.core.DatabaseException when the lines cannot be read

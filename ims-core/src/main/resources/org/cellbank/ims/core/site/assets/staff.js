@@ -86,9 +86,9 @@
     } else if (error.status === 412) {
       say('Someone changed this line since you opened it; reload it and try again.', true);
     } else {
-      var text = 'Failed ' + doing + ': ' + error.message;
-      error.fields.forEach(function (f) { text += ' [' + f.pointer + ' ' + f.message + ']'; });
-      say(text, true);
+      var failure = 'Failed ' + doing + ': ' + error.message;
+      error.fields.forEach(function (f) { failure += ' [' + f.pointer + ' ' + f.message + ']'; });
+      say(failure, true);
     }
   }
 
