@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * ({@code index.html}), one page per cell line ({@code <name>/index.html}: the full page for a line
  * in the catalogue, a short status page for one that exists but is not), {@code 404.html},
  * {@code sitemap.xml}, {@code robots.txt} and the stylesheet and script under content-hashed names
- * ({@code assets/site.<hash>.css}), so they can be cached for ever.
+ * ({@code assets/site.<hash>.css}), so they can be cached for ever; also the staff console
+ * ({@code staff/index.html}, a {@code noindex} page whose script calls the executive API).
  *
  * <pre>{@code
  * SiteGenerator site = SiteGenerator.builder()
@@ -79,6 +80,7 @@ public final class SiteGenerator {
   private final Map<String, byte[]> assets;
   private final String cssPath;
   private final String jsPath;
+  private final StaffConsole staff;
 
   private SiteGenerator(Builder b) {
     this.lines = b.lines;
@@ -97,6 +99,7 @@ public final class SiteGenerator {
     this.assets = new LinkedHashMap<>();
     this.cssPath = asset("site", "css");
     this.jsPath = asset("search", "js");
+    this.staff = new StaffConsole(templates.compile(StaffConsole.TEMPLATE), asset("staff", "js"), asset("staff", "css"));
   }
 
   /** A builder; the repository, the store and the site's URL are required. */
@@ -151,6 +154,8 @@ public final class SiteGenerator {
    * the lines of each batch it applied ({@link #drainHook()}). A given line renamed since its page
    * was last written leaves a page at its old name that points to the new one; the page of a given
    * id that matches no line any more is removed (see {@link SiteReport}).
+   * When the store lacks the staff console's hashed script (a site written by an earlier version), the
+   * assets and the fixed pages (search, 404, robots.txt, the console) are written too.
    *
    * @throws org.cellbank.ims.core.StorageException when the store cannot be written
    * @throws org.cellbank.ims.core.DatabaseException when the lines cannot be read
@@ -170,9 +175,14 @@ public final class SiteGenerator {
         affected.addAll(catalogue.relatedTo(line));
       }
     }
-    // Assets are immutable under their hashed names; a first run may still need them.
-    if (store.find(cssPath.substring(1)).isEmpty() || store.find(jsPath.substring(1)).isEmpty()) {
+    // Assets are immutable under their hashed names; a first run may still need them. A console
+    // script not yet stored means a new version: its page, and the fixed pages, name the new assets.
+    boolean newConsole = !store.exists(staff.scriptPath().substring(1));
+    if (newConsole || store.find(cssPath.substring(1)).isEmpty() || store.find(jsPath.substring(1)).isEmpty()) {
       writeAssets(counter);
+    }
+    if (newConsole) {
+      writeFixedPages(counter);
     }
     PageNames names = PageNames.read(store);
     Map<String, String> before = names.all();
@@ -334,7 +344,9 @@ public final class SiteGenerator {
     notFound.put("noindex", Boolean.TRUE);
     put("404.html", render(notFoundPage, notFound), HTML, counter);
     counter.otherFiles++;
-    String robots = "User-agent: *\nAllow: /\nSitemap: " + absolute("sitemap.xml") + "\n";
+    put(StaffConsole.PAGE, staff.render(base("Staff console")), HTML, counter);
+    counter.otherFiles++;
+    String robots = "User-agent: *\n" + StaffConsole.ROBOTS_RULE + "Allow: /\nSitemap: " + absolute("sitemap.xml") + "\n";
     put("robots.txt", robots.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", counter);
     counter.otherFiles++;
   }

@@ -5,7 +5,7 @@ package org.cellbank.ims.core.site;
  *
  * @param linePages full pages of visible cell lines
  * @param statusPages status pages of lines that exist but are not in the catalogue
- * @param otherFiles the search page, the 404 page, {@code sitemap.xml}, {@code robots.txt}, the assets
+ * @param otherFiles the search page, the 404 page, the staff console, {@code sitemap.xml}, {@code robots.txt}, the assets
  *     and the media files published with the pages
  * @param movedPages pages left at the old name of a renamed line, pointing to its new page
  * @param removedPages pages removed because their line no longer exists

@@ -82,7 +82,7 @@ class SiteGeneratorTest {
     try (Stream<Path> files = Files.list(store.root().resolve("assets"))) {
       files.forEach(f -> assets.add(f.getFileName().toString()));
     }
-    assertThat(assets).hasSize(2).allMatch(a -> a.matches("(site|search)\\.[0-9a-f]{10}\\.(css|js)"));
+    assertThat(assets).hasSize(4).allMatch(a -> a.matches("(site|search|staff)\\.[0-9a-f]{10}\\.(css|js)"));
   }
 
   @Test

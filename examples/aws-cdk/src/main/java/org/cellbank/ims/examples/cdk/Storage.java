@@ -1,5 +1,6 @@
 package org.cellbank.ims.examples.cdk;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Aws;
@@ -48,7 +49,7 @@ import software.constructs.Construct;
  * and the CloudFront distribution in front of the site: the site bucket (with a viewer-request
  * function that serves {@code /<name>/} from {@code <name>/index.html}) and, under
  * {@link #PUBLIC_API_PATH}, the HTTP API, whose public search the search page calls on the site's
- * own origin.
+ * own origin, and under {@link #EXECUTIVE_API_PATH} the same API uncached, for the staff console.
  *
  * <p>Every bucket is encrypted (SSE-S3), blocks all public access, refuses plain HTTP and writes
  * server access logs to the log bucket.
@@ -57,8 +58,10 @@ final class Storage extends Construct {
 
   /** The media key prefix of presigned uploads not yet confirmed. */
   static final String PENDING_PREFIX = "pending/";
-  /** The site's paths that CloudFront forwards to the API. */
+  /** The site's paths that CloudFront forwards to the API, cached as the answers say. */
   static final String PUBLIC_API_PATH = "/api/public/*";
+  /** The executive API's paths, which the staff console ({@code /staff/}) calls: forwarded, never cached. */
+  static final String EXECUTIVE_API_PATH = "/api/v0/executive/*";
   /** The longest CloudFront keeps a public API answer; the answer's own max-age (60 s) applies below it. */
   static final Duration PUBLIC_API_MAX_TTL = Duration.minutes(5);
 
@@ -98,7 +101,8 @@ final class Storage extends Construct {
 
   /**
    * @param apiOrigin the API's origin the site's pages call (the Content-Security-Policy's connect-src)
-   * @param executeApiDomain the API's {@code execute-api} host name, the origin of {@link #PUBLIC_API_PATH}
+   * @param executeApiDomain the API's {@code execute-api} host name, the origin of {@link #PUBLIC_API_PATH} and
+   *     {@link #EXECUTIVE_API_PATH}
    */
   Storage(Construct scope, String id, StageSettings settings, String apiOrigin, String executeApiDomain) {
     super(scope, id);
@@ -178,11 +182,12 @@ final class Storage extends Construct {
         .enableAcceptEncodingGzip(true)
         .enableAcceptEncodingBrotli(true)
         .build();
+    HttpOrigin apiHttpOrigin = HttpOrigin.Builder.create(executeApiDomain)
+        .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
+        .originSslProtocols(List.of(OriginSslPolicy.TLS_V1_2))
+        .build();
     BehaviorOptions publicApi = BehaviorOptions.builder()
-        .origin(HttpOrigin.Builder.create(executeApiDomain)
-            .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
-            .originSslProtocols(List.of(OriginSslPolicy.TLS_V1_2))
-            .build())
+        .origin(apiHttpOrigin)
         .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
         .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
         .cachedMethods(CachedMethods.CACHE_GET_HEAD)
@@ -192,6 +197,23 @@ final class Storage extends Construct {
         .responseHeadersPolicy(headers)
         .compress(true)
         .build();
+    // The staff console's calls carry a key: never cached, every method, the viewer's headers
+    // (Authorization, If-Match, Idempotency-Key, Content-Type) and query string, the Host header the
+    // API's own. CloudFront refuses an origin request policy that names Authorization; an all-viewer
+    // policy forwards it when the behaviour's caching is disabled.
+    BehaviorOptions executiveApi = BehaviorOptions.builder()
+        .origin(apiHttpOrigin)
+        .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+        .allowedMethods(AllowedMethods.ALLOW_ALL)
+        .cachedMethods(CachedMethods.CACHE_GET_HEAD)
+        .cachePolicy(CachePolicy.CACHING_DISABLED)
+        .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+        .responseHeadersPolicy(headers)
+        .compress(true)
+        .build();
+    Map<String, BehaviorOptions> apiBehaviours = new LinkedHashMap<>();
+    apiBehaviours.put(PUBLIC_API_PATH, publicApi);
+    apiBehaviours.put(EXECUTIVE_API_PATH, executiveApi);
 
     distribution = Distribution.Builder.create(this, "SiteDistribution")
         .comment("IMS public site")
@@ -205,7 +227,7 @@ final class Storage extends Construct {
                 .function(index)
                 .build()))
             .build())
-        .additionalBehaviors(Map.of(PUBLIC_API_PATH, publicApi))
+        .additionalBehaviors(apiBehaviours)
         .defaultRootObject("index.html")
         // Without s3:ListBucket a missing key answers 403 from S3: both are the site's 404 page.
         .errorResponses(List.of(

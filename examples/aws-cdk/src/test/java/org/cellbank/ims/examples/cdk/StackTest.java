@@ -187,9 +187,10 @@ class StackTest {
   void site_forwardsThePublicApiToTheHttpApi_overHttps_cachedAsTheAnswerSays() {
     Synthesised s = Synthesised.prod();
     Map<String, Object> config = map(Synthesised.props(only(s, "AWS::CloudFront::Distribution")).get("DistributionConfig"));
-    Map<String, Object> behaviour = map(list(config.get("CacheBehaviors")).get(0));
-    assertThat(list(config.get("CacheBehaviors"))).hasSize(1);
-    assertThat(behaviour).containsEntry("PathPattern", "/api/public/*")
+    assertThat(list(config.get("CacheBehaviors"))).map(StackTest::map).extracting(b -> b.get("PathPattern"))
+        .containsExactly("/api/public/*", "/api/v0/executive/*");
+    Map<String, Object> behaviour = behaviour(config, "/api/public/*");
+    assertThat(behaviour)
         .containsEntry("AllowedMethods", List.of("GET", "HEAD"))
         .containsEntry("CachedMethods", List.of("GET", "HEAD"))
         .containsEntry("ViewerProtocolPolicy", "https-only")
@@ -213,6 +214,32 @@ class StackTest {
     assertThat(map(key.get("QueryStringsConfig"))).containsEntry("QueryStringBehavior", "all");
     assertThat(map(key.get("HeadersConfig"))).containsEntry("HeaderBehavior", "none");
     assertThat(map(key.get("CookiesConfig"))).containsEntry("CookieBehavior", "none");
+  }
+
+  @Test
+  void site_forwardsTheExecutiveApiForTheStaffConsole_uncached_everyMethod_withTheViewersHeaders() {
+    Synthesised s = Synthesised.prod();
+    Map<String, Object> config = map(Synthesised.props(only(s, "AWS::CloudFront::Distribution")).get("DistributionConfig"));
+    Map<String, Object> behaviour = behaviour(config, "/api/v0/executive/*");
+    assertThat(behaviour)
+        .containsEntry("AllowedMethods", List.of("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"))
+        .containsEntry("ViewerProtocolPolicy", "https-only")
+        // CloudFront's managed CachingDisabled: nothing with a key in it is ever cached.
+        .containsEntry("CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad")
+        // Managed AllViewerExceptHostHeader: Authorization (forwarded only because caching is disabled),
+        // If-Match, Idempotency-Key, Content-Type and the query string; the Host header is the API's.
+        .containsEntry("OriginRequestPolicyId", "b689b0a8-53d0-40ab-baf2-68738e2966ac")
+        .containsKey("ResponseHeadersPolicyId")
+        .doesNotContainKey("FunctionAssociations");
+    // The same origin as the public API: the API's execute-api name over HTTPS.
+    assertThat(behaviour.get("TargetOriginId")).isEqualTo(behaviour(config, "/api/public/*").get("TargetOriginId"));
+    assertThat(list(config.get("Origins"))).hasSize(2);
+  }
+
+  private static Map<String, Object> behaviour(Map<String, Object> config, String pathPattern) {
+    return list(config.get("CacheBehaviors")).stream().map(StackTest::map)
+        .filter(b -> pathPattern.equals(b.get("PathPattern"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no behaviour for " + pathPattern));
   }
 
   @ParameterizedTest(name = "{0}")

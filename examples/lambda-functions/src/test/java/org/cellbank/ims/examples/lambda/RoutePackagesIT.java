@@ -225,6 +225,11 @@ class RoutePackagesIT {
       assertThat(page).contains("UKBi008-A").doesNotContain("<script>");
       assertThat(client.getObjectAsBytes(b -> b.bucket(bucket).key("sitemap.xml")).asUtf8String())
           .contains("https://catalogue.example.org/UKBi008-A/");
+      // The staff console is one more page of the site, with its script under a hashed name.
+      assertThat(client.getObjectAsBytes(b -> b.bucket(bucket).key("staff/index.html")).asUtf8String())
+          .contains("noindex").containsPattern("src=\"/assets/staff\\.[0-9a-f]{10}\\.js\"");
+      assertThat(client.getObjectAsBytes(b -> b.bucket(bucket).key("robots.txt")).asUtf8String())
+          .contains("Disallow: /staff/");
 
       // Nothing changed: nothing regenerated.
       JsonObject idle = function.handle(SiteFunction.class.getName(), env, "{}".getBytes(StandardCharsets.UTF_8));

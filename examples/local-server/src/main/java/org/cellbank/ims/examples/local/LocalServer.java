@@ -65,8 +65,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * node (its index lives in a temporary directory, so it is rebuilt from the visible lines at every
  * start); cell-line writes record their changes in the search outbox, which is drained at start and
  * after every executive write. The public website is generated into {@code <data-dir>/site} at every
- * start and served at {@code /} (the search page) and {@code /<name>/} (a line's page); each outbox
- * drain regenerates the pages of the lines it applied.
+ * start and served at {@code /} (the search page) and {@code /<name>/} (a line's page), with the
+ * staff console at {@code /staff/}; each outbox drain regenerates the pages of the lines it applied.
  *
  * <p>Options: {@code --port N} (default 8080), {@code --data-dir DIR} (default {@code ims-data}
  * in the working directory), {@code --no-search} (no OpenSearch node: {@code /api/v0/search}
@@ -193,6 +193,8 @@ public final class LocalServer {
     System.out.printf("Search: %s%n", searchStatus);
     System.out.printf("Website: http://127.0.0.1:%d/ (%d line pages, %d status pages, generated into %s)%n", actual,
         siteReport.linePages(), siteReport.statusPages(), siteStore.root());
+    System.out.printf("Staff console: http://127.0.0.1:%d/staff/ (sign in with the viewer, manager or admin key below,"
+        + " as user:key)%n", actual);
     System.out.printf("Send one of these headers with every request (one user per role):%n");
     for (Map.Entry<String, Role> user : USERS.entrySet()) {
       System.out.printf("  Authorization: ApiKey %s:%s   (%s)%n", user.getKey(), keys.get(user.getKey()).key(),
