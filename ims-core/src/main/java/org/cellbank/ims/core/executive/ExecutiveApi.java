@@ -27,6 +27,8 @@ import org.cellbank.ims.http.Router;
  *
  * <p>Routes (docs/executive.md has the bodies, answers and a {@code curl} example of each):
  * <ul>
+ *   <li>{@code GET me} (any key): the key's username and role, and whether it may write
+ *       ({@code writes}) and administer ({@code administers});
  *   <li>{@code GET cell-lines}: the dashboard list with its counters; {@code q}, {@code status},
  *       {@code validation}, {@code found_on_ecacc}, {@code depositor}, {@code disease}, {@code sort} ({@code -} in front
  *       for descending), {@code limit}, {@code offset};
@@ -82,6 +84,7 @@ public final class ExecutiveApi {
   static final int EXPORT_BATCHES = 6;
   static final int EXPORT_VIALS = 7;
   static final int CHANGES = 8;
+  static final int ME = 9;
   static final int BATCH = 30;
   static final int BATCH_UPDATE = 31;
   static final int LINE_CORRECTION = 32;
@@ -170,6 +173,7 @@ public final class ExecutiveApi {
   /** Adds every executive route to a router builder and returns it. */
   public Router.Builder addTo(Router.Builder router) {
     router
+        .get(PREFIX + "/me", new Route(this, ME))
         .get(CELL_LINES, new Route(this, DASHBOARD))
         .get(CELL_LINES + "/{name}", new Route(this, LINE))
         .post(CELL_LINES + "/{name}/status", new Route(this, STATUS))

@@ -13,6 +13,7 @@ import org.cellbank.ims.core.PageRequest;
 import org.cellbank.ims.core.ValidationException;
 import org.cellbank.ims.core.auth.ApiKeyAuthentication;
 import org.cellbank.ims.core.auth.ApiPrincipal;
+import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.model.CellLineStatus;
 import org.cellbank.ims.core.model.ValidationStatus;
 import org.cellbank.ims.http.HttpRequest;
@@ -74,6 +75,7 @@ final class ExecutiveRoutes {
         case ExecutiveApi.EXPORT_BATCHES -> csv(who.get(), request, route);
         case ExecutiveApi.EXPORT_VIALS -> csv(who.get(), request, route);
         case ExecutiveApi.CHANGES -> changes(who.get(), request);
+        case ExecutiveApi.ME -> me(who.get());
         default -> management.handle(route, who.get(), request);
       };
     } catch (InvalidFieldsException e) {
@@ -138,6 +140,15 @@ final class ExecutiveRoutes {
         .put("counters", ExecutiveJson.counters(d.counters()))
         .put("objects", new JsonArray(objects))
         .build());
+  }
+
+  // Who the key is: any valid key may ask. The staff console shows or hides its forms by it; every
+  // route still checks the role itself.
+  private static HttpResponse me(ApiPrincipal who) {
+    return json(200, JsonObject.builder().put("username", who.username()).put("role", who.role().code())
+        .put("writes", who.role().includes(Role.EXECUTIVE_MANAGER))
+        .put("administers", who.role().includes(Role.ADMINISTRATOR)).build())
+        .withHeader("cache-control", "no-store");
   }
 
   private HttpResponse line(ApiPrincipal who, HttpRequest request) {

@@ -68,6 +68,21 @@ class ExecutiveApiTest {
   }
 
   @Test
+  void me_tellsEachKeyItsUsernameRoleAndWhatItMayDo_withoutTheDatabase() {
+    statements.clear();
+    HttpResponse asViewer = get("/api/v0/executive/me", viewer);
+    assertThat(asViewer.status()).isEqualTo(200);
+    assertThat(asViewer.headers().first("cache-control")).hasValue("no-store");
+    assertThat(new String(asViewer.body(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s", ""))
+        .isEqualTo("{\"administers\":false,\"role\":\"executive_viewer\",\"username\":\"viewer\",\"writes\":false}");
+    assertThat(json(get("/api/v0/executive/me", manager)).findBoolean("writes")).hasValue(true);
+    assertThat(json(get("/api/v0/executive/me", partner)).findString("role")).hasValue("partner");
+    assertThat(get("/api/v0/executive/me", null).status()).isEqualTo(401);
+    // The answer comes from the checked key alone: the executive service runs no statement for it.
+    assertThat(statements).isEmpty();
+  }
+
+  @Test
   void withdrawingALine_asTheIssueChecksIt() {
     String line = "/api/v0/executive/cell-lines/UKBi008-A";
     HttpResponse read = get(line, viewer);

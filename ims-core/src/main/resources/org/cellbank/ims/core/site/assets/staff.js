@@ -458,11 +458,21 @@
     window.sessionStorage.removeItem(READ_ONLY);
     $('api-key').value = '';
     say('', false);
-    if (!window.location.hash || window.location.hash.indexOf('#/') !== 0) {
-      window.location.hash = '#/lines';
-    } else {
-      route();
-    }
+    // Who the key is decides which forms are offered; every route still checks the role itself.
+    call('GET', '/api/v0/executive/me').then(function (r) {
+      if (r.body.role === 'partner') {
+        signOut('This key\'s role (partner) is too low for the console: sign in with a staff key.');
+        return;
+      }
+      if (!r.body.writes) {
+        window.sessionStorage.setItem(READ_ONLY, '1');
+      }
+      if (!window.location.hash || window.location.hash.indexOf('#/') !== 0) {
+        window.location.hash = '#/lines';
+      } else {
+        route();
+      }
+    }).catch(function (e) { fail(e, 'signing in'); });
   });
   $('sign-out').addEventListener('click', function () {
     signOut('');
