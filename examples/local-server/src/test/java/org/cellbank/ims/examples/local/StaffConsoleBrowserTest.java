@@ -298,6 +298,46 @@ class StaffConsoleBrowserTest {
   }
 
   @Test
+  void manager_createsABatch_andUploadsItsCertificateOfAnalysis() throws Exception {
+    Path pdf = dir.resolve("BIONi010-C.M077.CoA.pdf");
+    Files.writeString(pdf, "%PDF-1.4\n% a certificate\n%%EOF\n", StandardCharsets.US_ASCII);
+    signIn("manager");
+    open("/staff/#/lines/BIONi010-C");
+    waitFor(() -> browser.findElement(By.id("line-title")).getText().startsWith("BIONi010-C: "));
+    browser.findElement(By.id("batch-id")).sendKeys("M077");
+    new Select(browser.findElement(By.id("batch-type"))).selectByValue("central_facility");
+    browser.findElement(By.id("batch-vials")).sendKeys("3");
+    browser.findElement(By.id("batch-derived")).sendKeys("P001");
+    browser.findElement(By.cssSelector("#batch-form button[type=submit]")).click();
+    waitFor(() -> rows("batches").stream().anyMatch(r -> r.getText().startsWith("M077 ")));
+    assertThat(message()).isEqualTo("Batch M077 of BIONi010-C created with 3 vials.");
+    WebElement created = rows("batches").stream().filter(r -> r.getText().startsWith("M077 ")).findFirst().orElseThrow();
+    assertThat(created.getText()).contains("central facility", " 3 ", "no");
+
+    Select batch = new Select(browser.findElement(By.id("coa-batch")));
+    String key = batch.getOptions().stream().filter(o -> o.getText().startsWith("M077 ")).findFirst().orElseThrow()
+        .getAttribute("value");
+    batch.selectByValue(key);
+    browser.findElement(By.id("coa-file")).sendKeys(pdf.toString());
+    browser.findElement(By.cssSelector("#coa-form button[type=submit]")).click();
+    waitFor(() -> message().startsWith("Certificate of analysis of batch M077"));
+    assertThat(message()).isEqualTo("Certificate of analysis of batch M077 of BIONi010-C stored.");
+    HttpResponse<String> executive = HTTP.send(api("/api/v0/executive/batches/" + key, "viewer").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(executive.body()).contains("\"certificate_of_analysis\": true", "\"vials\": 3");
+    HttpResponse<String> v0 = HTTP.send(api("/api/v0/batches/" + key, "viewer").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(v0.statusCode()).isEqualTo(200);
+    assertThat(v0.body()).contains("BIONi010-C.M077.CoA.pdf");
+    // A second certificate replaces the first (the console reads the batch's new ETag each time).
+    browser.findElement(By.id("coa-file")).sendKeys(pdf.toString());
+    new Select(browser.findElement(By.id("coa-batch"))).selectByValue(key);
+    browser.findElement(By.cssSelector("#coa-form button[type=submit]")).click();
+    waitFor(() -> rows("audit").stream().anyMatch(r -> r.getText().contains("coa replace")));
+    screenshot("staff-batch");
+  }
+
+  @Test
   void axeCore_findsNoSeriousOrCriticalViolation_onTheConsolePages() {
     List<String> problems = new ArrayList<>();
     open("/staff/");

@@ -105,6 +105,9 @@
     var readOnly = window.sessionStorage.getItem(READ_ONLY) === '1';
     $('status-form').hidden = readOnly;
     $('clip-form').hidden = readOnly;
+    $('batch-form').hidden = readOnly;
+    // A certificate needs a batch to go to.
+    $('coa-form').hidden = readOnly || !current.line || current.line.batches.length === 0;
     $('read-only').hidden = !readOnly;
   }
 
@@ -304,6 +307,14 @@
       batches.appendChild(row);
     });
 
+    var coaBatch = $('coa-batch');
+    clear(coaBatch);
+    line.batches.forEach(function (b) {
+      var option = element('option', b.batch_id + ' (' + b.biosamples_id + ')');
+      option.value = b.biosamples_id;
+      coaBatch.appendChild(option);
+    });
+
     var clips = document.querySelector('#clips tbody');
     clear(clips);
     (line.information_packs || []).forEach(function (p) {
@@ -424,6 +435,53 @@
       .then(function () { button.disabled = false; });
   }
 
+  function createBatch(event) {
+    event.preventDefault();
+    var line = current.line;
+    if (!line) { return; }
+    var body = {
+      batch_id: $('batch-id').value.trim(), batch_type: $('batch-type').value, vials: Number($('batch-vials').value)
+    };
+    var derived = $('batch-derived').value.trim();
+    if (derived) { body.derived_from = derived; }
+    var button = event.target.querySelector('button[type=submit]');
+    button.disabled = true;
+    progress('Creating batch ' + body.batch_id + ' of ' + line.name);
+    call('POST', linePath(line.name) + '/batches', {
+      json: body, headers: { 'Idempotency-Key': window.crypto.randomUUID() }
+    }).then(function () {
+      event.target.reset();
+      openLine(line.name, 'Batch ' + body.batch_id + ' of ' + line.name + ' created with ' + body.vials + ' vials.');
+    }).catch(function (e) { fail(e, 'creating batch ' + body.batch_id + ' of ' + line.name, true); })
+      .then(function () { button.disabled = false; });
+  }
+
+  // The certificate replaces the batch's under If-Match: the batch's ETag is read just before.
+  function uploadCertificate(event) {
+    event.preventDefault();
+    var line = current.line;
+    var key = $('coa-batch').value;
+    var file = $('coa-file').files[0];
+    if (!line || !key || !file) { return; }
+    var batch = line.batches.filter(function (b) { return b.biosamples_id === key; })[0];
+    var label = 'batch ' + (batch ? batch.batch_id : key) + ' of ' + line.name;
+    var path = API + '/batches/' + encodeURIComponent(key);
+    var button = event.target.querySelector('button[type=submit]');
+    button.disabled = true;
+    progress('Uploading the certificate of analysis of ' + label);
+    call('GET', path).then(function (r) {
+      var form = new FormData();
+      form.append('file', file, file.name);
+      return call('PUT', path + '/certificate-of-analysis', {
+        body: form, headers: { 'If-Match': r.response.headers.get('ETag') }
+      });
+    }).then(function () {
+      event.target.reset();
+      openLine(line.name, 'Certificate of analysis of ' + label + ' stored.');
+    }).catch(function (e) { fail(e, 'uploading the certificate of analysis of ' + label, true); })
+      .then(function () { button.disabled = false; });
+  }
+
   // --- downloads ------------------------------------------------------------------------------
 
   function download(path) {
@@ -501,6 +559,8 @@
   });
   $('status-form').addEventListener('submit', changeStatus);
   $('clip-form').addEventListener('submit', uploadClip);
+  $('batch-form').addEventListener('submit', createBatch);
+  $('coa-form').addEventListener('submit', uploadCertificate);
   main.addEventListener('click', function (event) {
     var target = event.target.closest('[data-download]');
     if (target) { download(target.getAttribute('data-download')); }
