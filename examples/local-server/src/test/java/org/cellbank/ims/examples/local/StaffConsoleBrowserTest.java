@@ -334,6 +334,22 @@ class StaffConsoleBrowserTest {
     new Select(browser.findElement(By.id("coa-batch"))).selectByValue(key);
     browser.findElement(By.cssSelector("#coa-form button[type=submit]")).click();
     waitFor(() -> rows("audit").stream().anyMatch(r -> r.getText().contains("coa replace")));
+
+    // Images: four are stored, a fifth is refused with the API's message.
+    Path png = dir.resolve("M077.png");
+    Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0});
+    for (int n = 1; n <= 5; n++) {
+      new Select(browser.findElement(By.id("image-batch"))).selectByValue(key);
+      browser.findElement(By.id("image-file")).sendKeys(png.toString());
+      browser.findElement(By.id("image-magnification")).sendKeys("10x");
+      browser.findElement(By.id("image-time-point")).sendKeys("day " + n);
+      browser.findElement(By.cssSelector("#image-form button[type=submit]")).click();
+      int number = n;
+      waitFor(() -> message().startsWith(number <= 4 ? "Image " + number + " of batch M077" : "Failed adding an image"));
+    }
+    assertThat(message()).startsWith("Failed adding an image to batch M077 of BIONi010-C: ");
+    assertThat(HTTP.send(api("/api/v0/batches/" + key, "viewer").build(), HttpResponse.BodyHandlers.ofString()).body())
+        .contains("\"time_point\": \"day 4\"", "\"magnification\": \"10x\"").doesNotContain("day 5");
     screenshot("staff-batch");
   }
 

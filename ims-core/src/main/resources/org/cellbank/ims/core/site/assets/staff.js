@@ -107,7 +107,9 @@
     $('clip-form').hidden = readOnly;
     $('batch-form').hidden = readOnly;
     // A certificate needs a batch to go to.
-    $('coa-form').hidden = readOnly || !current.line || current.line.batches.length === 0;
+    var noBatch = !current.line || current.line.batches.length === 0;
+    $('coa-form').hidden = readOnly || noBatch;
+    $('image-form').hidden = readOnly || noBatch;
     $('read-only').hidden = !readOnly;
   }
 
@@ -307,12 +309,14 @@
       batches.appendChild(row);
     });
 
-    var coaBatch = $('coa-batch');
-    clear(coaBatch);
-    line.batches.forEach(function (b) {
-      var option = element('option', b.batch_id + ' (' + b.biosamples_id + ')');
-      option.value = b.biosamples_id;
-      coaBatch.appendChild(option);
+    ['coa-batch', 'image-batch'].forEach(function (id) {
+      var select = $(id);
+      clear(select);
+      line.batches.forEach(function (b) {
+        var option = element('option', b.batch_id + ' (' + b.biosamples_id + ')');
+        option.value = b.biosamples_id;
+        select.appendChild(option);
+      });
     });
 
     var clips = document.querySelector('#clips tbody');
@@ -482,6 +486,32 @@
       .then(function () { button.disabled = false; });
   }
 
+  function addImage(event) {
+    event.preventDefault();
+    var line = current.line;
+    var key = $('image-batch').value;
+    var file = $('image-file').files[0];
+    if (!line || !key || !file) { return; }
+    var batch = line.batches.filter(function (b) { return b.biosamples_id === key; })[0];
+    var label = 'batch ' + (batch ? batch.batch_id : key) + ' of ' + line.name;
+    var form = new FormData();
+    form.append('file', file, file.name);
+    ['magnification', 'time-point'].forEach(function (field) {
+      var value = $('image-' + field).value.trim();
+      if (value) { form.append(field.replace('-', '_'), value); }
+    });
+    var button = event.target.querySelector('button[type=submit]');
+    button.disabled = true;
+    progress('Adding an image to ' + label);
+    call('POST', API + '/batches/' + encodeURIComponent(key) + '/images', {
+      body: form, headers: { 'Idempotency-Key': window.crypto.randomUUID() }
+    }).then(function (r) {
+      event.target.reset();
+      openLine(line.name, 'Image ' + r.body.image.number + ' of ' + label + ' stored.');
+    }).catch(function (e) { fail(e, 'adding an image to ' + label, true); })
+      .then(function () { button.disabled = false; });
+  }
+
   // --- downloads ------------------------------------------------------------------------------
 
   function download(path) {
@@ -561,6 +591,7 @@
   $('clip-form').addEventListener('submit', uploadClip);
   $('batch-form').addEventListener('submit', createBatch);
   $('coa-form').addEventListener('submit', uploadCertificate);
+  $('image-form').addEventListener('submit', addImage);
   main.addEventListener('click', function (event) {
     var target = event.target.closest('[data-download]');
     if (target) { download(target.getAttribute('data-download')); }
