@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.cellbank.ims.core.NotFoundException;
 import org.cellbank.ims.core.auth.ApiPrincipal;
+import org.cellbank.ims.core.internal.IdentifierLocks;
 import org.cellbank.ims.http.internal.json.JsonNumber;
 import org.cellbank.ims.http.internal.json.JsonObject;
 
@@ -30,11 +31,8 @@ final class LineCorrections {
       "SELECT name FROM ims.cell_line WHERE biosamples_id = ? AND id <> ?",
       "SELECT name FROM ims.cell_line WHERE hpscreg_id = ? AND id <> ?",
       "SELECT name FROM ims.cell_line WHERE ecacc_id = ? AND id <> ?"};
-  // Taken by a correction before it checks that a value is free, one lock per field and value, in
-  // field order: a second correction to the same value waits for the first to commit and then finds
-  // the value taken. The first key keeps these locks apart from any other advisory lock (the import's).
-  private static final String LOCK_VALUE = "SELECT pg_advisory_xact_lock(?, hashtext(?))";
-  private static final int LOCK_NAMESPACE = 0x1C0_0000;
+  // TAKEN's fields are IdentifierLocks' in its order: before each check the correction takes that
+  // field's lock on the value, in field order, so a second writer of the value waits and finds it taken.
   private static final String DONOR = "SELECT id FROM ims.donor WHERE biosamples_id = ?";
   private static final String ORGANISATION = "SELECT id FROM ims.organisation WHERE name = ?";
   private static final String UPDATE = "UPDATE ims.cell_line SET name = ?, biosamples_id = ?, hpscreg_id = ?,"
@@ -88,8 +86,8 @@ final class LineCorrections {
       if (wanted[i] == null || wanted[i].equals(stored[i])) {
         continue;
       }
-      try (PreparedStatement s = tx.prepare(c, LOCK_VALUE)) {
-        s.setInt(1, LOCK_NAMESPACE + i);
+      try (PreparedStatement s = tx.prepare(c, IdentifierLocks.SQL)) {
+        s.setInt(1, IdentifierLocks.key(i));
         s.setString(2, wanted[i]);
         s.executeQuery().close();
       }

@@ -153,6 +153,10 @@ public final class CellLineWriter {
       }
     }
     CellLineRecord rec = tx.selectFrom(CELL_LINE).where(CELL_LINE.ID.eq(id)).fetchSingle();
+    // A new name, hPSCreg id or ECACC number: the lock a correction to the same value takes too.
+    lockNewValue(IdentifierLocks.NAME, rec.getName(), desired.name());
+    lockNewValue(IdentifierLocks.HPSCREG_ID, rec.getHpscregId(), desired.hpscregId());
+    lockNewValue(IdentifierLocks.ECACC_ID, rec.getEcaccId(), desired.ecaccId());
     boolean scalarsChanged = putScalars(rec, desired, donorId);
     if (changed || scalarsChanged || !Objects.equals(existing.donor(), desired.donor())) {
       rec.setVersion(rec.getVersion() + 1);
@@ -160,6 +164,12 @@ public final class CellLineWriter {
       return true;
     }
     return false;
+  }
+
+  private void lockNewValue(int field, String stored, String wanted) {
+    if (wanted != null && !wanted.equals(stored)) {
+      tx.resultQuery(IdentifierLocks.SQL, IdentifierLocks.key(field), wanted).fetch();
+    }
   }
 
   /** Appends a status entry and points the line at its newest status. */

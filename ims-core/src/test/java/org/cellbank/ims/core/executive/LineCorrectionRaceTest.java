@@ -1,16 +1,24 @@
 package org.cellbank.ims.core.executive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.cellbank.ims.core.ConflictException;
 import org.cellbank.ims.core.auth.ApiPrincipal;
 import org.cellbank.ims.core.auth.Role;
 import org.cellbank.ims.core.db.CellLineRepository;
 import org.cellbank.ims.core.db.SchemaMigrations;
+import org.cellbank.ims.core.internal.IdentifierLocks;
+import org.cellbank.ims.core.model.CellLine;
 import org.cellbank.ims.core.sample.SampleData;
 import org.cellbank.ims.core.sample.SampleDataLoader;
 import org.cellbank.ims.testkit.ImsPostgres;
@@ -73,5 +81,58 @@ class LineCorrectionRaceTest {
           assertThat(f.message()).contains("NEWi001-A", "already");
         }));
     assertThat(executive.line(ADMIN, "TESTi010-A").line().version()).isEqualTo(testVersion);
+  }
+
+  @Test
+  void anImportsRename_waitsForTheLockOfACorrectionToTheSameName() throws Exception {
+    DataSource dataSource = ImsPostgres.shared().createDatabase();
+    SchemaMigrations.create(dataSource).migrate();
+    CellLineRepository lines = CellLineRepository.create(dataSource);
+    SampleDataLoader.create(lines).loadMissing(SampleData.all());
+    String database;
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT current_database()")) {
+      r.next();
+      database = r.getString(1);
+    }
+
+    try (Connection correction = dataSource.getConnection()) {
+      // A correction to NEWi002-A holds the name's lock, as LineCorrections takes it, and has not committed.
+      correction.setAutoCommit(false);
+      try (PreparedStatement lock = correction.prepareStatement(IdentifierLocks.SQL)) {
+        lock.setInt(1, IdentifierLocks.key(IdentifierLocks.NAME));
+        lock.setString(2, "NEWi002-A");
+        lock.executeQuery().close();
+      }
+      CompletableFuture<CellLine> rename = CompletableFuture.supplyAsync(() ->
+          lines.update(lines.getByName("TESTi010-A").toBuilder().name("NEWi002-A").build()));
+
+      boolean waiting = false;
+      for (int i = 0; i < 300 && !waiting && !rename.isDone(); i++) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'"
+                + " AND wait_event = 'advisory'")) {
+          s.setString(1, database);
+          try (ResultSet r = s.executeQuery()) {
+            r.next();
+            waiting = r.getInt(1) == 1;
+          }
+        }
+        if (!waiting) {
+          Thread.sleep(100);
+        }
+      }
+      assertThat(waiting).as("the import's rename waits on the name's lock").isTrue();
+      assertThat(rename).isNotDone();
+
+      try (Statement s = correction.createStatement()) {
+        s.executeUpdate("UPDATE ims.cell_line SET name = 'NEWi002-A', version = version + 1 WHERE name = 'UKBi008-A'");
+      }
+      correction.commit();
+      // The rename now meets the committed name: a conflict for that line, nothing half written.
+      assertThatThrownBy(() -> rename.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ConflictException.class);
+    }
+    assertThat(lines.getByBiosamplesId("SAMEA2590882").name()).isEqualTo("NEWi002-A");
+    assertThat(lines.findByName("TESTi010-A")).isPresent();
   }
 }
