@@ -2,7 +2,6 @@ package org.cellbank.ims.examples.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,14 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The website in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver})
@@ -64,8 +57,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/screenshots}. Without Chromium the class fails: it is never skipped.
  */
 class WebsiteBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path dir;
@@ -75,16 +66,12 @@ class WebsiteBrowserTest {
   private static String base;
   private static String withdrawn;
   private static String axe;
+  private HeadlessChromium chromium;
   private WebDriver browser;
-  private String testName;
 
   @BeforeAll
   static void start() throws Exception {
-    assertThat(CHROMIUM).as("Chromium is needed: apt-get install -y chromium chromium-driver").isExecutable();
-    assertThat(CHROMEDRIVER).as("chromedriver is needed: apt-get install -y chromium chromium-driver").isExecutable();
-    Path axeFile = Path.of(System.getProperty("ims.axe.js", "target/axe-core/package/axe.min.js"));
-    assertThat(axeFile).as("axe-core, fetched by the build (npm pack)").isRegularFile();
-    axe = Files.readString(axeFile);
+    axe = HeadlessChromium.requireInstalledAndReadAxe();
 
     DataSource dataSource = ImsPostgres.shared().createDatabase();
     SchemaMigrations.create(dataSource).migrate();
@@ -141,22 +128,14 @@ class WebsiteBrowserTest {
 
   @BeforeEach
   void openBrowser(TestInfo info) throws Exception {
-    testName = info.getTestMethod().orElseThrow().getName();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1280,1600", "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    chromium = HeadlessChromium.start(dir, info.getTestMethod().orElseThrow().getName(), null);
+    browser = chromium.driver();
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -303,25 +282,8 @@ class WebsiteBrowserTest {
     assertThat(axe("404-broken")).anyMatch(p -> p.contains("critical image-alt"));
   }
 
-  // Runs axe-core's WCAG 2.0/2.1 A and AA rules; returns the serious and critical violations.
   private List<String> axe(String page) {
-    JavascriptExecutor js = (JavascriptExecutor) browser;
-    js.executeScript(axe);
-    Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-        + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-        + ".then(function (r) { done(r.violations.map(function (v) {"
-        + "  return v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes: '"
-        + "    + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(', ') + ')'; })); })"
-        + ".catch(function (e) { done(['axe failed: ' + e]); });");
-    List<String> out = new ArrayList<>();
-    for (Object v : (List<?>) result) {
-      String text = page + ": " + v;
-      if (text.contains(": serious ") || text.contains(": critical ") || text.contains("axe failed")) {
-        out.add(text);
-      }
-    }
-    screenshot("axe-" + page);
-    return out;
+    return chromium.axe(axe, page);
   }
 
   private void open(String path) {
@@ -350,21 +312,10 @@ class WebsiteBrowserTest {
   }
 
   private void waitFor(java.util.function.BooleanSupplier condition) {
-    try {
-      new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(RuntimeException.class)
-          .until(d -> condition.getAsBoolean());
-    } finally {
-      screenshot(testName);
-    }
+    chromium.waitFor(condition);
   }
 
   private void screenshot(String name) {
-    try {
-      Path folder = Path.of(System.getProperty("ims.screenshots", "target/screenshots"));
-      Files.createDirectories(folder);
-      Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot keep the screenshot " + name, e);
-    }
+    chromium.screenshot(name);
   }
 }
