@@ -330,6 +330,44 @@ class StaffConsoleBrowserTest {
   }
 
   @Test
+  void administrator_addsAUser_issuesAKeyThatWorks_andRevokesIt() throws Exception {
+    signIn("manager");
+    waitFor(() -> lineNames().contains("UKBi008-A"));
+    assertThat(browser.findElement(By.id("nav-users")).isDisplayed()).as("only for administrators").isFalse();
+    browser.findElement(By.id("sign-out")).click();
+
+    signIn("admin");
+    waitFor(() -> browser.findElement(By.id("nav-users")).isDisplayed());
+    browser.findElement(By.id("nav-users")).click();
+    waitFor(() -> rows("user-list").stream().anyMatch(r -> r.getText().startsWith("manager ")));
+    browser.findElement(By.id("user-name")).sendKeys("lims-staff");
+    new Select(browser.findElement(By.id("user-role"))).selectByValue("executive_viewer");
+    browser.findElement(By.cssSelector("#user-form button[type=submit]")).click();
+    waitFor(() -> message().equals("User lims-staff added as executive viewer."));
+    assertThat(rows("user-list").stream().map(WebElement::getText))
+        .anyMatch(t -> t.startsWith("lims-staff executive viewer yes 0"));
+    waitFor(() -> browser.findElement(By.id("user-keys-title")).getText().equals("Keys of lims-staff"));
+
+    browser.findElement(By.id("issue-key")).click();
+    waitFor(() -> browser.findElement(By.id("new-key")).isDisplayed() && rows("key-list").size() == 1);
+    String shown = browser.findElement(By.id("new-key")).getText();
+    assertThat(shown).startsWith("New key of lims-staff, shown only now: lims-staff:");
+    String key = shown.substring(shown.indexOf("lims-staff:"));
+    HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v0/executive/me"))
+        .header("Authorization", "ApiKey " + key).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(me.body()).contains("\"role\": \"executive_viewer\"", "\"username\": \"lims-staff\"");
+    assertThat(axe("staff-users")).as("axe-core on the users page").isEmpty();
+
+    browser.findElement(By.cssSelector("#key-list [data-revoke]")).click();
+    waitFor(() -> message().startsWith("Key ") && message().endsWith(" of lims-staff revoked."));
+    assertThat(browser.findElement(By.id("new-key")).isDisplayed()).as("the secret is not kept on the page").isFalse();
+    HttpResponse<String> revoked = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v0/executive/me"))
+        .header("Authorization", "ApiKey " + key).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(revoked.statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void axeCore_findsNoSeriousOrCriticalViolation_onTheConsolePages() {
     List<String> problems = new ArrayList<>();
     open("/staff/");

@@ -6,6 +6,7 @@
   var STORAGE = 'ims.staff.apiKey';
   // Set when a write answered 403: the key's role only reads, so the write forms are hidden.
   var READ_ONLY = 'ims.staff.readOnly';
+  var ADMIN = 'ims.staff.administers';
   var API = '/api/v0/executive';
   var AUDIT_PAGE = 20;
   var FILTERS = ['q', 'status', 'validation', 'found_on_ecacc', 'depositor', 'disease', 'sort', 'limit', 'offset'];
@@ -14,8 +15,8 @@
     ['recalled', 'Recalled'], ['withdrawn', 'Withdrawn']];
   var main = document.getElementById('main');
   if (!main || !main.classList.contains('staff')) { return; }
-  var sections = ['sign-in', 'dashboard', 'line'];
-  var current = { line: null, etag: null, auditOffset: 0, dashboard: null };
+  var sections = ['sign-in', 'dashboard', 'line', 'users'];
+  var current = { line: null, etag: null, auditOffset: 0, dashboard: null, user: null };
   var sequence = 0;
 
   function $(id) { return document.getElementById(id); }
@@ -27,8 +28,10 @@
   function signOut(reason) {
     window.sessionStorage.removeItem(STORAGE);
     window.sessionStorage.removeItem(READ_ONLY);
+    window.sessionStorage.removeItem(ADMIN);
     $('api-key').value = '';
     $('sign-out').hidden = true;
+    $('nav-users').hidden = true;
     show('sign-in');
     if (reason) { say(reason, true); } else { say('', false); }
   }
@@ -160,10 +163,12 @@
     if (hash && hash.indexOf('#/') !== 0) { return; }  // an in-page anchor such as the skip link
     if (!apiKey()) { show('sign-in'); $('title').textContent = 'Staff console'; return; }
     $('sign-out').hidden = false;
+    $('nav-users').hidden = window.sessionStorage.getItem(ADMIN) !== '1';
     var path = hash.substring(1) || '/lines';
     var query = '';
     var q = path.indexOf('?');
     if (q >= 0) { query = path.substring(q + 1); path = path.substring(0, q); }
+    if (path === '/users') { openUsers(); return; }
     if (path.indexOf('/lines/') === 0 && path.length > 7) {
       var name;
       try { name = decodeURIComponent(path.substring(7)); } catch (e) { name = null; }
@@ -512,6 +517,95 @@
       .then(function () { button.disabled = false; });
   }
 
+  // --- users and keys (administrators) --------------------------------------------------------
+
+  function userPath(username) { return API + '/users/' + encodeURIComponent(username); }
+
+  function openUsers(notice) {
+    var mine = ++sequence;
+    show('users');
+    $('title').textContent = 'Users and keys';
+    progress('Loading the users');
+    call('GET', API + '/users').then(function (r) {
+      if (mine !== sequence) { return; }
+      var body = document.querySelector('#user-list tbody');
+      clear(body);
+      r.body.objects.forEach(function (u) {
+        var row = element('tr');
+        cell(row, u.username, true);
+        cell(row, words(u.role));
+        cell(row, yesNo(u.active));
+        cell(row, u.valid_keys);
+        var button = element('button', 'Keys of ' + u.username, 'secondary');
+        button.type = 'button';
+        button.setAttribute('data-user', u.username);
+        cell(row, button);
+        body.appendChild(row);
+      });
+      say(notice || '', false);
+      progress('Users loaded');
+      if (current.user) { openKeys(current.user); }
+    }).catch(function (e) { if (mine === sequence) { fail(e, 'listing the users'); } });
+  }
+
+  function openKeys(username) {
+    current.user = username;
+    $('user-keys').hidden = false;
+    $('user-keys-title').textContent = 'Keys of ' + username;
+    call('GET', userPath(username) + '/keys').then(function (r) {
+      if (current.user !== username) { return; }
+      var body = document.querySelector('#key-list tbody');
+      clear(body);
+      r.body.objects.forEach(function (k) {
+        var row = element('tr');
+        cell(row, k.id, true);
+        cell(row, k.prefix);
+        cell(row, k.created_at);
+        cell(row, k.last_used_at || 'never');
+        cell(row, k.revoked ? k.revoked_at : 'no');
+        if (k.revoked) {
+          cell(row, '');
+        } else {
+          var button = element('button', 'Revoke key ' + k.id, 'secondary');
+          button.type = 'button';
+          button.setAttribute('data-revoke', String(k.id));
+          cell(row, button);
+        }
+        body.appendChild(row);
+      });
+    }).catch(function (e) { fail(e, 'listing the keys of ' + username); });
+  }
+
+  function addUser(event) {
+    event.preventDefault();
+    var body = { username: $('user-name').value.trim(), role: $('user-role').value };
+    call('POST', API + '/users', { json: body }).then(function () {
+      event.target.reset();
+      current.user = body.username;
+      $('new-key').hidden = true;
+      openUsers('User ' + body.username + ' added as ' + words(body.role) + '.');
+    }).catch(function (e) { fail(e, 'adding user ' + body.username, true); });
+  }
+
+  function issueKey() {
+    var username = current.user;
+    if (!username) { return; }
+    call('POST', userPath(username) + '/keys').then(function (r) {
+      var shown = $('new-key');
+      shown.textContent = 'New key of ' + username + ', shown only now: ' + username + ':' + r.body.key;
+      shown.hidden = false;
+      openUsers('Key ' + r.body.id + ' issued to ' + username + '.');
+    }).catch(function (e) { fail(e, 'issuing a key to ' + username, true); });
+  }
+
+  function revokeKey(id) {
+    var username = current.user;
+    call('DELETE', userPath(username) + '/keys/' + encodeURIComponent(id)).then(function () {
+      $('new-key').hidden = true;
+      openUsers('Key ' + id + ' of ' + username + ' revoked.');
+    }).catch(function (e) { fail(e, 'revoking key ' + id + ' of ' + username, true); });
+  }
+
   // --- downloads ------------------------------------------------------------------------------
 
   function download(path) {
@@ -555,6 +649,9 @@
       if (!r.body.writes) {
         window.sessionStorage.setItem(READ_ONLY, '1');
       }
+      if (r.body.administers) {
+        window.sessionStorage.setItem(ADMIN, '1');
+      }
       if (!window.location.hash || window.location.hash.indexOf('#/') !== 0) {
         window.location.hash = '#/lines';
       } else {
@@ -595,7 +692,13 @@
   main.addEventListener('click', function (event) {
     var target = event.target.closest('[data-download]');
     if (target) { download(target.getAttribute('data-download')); }
+    var user = event.target.closest('[data-user]');
+    if (user) { $('new-key').hidden = true; openKeys(user.getAttribute('data-user')); }
+    var revoke = event.target.closest('[data-revoke]');
+    if (revoke) { revokeKey(revoke.getAttribute('data-revoke')); }
   });
+  $('user-form').addEventListener('submit', addUser);
+  $('issue-key').addEventListener('click', issueKey);
   window.addEventListener('hashchange', route);
   route();
 }());
